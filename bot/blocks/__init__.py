@@ -1,0 +1,1 @@
+"""Block Kit builders: pure functions from values to Slack's JSON. Tests read them without mocks."""

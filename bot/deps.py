@@ -1,0 +1,34 @@
+"""The composition root: settings in, one frozen bundle of collaborators out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock, SystemClock
+from bot.db import create_db_engine, session_factory
+from bot.settings import Settings
+from bot.slack_client import web_client
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+    slack: WebClient
+
+
+def build_deps(settings: Settings, *, clock: Clock | None = None, engine: Engine | None = None) -> Deps:
+    engine = engine or create_db_engine(settings.database_url)
+    return Deps(
+        settings=settings,
+        engine=engine,
+        sessions=session_factory(engine),
+        clock=clock or SystemClock(),
+        slack=web_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url),
+    )

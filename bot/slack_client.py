@@ -1,0 +1,61 @@
+"""The one way this project builds a Slack Web API client: base URL from settings, retries on."""
+
+from __future__ import annotations
+
+import socket
+from http.client import RemoteDisconnected
+from urllib.error import URLError
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry import RetryHandler
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+from slack_sdk.webhook import WebhookClient
+
+SLACK_API_URL = "https://slack.com/api/"
+REQUEST_TIMEOUT_SECONDS = 10
+
+
+class AnyServerErrorRetryHandler(ServerErrorRetryHandler):
+    """slack_sdk's handler retries 500 and 503 only; a 502 or 504 from a proxy deserves the same."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return response is not None and 500 <= response.status_code < 600
+
+
+def retry_handlers() -> list[RetryHandler]:
+    return [
+        RateLimitErrorRetryHandler(max_retry_count=5),
+        AnyServerErrorRetryHandler(max_retry_count=3),
+        ConnectionErrorRetryHandler(
+            max_retry_count=3,
+            error_types=[URLError, ConnectionError, RemoteDisconnected, socket.timeout],
+        ),
+    ]
+
+
+def web_client(token: str, base_url: str | None = None) -> WebClient:
+    return WebClient(
+        token=token,
+        base_url=base_url or SLACK_API_URL,
+        timeout=REQUEST_TIMEOUT_SECONDS,
+        retry_handlers=retry_handlers(),
+    )
+
+
+def webhook_client(url: str) -> WebhookClient:
+    """For response_url replies, with the same retries as every other Slack call."""
+    return WebhookClient(url=url, timeout=REQUEST_TIMEOUT_SECONDS, retry_handlers=retry_handlers())

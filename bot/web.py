@@ -1,0 +1,55 @@
+"""The web process: Bolt at POST /slack/events and a health check at GET /healthz."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from typing import Any
+
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.app import create_app
+from bot.db import database_answers
+from bot.deps import Deps, build_deps
+from bot.logs import configure
+from bot.settings import Settings, load
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+EVENTS_PATH = "/slack/events"
+
+
+def create_web_app(deps: Deps, *, listener_executor: Executor | None = None) -> WSGIApp:
+    slack = SlackRequestHandler(create_app(deps, listener_executor=listener_executor), path=EVENTS_PATH)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            return health(environ, start_response, deps)
+        return slack(environ, start_response)
+
+    return application
+
+
+def health(environ: dict[str, Any], start_response: Callable[..., Any], deps: Deps) -> Iterable[bytes]:
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "GET")])
+        return [b"use GET\n"]
+    if database_answers(deps.engine):
+        status, body = "200 OK", b'{"ok": true, "database": "up"}\n'
+    else:
+        status, body = "503 Service Unavailable", b'{"ok": false, "database": "down"}\n'
+    start_response(status, [("Content-Type", "application/json"), ("Cache-Control", "no-store")])
+    return [body] if environ.get("REQUEST_METHOD") == "GET" else [b""]
+
+
+def wsgi_app() -> WSGIApp:
+    """gunicorn's entry point (`bot.web:wsgi_app()`): one app per worker, built after the fork."""
+    settings = load(Settings)
+    configure_logging(settings)
+    return create_web_app(build_deps(settings))
+
+
+def configure_logging(settings: Settings) -> None:
+    secrets = [settings.slack_bot_token.get_secret_value(), settings.slack_signing_secret.get_secret_value()]
+    if settings.slack_app_token:
+        secrets.append(settings.slack_app_token.get_secret_value())
+    configure(settings.log_level, secrets)

@@ -1,0 +1,27 @@
+"""Alembic's migrations build exactly the schema the models describe, on both backends."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from bot.models import Base
+
+
+def test_migrations_match_the_models(engine: Engine) -> None:
+    with engine.connect() as connection:
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
+    assert differences == []
+
+
+def test_the_due_query_has_its_index(engine: Engine) -> None:
+    indexes = {tuple(ix["column_names"]) for ix in inspect(engine).get_indexes("candidates")}
+    assert ("next_prompt_at",) in indexes
+
+
+def test_one_prompt_per_candidate_local_date_and_slot(engine: Engine) -> None:
+    uniques = {tuple(u["column_names"]) for u in inspect(engine).get_unique_constraints("prompts")}
+    assert ("candidate_id", "local_date", "slot") in uniques

@@ -6,6 +6,10 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands
+    from handlers import commands, dedupe, events, home, views
 
+    dedupe.register(app)  # first: a repeated event must not reach any listener
     commands.register(app)
+    home.register(app)
+    views.register(app)
+    events.register(app)

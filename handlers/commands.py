@@ -1,23 +1,172 @@
-"""The `/prep` slash command: ack, parse, run the use case, reply."""
+"""The `/prep` slash command: ack, parse, run the use case, reply through the response_url."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
 
+from bot import commands as c
+from bot.blocks import replies
+from bot.blocks.dashboard import status_message
+from bot.blocks.forms import interview_form
 from bot.blocks.help import help_message
+from bot.blocks.words import clock
+from bot.deps import Deps
+from bot.parsing import InputError
+from bot.services import interviews, loop, reviewers
+from bot.services.candidates import Who, candidate_for
+from bot.services.status import dashboard
+from handlers.people import deps_of, ensure_timezone
 from handlers.reply import respond, respond_text
+
+
+@dataclass(frozen=True)
+class Invocation:
+    deps: Deps
+    who: Who
+    body: dict[str, Any]
+    client: WebClient
+    bot_user_id: str | None
 
 
 def register(app: App) -> None:
     app.command("/prep")(on_prep)
 
 
-def on_prep(ack: Ack, body: dict[str, Any]) -> None:
+def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    text = (body.get("text") or "").strip()
-    if text in ("", "help"):
+    try:
+        command = c.parse_command(body.get("text") or "")
+    except InputError as error:
+        respond_text(body, str(error))
+        return
+    if isinstance(command, c.Help):
         respond(body, help_message())
         return
-    respond_text(body, f"`/prep {text}` is not available yet. Try `/prep help`.")
+    run = ROUTES.get(type(command))
+    if run is None:
+        respond_text(
+            body,
+            f"`/prep {body.get('text', '').strip()}` is coming soon. `/prep help` lists what works today.",
+        )
+        return
+    deps = deps_of(context)
+    who = Who(team_id=body["team_id"], user_id=body["user_id"])
+    ensure_timezone(deps, client, who)
+    invocation = Invocation(deps, who, body, client, context.bot_user_id)
+    try:
+        run(invocation, command)
+    except InputError as error:
+        respond_text(body, str(error))
+
+
+def in_transaction(invocation: Invocation, use_case: Callable[..., Any], *args: Any) -> Any:
+    """Run a use case on the caller's candidate inside one transaction, at the clock's now."""
+    deps = invocation.deps
+    now = deps.clock.now()
+    with deps.sessions.begin() as session:
+        candidate = candidate_for(session, invocation.who, now=now)
+        return use_case(session, candidate, *args, now=now)
+
+
+def set_loop(i: Invocation, command: c.SetLoop) -> None:
+    view = in_transaction(i, loop.set_loop, command.day)
+    respond_text(i.body, replies.loop_reply(view, just_set=True))
+
+
+def show_loop(i: Invocation, command: c.ShowLoop) -> None:
+    view = in_transaction(i, lambda session, candidate, now: loop.loop_view(candidate, now=now))
+    respond_text(i.body, replies.loop_reply(view))
+
+
+def add_interview(i: Invocation, command: c.AddInterview) -> None:
+    row = in_transaction(i, interviews.add_interview, command)
+    respond_text(i.body, replies.interview_added(row))
+
+
+def open_interview_form(i: Invocation, command: c.OpenInterviewForm) -> None:
+    i.client.views_open(trigger_id=i.body["trigger_id"], view=interview_form())
+
+
+def list_interviews(i: Invocation, command: c.ListInterviews) -> None:
+    rows = in_transaction(i, lambda session, candidate, now: interviews.numbered(candidate))
+    respond(i.body, replies.interviews_message(rows))
+
+
+def remove_interview(i: Invocation, command: c.RemoveInterview) -> None:
+    row = in_transaction(
+        i,
+        lambda session, candidate, now: interviews.remove_interview(
+            session, candidate, command.position_text
+        ),
+    )
+    respond_text(i.body, replies.interview_removed(row))
+
+
+def add_reviewers(i: Invocation, command: c.AddReviewers) -> None:
+    change = in_transaction(
+        i,
+        lambda session, candidate, now: reviewers.add_reviewers(
+            session, candidate, command.user_ids, bot_user_id=i.bot_user_id, now=now
+        ),
+    )
+    for reviewer in change.changed:
+        channel = i.client.conversations_open(users=reviewer)["channel"]["id"]
+        i.client.chat_postMessage(channel=channel, **replies.intro_for_reviewer(i.who.user_id))
+    respond_text(i.body, replies.reviewers_added(change))
+
+
+def remove_reviewers(i: Invocation, command: c.RemoveReviewers) -> None:
+    change = in_transaction(
+        i, lambda session, candidate, now: reviewers.remove_reviewers(session, candidate, command.user_ids)
+    )
+    respond_text(i.body, replies.reviewers_removed(change))
+
+
+def list_reviewers(i: Invocation, command: c.ListReviewers) -> None:
+    ids = in_transaction(i, lambda session, candidate, now: reviewers.reviewer_ids(candidate))
+    respond_text(i.body, replies.reviewers_list(ids))
+
+
+def set_time(i: Invocation, command: c.SetTime) -> None:
+    view = in_transaction(i, loop.set_prompt_time, command.at)
+    respond_text(i.body, replies.time_set(view, clock(command.at)))
+
+
+def pause(i: Invocation, command: c.Pause) -> None:
+    in_transaction(i, loop.pause)
+    respond_text(i.body, replies.paused())
+
+
+def resume(i: Invocation, command: c.Resume) -> None:
+    respond_text(i.body, replies.resumed(in_transaction(i, loop.resume)))
+
+
+def skip(i: Invocation, command: c.Skip) -> None:
+    respond_text(i.body, replies.skipped(in_transaction(i, loop.skip_today)))
+
+
+def status(i: Invocation, command: c.Status) -> None:
+    respond(i.body, status_message(in_transaction(i, dashboard)))
+
+
+ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
+    c.SetLoop: set_loop,
+    c.ShowLoop: show_loop,
+    c.AddInterview: add_interview,
+    c.OpenInterviewForm: open_interview_form,
+    c.ListInterviews: list_interviews,
+    c.RemoveInterview: remove_interview,
+    c.AddReviewers: add_reviewers,
+    c.RemoveReviewers: remove_reviewers,
+    c.ListReviewers: list_reviewers,
+    c.SetTime: set_time,
+    c.Pause: pause,
+    c.Resume: resume,
+    c.Skip: skip,
+    c.Status: status,
+}

@@ -1,0 +1,1 @@
+"""Use cases: (session, now, arguments) -> a result value. No commits, no Slack."""

@@ -1,0 +1,33 @@
+"""Keeping each candidate's next prompt instant true after every change of plan."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.models import Candidate, Prompt
+from bot.plan import local_today, next_prompt_at
+
+DAILY = "daily"
+
+
+def daily_row(session: Session, candidate: Candidate, day: date) -> Prompt | None:
+    return session.scalars(
+        select(Prompt).where(
+            Prompt.candidate_id == candidate.id, Prompt.local_date == day, Prompt.slot == DAILY
+        )
+    ).one_or_none()
+
+
+def reschedule(session: Session, candidate: Candidate, *, now: datetime) -> None:
+    if candidate.loop_date is None or candidate.paused:
+        candidate.next_prompt_at = None
+        return
+    session.flush()
+    today = local_today(now, candidate.tz)
+    sent_today = candidate.id is not None and daily_row(session, candidate, today) is not None
+    candidate.next_prompt_at = next_prompt_at(
+        now=now, tz=candidate.tz, prompt_time=candidate.prompt_time, sent_today=sent_today
+    )

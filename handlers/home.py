@@ -1,0 +1,44 @@
+"""App Home: the dashboard, republished whenever the tab is opened, with buttons for the modals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.dashboard import OPEN_INTERVIEW_FORM, home_view
+from bot.blocks.forms import interview_form
+from bot.deps import Deps
+from bot.services.candidates import Who, find_candidate
+from bot.services.status import dashboard
+from handlers.people import deps_of, ensure_timezone
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened")(on_home_opened)
+    app.action(OPEN_INTERVIEW_FORM)(on_open_interview_form)
+
+
+def publish_home(deps: Deps, client: WebClient, who: Who) -> None:
+    with deps.sessions.begin() as session:
+        candidate = find_candidate(session, who)
+        board = dashboard(session, candidate, now=deps.clock.now()) if candidate else None
+    client.views_publish(user_id=who.user_id, view=home_view(board))
+
+
+def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    if event.get("tab", "home") != "home":
+        return
+    deps = deps_of(context)
+    who = Who(team_id=context.team_id or "", user_id=event["user"])
+    with deps.sessions.begin() as session:
+        known = find_candidate(session, who) is not None
+    if known:
+        ensure_timezone(deps, client, who)
+    publish_home(deps, client, who)
+
+
+def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=interview_form())

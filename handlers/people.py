@@ -1,0 +1,40 @@
+"""Who is asking, and their time zone: from our cache, else from users.info."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.deps import Deps
+from bot.services.candidates import Who, find_candidate, remember_timezone
+
+logger = logging.getLogger(__name__)
+
+
+def deps_of(context: BoltContext) -> Deps:
+    deps: Deps = context["deps"]
+    return deps
+
+
+def slack_timezone(client: WebClient, user_id: str) -> str | None:
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        logger.warning("users.info failed for a user: %s", error.response.get("error"))
+        return None
+    return user.get("tz") or None
+
+
+def ensure_timezone(deps: Deps, client: WebClient, who: Who) -> None:
+    """Ask Slack for the person's zone once; user_change keeps it fresh afterwards."""
+    with deps.sessions.begin() as session:
+        candidate = find_candidate(session, who)
+        if candidate is not None and candidate.tz:
+            return
+    tz = slack_timezone(client, who.user_id)
+    if tz:
+        with deps.sessions.begin() as session:
+            remember_timezone(session, who, tz, now=deps.clock.now())

@@ -1,0 +1,50 @@
+"""Modal submissions: errors go back into the modal; success is confirmed in the person's DM."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks import replies
+from bot.blocks.forms import INTERVIEW_FORM, FormErrors, read_interview_form
+from bot.parsing import InputError
+from bot.services import interviews
+from bot.services.candidates import Who, candidate_for
+from handlers.home import publish_home
+from handlers.people import deps_of, ensure_timezone
+
+
+def register(app: App) -> None:
+    app.view(INTERVIEW_FORM)(on_interview_submitted)
+
+
+def who_submitted(body: dict[str, Any]) -> Who:
+    return Who(
+        team_id=body["team"]["id"] if body.get("team") else body["user"]["team_id"],
+        user_id=body["user"]["id"],
+    )
+
+
+def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    # Validation happens before ack: a modal's errors can only be shown in the ack itself.
+    try:
+        command = read_interview_form(body["view"]["state"]["values"])
+    except FormErrors as invalid:
+        ack(response_action="errors", errors=invalid.errors)
+        return
+    deps = deps_of(context)
+    who = who_submitted(body)
+    now = deps.clock.now()
+    try:
+        with deps.sessions.begin() as session:
+            row = interviews.add_interview(session, candidate_for(session, who, now=now), command, now=now)
+    except InputError as error:
+        ack(response_action="errors", errors={"day": str(error)})
+        return
+    ack()
+    ensure_timezone(deps, client, who)
+    channel = client.conversations_open(users=who.user_id)["channel"]["id"]
+    client.chat_postMessage(channel=channel, text=replies.interview_added(row))
+    publish_home(deps, client, who)

@@ -135,6 +135,7 @@ class Prompt(Base):
     kind: Mapped[str] = mapped_column(String(20))
     interview_id: Mapped[int | None] = mapped_column(ForeignKey("interviews.id", ondelete="SET NULL"))
     principle: Mapped[str | None] = mapped_column(String(64))
+    focus: Mapped[str | None] = mapped_column(String(64))
     question_key: Mapped[str | None] = mapped_column(String(64))
     question_text: Mapped[str | None] = mapped_column(Text)
     # What the message said, frozen when claimed, so a resend after a crash says the same.
@@ -159,6 +160,7 @@ class Answer(Base):
     message_ts: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     principle: Mapped[str | None] = mapped_column(String(64))
+    focus: Mapped[str | None] = mapped_column(String(64))
     question_key: Mapped[str | None] = mapped_column(String(64))
     answered_at: Mapped[datetime]
     edited_at: Mapped[datetime | None]

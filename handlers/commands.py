@@ -17,9 +17,11 @@ from bot.blocks.help import help_message
 from bot.blocks.words import clock
 from bot.deps import Deps
 from bot.parsing import InputError
-from bot.services import interviews, loop, reviewers
+from bot.services import interviews, loop, questions, reviewers
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
+from handlers import asking
+from handlers.asking import send_extra_question
 from handlers.people import deps_of, ensure_timezone
 from handlers.reply import respond, respond_text
 
@@ -150,6 +152,27 @@ def skip(i: Invocation, command: c.Skip) -> None:
     respond_text(i.body, replies.skipped(in_transaction(i, loop.skip_today)))
 
 
+def ask_question(i: Invocation, command: c.AskQuestion) -> None:
+    outcome = send_extra_question(i.deps, i.who)
+    respond_text(i.body, asking.SENT if outcome.status == "sent" else asking.DELAYED)
+
+
+def add_question(i: Invocation, command: c.AddQuestion) -> None:
+    added = in_transaction(
+        i,
+        lambda session, candidate, now: questions.add_question(
+            session, candidate, command.principle, command.text, now=now
+        ),
+    )
+    if added:
+        respond_text(
+            i.body,
+            f"Added to your {command.principle} questions. Your own questions come up before the bank's.",
+        )
+    else:
+        respond_text(i.body, f"You already have that {command.principle} question, so nothing changed.")
+
+
 def status(i: Invocation, command: c.Status) -> None:
     respond(i.body, status_message(in_transaction(i, dashboard)))
 
@@ -169,4 +192,6 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.Resume: resume,
     c.Skip: skip,
     c.Status: status,
+    c.AskQuestion: ask_question,
+    c.AddQuestion: add_question,
 }

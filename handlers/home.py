@@ -7,17 +7,19 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.blocks.dashboard import OPEN_INTERVIEW_FORM, home_view
+from bot.blocks.dashboard import ASK_QUESTION_NOW, OPEN_INTERVIEW_FORM, home_view
 from bot.blocks.forms import interview_form
 from bot.deps import Deps
 from bot.services.candidates import Who, find_candidate
 from bot.services.status import dashboard
+from handlers.asking import send_extra_question
 from handlers.people import deps_of, ensure_timezone
 
 
 def register(app: App) -> None:
     app.event("app_home_opened")(on_home_opened)
     app.action(OPEN_INTERVIEW_FORM)(on_open_interview_form)
+    app.action(ASK_QUESTION_NOW)(on_ask_question_now)
 
 
 def publish_home(deps: Deps, client: WebClient, who: Who) -> None:
@@ -42,3 +44,11 @@ def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClien
 def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
     ack()
     client.views_open(trigger_id=body["trigger_id"], view=interview_form())
+
+
+def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    ack()
+    deps = deps_of(context)
+    who = Who(team_id=body["user"].get("team_id") or context.team_id or "", user_id=body["user"]["id"])
+    ensure_timezone(deps, client, who)
+    send_extra_question(deps, who)

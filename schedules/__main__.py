@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
 import sys
 from datetime import datetime
 
@@ -46,7 +48,7 @@ def parse_instant(text: str) -> datetime:
     return instant
 
 
-def run_forever(deps: Deps) -> None:
+def build_scheduler(deps: Deps) -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone="UTC")
     scheduler.add_job(
         tick,
@@ -55,15 +57,28 @@ def run_forever(deps: Deps) -> None:
         args=[deps],
         id="tick",
         replace_existing=True,
-        coalesce=True,
-        max_instances=1,
+        coalesce=True,  # after a pause, one catch-up tick, not one per missed minute
+        max_instances=1,  # a slow tick is never overlapped by the next
         misfire_grace_time=50,
     )
+    return scheduler
+
+
+def run_forever(deps: Deps) -> None:
+    scheduler = build_scheduler(deps)
+
+    def stop(*_: object) -> None:
+        # SIGTERM (a deploy, a restart): finish the tick in hand, then exit.
+        if scheduler.running:
+            scheduler.shutdown(wait=True)
+        else:
+            raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     logger.info("clock started: one tick a minute, UTC")
-    try:
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        logger.info("clock stopped")
+    logger.info("clock stopped")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from bot.models import Candidate, Prompt
 from bot.plan import local_today, next_prompt_at
 
 DAILY = "daily"
+WRAP_UP = "wrap-up"
 
 
 def daily_row(session: Session, candidate: Candidate, day: date) -> Prompt | None:
@@ -21,11 +22,25 @@ def daily_row(session: Session, candidate: Candidate, day: date) -> Prompt | Non
     ).one_or_none()
 
 
+def finished(session: Session, candidate: Candidate) -> bool:
+    """After the loop, once the wrap-up exists, nothing more is owed."""
+    if candidate.loop_date is None or candidate.id is None:
+        return False
+    found = session.scalar(
+        select(Prompt.id).where(
+            Prompt.candidate_id == candidate.id,
+            Prompt.slot == WRAP_UP,
+            Prompt.local_date == candidate.loop_date,
+        )
+    )
+    return found is not None
+
+
 def reschedule(session: Session, candidate: Candidate, *, now: datetime) -> None:
-    if candidate.loop_date is None or candidate.paused:
+    session.flush()
+    if candidate.loop_date is None or candidate.paused or finished(session, candidate):
         candidate.next_prompt_at = None
         return
-    session.flush()
     today = local_today(now, candidate.tz)
     sent_today = candidate.id is not None and daily_row(session, candidate, today) is not None
     candidate.next_prompt_at = next_prompt_at(

@@ -43,6 +43,7 @@ class Fault:
     retry_after: int | None = None
     delay: float = 0.0
     body: dict[str, Any] | None = None
+    passthrough: bool = False  # after the delay, answer normally (a slow but successful call)
 
 
 class FakeSlack:
@@ -53,6 +54,7 @@ class FakeSlack:
         self.files: dict[str, dict[str, Any]] = {}
         self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.conversations: dict[tuple[str, ...], str] = {}
+        self.unreachable_users: set[str] = set()  # conversations.open with them answers user_not_found
         self._faults: dict[str, list[Fault]] = defaultdict(list)
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
@@ -105,6 +107,11 @@ class FakeSlack:
         """The next `times` calls of `method` answer `status` (429 with Retry-After, 5xx, ...)."""
         with self._lock:
             self._faults[method].extend(Fault(status, retry_after, delay, body) for _ in range(times))
+
+    def stall(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """The next calls of `method` take `seconds`, then succeed: the work is done even if the caller gave up."""
+        with self._lock:
+            self._faults[method].extend(Fault(200, delay=seconds, passthrough=True) for _ in range(times))
 
     def refuse(self, method: str, error: str, *, times: int = 1) -> None:
         """The next calls of `method` answer HTTP 200 with ok=false, as Slack does for most errors."""
@@ -201,6 +208,9 @@ class FakeSlack:
                 method = url.path.removeprefix("/api/")
                 fake._record(Call(method, params, headers))
                 fault = fake._next_fault(method)
+                if fault and fault.passthrough:
+                    time.sleep(fault.delay)
+                    fault = None
                 if fault:
                     time.sleep(fault.delay)
                     if fault.status == 0:  # hang up without an answer, like a dropped connection
@@ -289,6 +299,8 @@ class FakeSlack:
             return {"ok": False, "error": "users_list_not_supplied"}
         if len(users) > 8:
             return {"ok": False, "error": "too_many_users"}
+        if self.unreachable_users & set(users):
+            return {"ok": False, "error": "user_not_found"}
         with self._lock:
             channel = self.conversations.get(users)
             if channel is None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 08:01:15.166677
+Create Date: 2026-11-25 08:18:38.462005
 """
 
 from collections.abc import Sequence
@@ -147,6 +147,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("interview_id", sa.Integer(), nullable=True),
         sa.Column("principle", sa.String(length=64), nullable=True),
+        sa.Column("focus", sa.String(length=64), nullable=True),
         sa.Column("question_key", sa.String(length=64), nullable=True),
         sa.Column("question_text", sa.Text(), nullable=True),
         sa.Column("payload", sa.JSON(), nullable=True),
@@ -188,6 +189,7 @@ def upgrade() -> None:
         sa.Column("message_ts", sa.String(length=32), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("principle", sa.String(length=64), nullable=True),
+        sa.Column("focus", sa.String(length=64), nullable=True),
         sa.Column("question_key", sa.String(length=64), nullable=True),
         sa.Column("answered_at", bot.db.UTCDateTime(), nullable=False),
         sa.Column("edited_at", bot.db.UTCDateTime(), nullable=True),

@@ -6,10 +6,12 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, dedupe, events, home, views
+    from handlers import commands, dedupe, events, home, messages, reactions, views
 
     dedupe.register(app)  # first: a repeated event must not reach any listener
     commands.register(app)
     home.register(app)
     views.register(app)
     events.register(app)
+    messages.register(app)
+    reactions.register(app)

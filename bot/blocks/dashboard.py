@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.kit import Block, actions, button, context, divider, header, message, section
+from bot.blocks.kit import Block, actions, button, clip, context, divider, header, message, section
 from bot.blocks.replies import interview_line
 from bot.blocks.words import clock, interview_when, mentions, names, plural, rating, when
 from bot.plan import long_date
@@ -53,6 +53,19 @@ def progress_lines(board: Dashboard) -> list[str]:
     ]
 
 
+def recent_lines(board: Dashboard) -> list[str]:
+    lines = []
+    for answer in board.recent:
+        rated = (
+            f"{rating(answer.average)} from {plural(answer.ratings, 'rating')}"
+            if answer.ratings
+            else "not rated yet"
+        )
+        lines.append(f"*{answer.topic}* — {clip(answer.question, 120)} · {rated}")
+        lines += [f"      💬 <@{reviewer}>: {clip(text, 200)}" for reviewer, text in answer.feedback]
+    return lines
+
+
 def gap_lines(board: Dashboard) -> list[str]:
     gaps = []
     if board.progress and board.without_story:
@@ -70,12 +83,16 @@ def dashboard_blocks(board: Dashboard) -> list[Block]:
         gaps = gap_lines(board)
         if gaps:
             blocks.append(context(*(f"⚠️ {gap}" for gap in gaps)))
+    if board.recent:
+        blocks += [divider(), section("*Recent answers*\n" + "\n".join(recent_lines(board)))]
     return blocks
 
 
 def status_message(board: Dashboard) -> dict[str, Any]:
     text_lines = (
-        dashboard_lines(board) + [line.replace("*", "") for line in progress_lines(board)] + gap_lines(board)
+        dashboard_lines(board)
+        + [line.replace("*", "") for line in progress_lines(board) + recent_lines(board)]
+        + gap_lines(board)
     )
     return message("\n".join(text_lines), dashboard_blocks(board))
 

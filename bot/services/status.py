@@ -9,7 +9,7 @@ from datetime import datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.models import Answer, Candidate, Rating, Story
+from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Story
 from bot.plan import local_today, loop_principles
 from bot.services.interviews import InterviewRow, numbered
 from bot.services.loop import LoopView, loop_view
@@ -25,6 +25,15 @@ class PrincipleProgress:
 
 
 @dataclass(frozen=True)
+class AnswerSummary:
+    topic: str
+    question: str
+    average: float | None
+    ratings: int
+    feedback: tuple[tuple[str, str], ...]  # (reviewer, text)
+
+
+@dataclass(frozen=True)
 class Dashboard:
     user_id: str
     loop: LoopView
@@ -34,6 +43,7 @@ class Dashboard:
     prompt_time: time
     tz: str | None
     progress: tuple[PrincipleProgress, ...]
+    recent: tuple[AnswerSummary, ...] = ()
 
     @property
     def without_story(self) -> list[str]:
@@ -70,6 +80,33 @@ def story_counts(session: Session, candidate_id: int) -> Counter[str]:
     return counts
 
 
+def recent_answers(session: Session, candidate_id: int, limit: int = 3) -> tuple[AnswerSummary, ...]:
+    """The latest answers with their ratings and the reviewers' feedback."""
+    latest = session.execute(
+        select(Answer, Prompt.question_text)
+        .join(Prompt, Prompt.id == Answer.prompt_id)
+        .where(Answer.candidate_id == candidate_id)
+        .order_by(Answer.answered_at.desc(), Answer.id.desc())
+        .limit(limit)
+    ).all()
+    summaries = []
+    for answer, question in latest:
+        scores = [rating.score for rating in answer.ratings]
+        notes = session.scalars(
+            select(Feedback).where(Feedback.answer_id == answer.id).order_by(Feedback.created_at, Feedback.id)
+        )
+        summaries.append(
+            AnswerSummary(
+                topic=answer.principle or answer.focus or "Practice",
+                question=question or "",
+                average=sum(scores) / len(scores) if scores else None,
+                ratings=len(scores),
+                feedback=tuple((note.reviewer_user_id, note.text) for note in notes),
+            )
+        )
+    return tuple(summaries)
+
+
 def dashboard(session: Session, candidate: Candidate, *, now: datetime) -> Dashboard:
     rows = numbered(candidate)
     today = local_today(now, candidate.tz)
@@ -89,4 +126,5 @@ def dashboard(session: Session, candidate: Candidate, *, now: datetime) -> Dashb
         prompt_time=candidate.prompt_time,
         tz=candidate.tz,
         progress=progress,
+        recent=recent_answers(session, candidate.id),
     )

@@ -1,0 +1,170 @@
+"""Answers, feedback and ratings: what happens in a prompt's thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
+
+REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+@dataclass(frozen=True)
+class Thread:
+    prompt: Prompt
+    candidate: Candidate
+    role: str  # candidate | reviewer | stranger
+
+
+def thread_of(session: Session, channel: str, thread_ts: str, user: str) -> Thread | None:
+    """The prompt a thread hangs off, and who `user` is to its candidate."""
+    prompt = session.scalars(
+        select(Prompt).where(Prompt.channel_id == channel, Prompt.message_ts == thread_ts)
+    ).one_or_none()
+    if prompt is None:
+        return None
+    candidate = session.get_one(Candidate, prompt.candidate_id)
+    if user == candidate.user_id:
+        role = "candidate"
+    elif is_reviewer(session, candidate.id, user):
+        role = "reviewer"
+    else:
+        role = "stranger"
+    return Thread(prompt, candidate, role)
+
+
+def is_reviewer(session: Session, candidate_id: int, user: str) -> bool:
+    found = session.scalar(
+        select(Reviewer.id).where(Reviewer.candidate_id == candidate_id, Reviewer.user_id == user)
+    )
+    return found is not None
+
+
+def record_answer(
+    session: Session, thread: Thread, *, channel: str, ts: str, text: str, now: datetime
+) -> Answer | None:
+    """A new answer; None when this message is already one (a repeated delivery)."""
+    if find_answer(session, channel, ts) is not None:
+        return None
+    prompt = thread.prompt
+    answer = Answer(
+        candidate_id=thread.candidate.id,
+        prompt_id=prompt.id,
+        channel_id=channel,
+        message_ts=ts,
+        text=text,
+        principle=prompt.principle,
+        focus=prompt.focus,
+        question_key=prompt.question_key,
+        answered_at=now,
+    )
+    session.add(answer)
+    session.flush()
+    return answer
+
+
+def record_feedback(
+    session: Session, thread: Thread, *, user: str, channel: str, ts: str, text: str, now: datetime
+) -> Feedback | None:
+    """A reviewer's reply, kept with the latest answer before it in the thread."""
+    exists = session.scalar(
+        select(Feedback.id).where(Feedback.channel_id == channel, Feedback.message_ts == ts)
+    )
+    if exists is not None:
+        return None
+    latest = session.scalars(
+        select(Answer)
+        .where(Answer.prompt_id == thread.prompt.id)
+        .order_by(Answer.answered_at.desc(), Answer.id.desc())
+    ).first()
+    feedback = Feedback(
+        prompt_id=thread.prompt.id,
+        answer_id=latest.id if latest else None,
+        reviewer_user_id=user,
+        channel_id=channel,
+        message_ts=ts,
+        text=text,
+        created_at=now,
+    )
+    session.add(feedback)
+    session.flush()
+    return feedback
+
+
+def find_answer(session: Session, channel: str, ts: str) -> Answer | None:
+    return session.scalars(
+        select(Answer).where(Answer.channel_id == channel, Answer.message_ts == ts)
+    ).one_or_none()
+
+
+def edit(session: Session, *, channel: str, ts: str, user: str, text: str, now: datetime) -> Answer | None:
+    """An edited answer or feedback takes its new text; returns the answer when it was one."""
+    answer = find_answer(session, channel, ts)
+    if answer is not None:
+        owner = session.get_one(Candidate, answer.candidate_id)
+        if owner.user_id != user or answer.text == text:
+            return None
+        answer.text, answer.edited_at = text, now
+        return answer
+    feedback = session.scalars(
+        select(Feedback).where(Feedback.channel_id == channel, Feedback.message_ts == ts)
+    ).one_or_none()
+    if feedback is not None and feedback.reviewer_user_id == user:
+        feedback.text = text
+    return None
+
+
+def remove(session: Session, *, channel: str, ts: str) -> Answer | None:
+    """A deleted message takes its answer (and the answer's ratings) or its feedback with it."""
+    answer = find_answer(session, channel, ts)
+    if answer is not None:
+        session.delete(answer)
+        session.flush()
+        return answer
+    session.execute(delete(Feedback).where(Feedback.channel_id == channel, Feedback.message_ts == ts))
+    return None
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    answer: Answer
+    score: int | None
+
+
+def rate(
+    session: Session, *, channel: str, ts: str, user: str, reaction: str, now: datetime
+) -> RatingChange | None:
+    """A reviewer's 1–5 reaction on an answer; the latest wins. None when it is not a rating."""
+    score = REACTION_SCORES.get(reaction.split("::")[0])
+    answer = find_answer(session, channel, ts)
+    if score is None or answer is None or not is_reviewer(session, answer.candidate_id, user):
+        return None
+    rating = session.scalars(
+        select(Rating).where(Rating.answer_id == answer.id, Rating.reviewer_user_id == user)
+    ).one_or_none()
+    if rating is None:
+        session.add(Rating(answer_id=answer.id, reviewer_user_id=user, score=score, rated_at=now))
+    elif rating.score == score:
+        return None
+    else:
+        rating.score, rating.rated_at = score, now
+    session.flush()
+    return RatingChange(answer, score)
+
+
+def unrate(session: Session, *, channel: str, ts: str, user: str, reaction: str) -> RatingChange | None:
+    """Taking back the reaction that is the reviewer's current rating removes the rating."""
+    score = REACTION_SCORES.get(reaction.split("::")[0])
+    answer = find_answer(session, channel, ts)
+    if score is None or answer is None:
+        return None
+    removed = session.execute(
+        delete(Rating).where(
+            Rating.answer_id == answer.id, Rating.reviewer_user_id == user, Rating.score == score
+        )
+    )
+    return RatingChange(answer, None) if removed.rowcount else None  # type: ignore[attr-defined]

@@ -1,0 +1,113 @@
+"""Messages in the prep conversations: answers and feedback in prompt threads, their edits and deletions."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.answer_check import check_answer, check_text
+from bot.deps import Deps
+from bot.models import Answer
+from bot.services import answers
+from handlers.people import deps_of
+
+logger = logging.getLogger(__name__)
+
+ACK_REACTION = "memo"
+PREP_CHANNEL_TYPES = ("im", "mpim")
+HINT = (
+    "I read answers in the thread under each question: reply there and I'll check it. "
+    "`/prep help` lists everything else."
+)
+
+
+def register(app: App) -> None:
+    app.event("message")(on_message)
+
+
+def on_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    if event.get("channel_type") not in PREP_CHANNEL_TYPES:
+        return
+    deps = deps_of(context)
+    subtype = event.get("subtype")
+    if subtype in (None, "thread_broadcast"):
+        on_new_message(deps, client, event)
+    elif subtype == "message_changed":
+        on_edited(deps, client, event)
+    elif subtype == "message_deleted":
+        on_deleted(deps, client, event)
+
+
+def on_new_message(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
+    user, channel, ts, text = (
+        event.get("user"),
+        event.get("channel"),
+        event.get("ts"),
+        event.get("text") or "",
+    )
+    if not (user and channel and ts) or event.get("bot_id"):
+        return
+    thread_ts = event.get("thread_ts")
+    if not thread_ts or thread_ts == ts:
+        if event.get("channel_type") == "im":
+            client.chat_postMessage(channel=channel, text=HINT)
+        return
+    now = deps.clock.now()
+    with deps.sessions.begin() as session:
+        thread = answers.thread_of(session, channel, thread_ts, user)
+        if thread is None or thread.role == "stranger":
+            return
+        if thread.role == "reviewer":
+            answers.record_feedback(session, thread, user=user, channel=channel, ts=ts, text=text, now=now)
+            return
+        answer = answers.record_answer(session, thread, channel=channel, ts=ts, text=text, now=now)
+        answer_id = answer.id if answer else None
+    if answer_id is None:
+        return
+    acknowledge(client, channel, ts)
+    reply = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=check_text(check_answer(text)))
+    with deps.sessions.begin() as session:
+        saved = session.get(Answer, answer_id)
+        if saved is not None:
+            saved.check_ts = str(reply["ts"])
+
+
+def acknowledge(client: WebClient, channel: str, ts: str) -> None:
+    try:
+        client.reactions_add(channel=channel, timestamp=ts, name=ACK_REACTION)
+    except SlackApiError as error:
+        if error.response.get("error") != "already_reacted":
+            raise
+
+
+def on_edited(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
+    message = event.get("message") or {}
+    channel, ts, user = event.get("channel"), message.get("ts"), message.get("user")
+    if not (channel and ts and user):
+        return
+    with deps.sessions.begin() as session:
+        answer = answers.edit(
+            session, channel=channel, ts=ts, user=user, text=message.get("text") or "", now=deps.clock.now()
+        )
+        check_ts, text = (answer.check_ts, answer.text) if answer else (None, "")
+    if check_ts:
+        client.chat_update(channel=channel, ts=check_ts, text=check_text(check_answer(text)))
+
+
+def on_deleted(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
+    channel = event.get("channel")
+    ts = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
+    if not (channel and ts):
+        return
+    with deps.sessions.begin() as session:
+        answer = answers.remove(session, channel=channel, ts=ts)
+        check_ts = answer.check_ts if answer else None
+    if check_ts:
+        try:
+            client.chat_delete(channel=channel, ts=check_ts)
+        except SlackApiError as error:
+            logger.info("could not delete the answer check: %s", error.response.get("error"))

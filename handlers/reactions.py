@@ -1,0 +1,44 @@
+"""1️⃣–5️⃣ reactions from reviewers on answers are ratings; anyone else's are ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext
+
+from bot.services import answers
+from handlers.people import deps_of
+
+
+def register(app: App) -> None:
+    app.event("reaction_added")(on_reaction_added)
+    app.event("reaction_removed")(on_reaction_removed)
+
+
+def target(event: dict[str, Any]) -> tuple[str, str, str, str] | None:
+    item = event.get("item") or {}
+    if item.get("type") != "message" or event.get("reaction") not in answers.REACTION_SCORES:
+        return None
+    if not (item.get("channel") and item.get("ts") and event.get("user")):
+        return None
+    return item["channel"], item["ts"], event["user"], event["reaction"]
+
+
+def on_reaction_added(event: dict[str, Any], context: BoltContext) -> None:
+    found = target(event)
+    if found is None:
+        return
+    channel, ts, user, reaction = found
+    deps = deps_of(context)
+    with deps.sessions.begin() as session:
+        answers.rate(session, channel=channel, ts=ts, user=user, reaction=reaction, now=deps.clock.now())
+
+
+def on_reaction_removed(event: dict[str, Any], context: BoltContext) -> None:
+    found = target(event)
+    if found is None:
+        return
+    channel, ts, user, reaction = found
+    deps = deps_of(context)
+    with deps.sessions.begin() as session:
+        answers.unrate(session, channel=channel, ts=ts, user=user, reaction=reaction)

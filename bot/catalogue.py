@@ -10,7 +10,6 @@ class CommandHelp:
     usage: str
     does: str
     example: str
-    ready: bool = True
 
 
 SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (

@@ -55,5 +55,8 @@ def match_focus(text: str) -> str:
 
 
 def drilled(focus: str | None) -> str | None:
-    """The focus area the bank has drills for, if this focus is one."""
-    return focus if focus in FOCUS_AREAS else None
+    """The first focus area the bank has drills for, in a focus like "People Management, Writing Sample"."""
+    for part in (focus or "").split(","):
+        if part.strip() in FOCUS_AREAS:
+            return part.strip()
+    return None

@@ -6,7 +6,7 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, dedupe, events, home, messages, reactions, views
+    from handlers import commands, dedupe, events, home, imports, messages, reactions, stories, views
 
     dedupe.register(app)  # first: a repeated event must not reach any listener
     commands.register(app)
@@ -15,3 +15,5 @@ def register_all(app: App) -> None:
     events.register(app)
     messages.register(app)
     reactions.register(app)
+    stories.register(app)
+    imports.register(app)

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot import commands as c
 from bot.blocks import replies
 from bot.blocks.dashboard import status_message
 from bot.blocks.forms import interview_form
 from bot.blocks.help import help_message
+from bot.blocks.stories import stories_message, story_form
 from bot.blocks.words import clock
 from bot.deps import Deps
+from bot.models import Candidate
 from bot.parsing import InputError
-from bot.services import interviews, loop, questions, reviewers
+from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
 from handlers import asking
@@ -49,13 +53,7 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
     if isinstance(command, c.Help):
         respond(body, help_message())
         return
-    run = ROUTES.get(type(command))
-    if run is None:
-        respond_text(
-            body,
-            f"`/prep {body.get('text', '').strip()}` is coming soon. `/prep help` lists what works today.",
-        )
-        return
+    run = ROUTES[type(command)]
     deps = deps_of(context)
     who = Who(team_id=body["team_id"], user_id=body["user_id"])
     ensure_timezone(deps, client, who)
@@ -173,6 +171,23 @@ def add_question(i: Invocation, command: c.AddQuestion) -> None:
         respond_text(i.body, f"You already have that {command.principle} question, so nothing changed.")
 
 
+def open_story_form(i: Invocation, command: c.OpenStoryForm) -> None:
+    i.client.views_open(trigger_id=i.body["trigger_id"], view=story_form(title=command.title))
+
+
+def list_stories(i: Invocation, command: c.ListStories) -> None:
+    def listed(session: Session, candidate: Candidate, now: datetime) -> dict[str, Any]:
+        stories_found = stories.stories_of(session, candidate, command.principle)
+        plan = (
+            stories.loop_plan(session, candidate)[0]
+            if command.principle is None and candidate.interviews
+            else None
+        )
+        return stories_message(stories_found, command.principle, plan)
+
+    respond(i.body, in_transaction(i, listed))
+
+
 def status(i: Invocation, command: c.Status) -> None:
     respond(i.body, status_message(in_transaction(i, dashboard)))
 
@@ -194,4 +209,6 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.Status: status,
     c.AskQuestion: ask_question,
     c.AddQuestion: add_question,
+    c.OpenStoryForm: open_story_form,
+    c.ListStories: list_stories,
 }

@@ -99,3 +99,30 @@ def test_bad_input_is_one_clear_line(text: str, says: str) -> None:
         c.parse_command(text)
     assert says in str(refused.value)
     assert "\n" not in str(refused.value)
+
+
+def test_every_command_has_a_handler_and_a_help_line() -> None:
+    import typing
+
+    from bot.catalogue import all_commands
+    from handlers.commands import ROUTES
+
+    kinds = set(typing.get_args(c.Command))
+    assert kinds - {c.Help} == set(ROUTES)
+    documented = {command.usage.split()[0] for command in all_commands()}
+    assert documented == {
+        "loop",
+        "interview",
+        "interviews",
+        "reviewer",
+        "reviewers",
+        "time",
+        "pause",
+        "resume",
+        "skip",
+        "question",
+        "story",
+        "stories",
+        "status",
+        "help",
+    }

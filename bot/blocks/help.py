@@ -21,11 +21,8 @@ def help_message() -> dict[str, Any]:
         blocks.append(divider())
         rows = []
         for command in commands:
-            soon = "" if command.ready else " _(coming soon)_"
-            rows.append(f"`/prep {command.usage}` — {command.does}{soon}\n      e.g. `{command.example}`")
-            lines.append(
-                f"/prep {command.usage} — {command.does}{' (coming soon)' if not command.ready else ''}"
-            )
+            rows.append(f"`/prep {command.usage}` — {command.does}\n      e.g. `{command.example}`")
+            lines.append(f"/prep {command.usage} — {command.does}")
         blocks.append(section(f"*{title}*\n" + "\n".join(rows)))
     blocks.append(
         context("Principles can be typed loosely: `backbone`, `disagree & commit`, `earn trust of others`.")

@@ -19,13 +19,14 @@ from bot.blocks.prompt import (
     readiness_message,
     wrap_up_message,
 )
+from bot.blocks.stories import planned_line
 from bot.blocks.words import clock
 from bot.models import Answer, Candidate, Prompt, Rating, Story
-from bot.plan import at_local, countdown, days_left, in_calendar_order, local_today, long_date
+from bot.plan import at_local, countdown, days_left, local_today, long_date
 from bot.services.asking import QUESTION, choose, compose_question
 from bot.services.schedule import DAILY, WRAP_UP, daily_row, finished
 from bot.services.status import dashboard
-from bot.story_plan import StoryCard, plan_stories
+from bot.services.stories import loop_plan
 
 READY_DAYS = (7, 1)
 
@@ -129,29 +130,16 @@ def daily_question(
 
 
 def cheat_sheet(session: Session, candidate: Candidate) -> dict:
-    interviews = in_calendar_order(candidate.interviews, candidate.loop_date)
-    stories = session.scalars(
-        select(Story).where(Story.candidate_id == candidate.id).order_by(Story.id)
-    ).all()
-    plan = plan_stories(
-        [i.principles for i in interviews], [StoryCard(s.id, s.title, tuple(s.principles)) for s in stories]
-    )
-    entries = []
-    for index, interview in enumerate(interviews):
-        at = f"{clock(interview.scheduled_at.time())} " if interview.scheduled_at else ""
-        focus = f" · focus {interview.focus}" if interview.focus else ""
-        lines = []
-        for assignment in plan.for_interview(index):
-            if assignment.story is None:
-                lines.append(f"{assignment.slot.principle}: no story yet")
-            elif assignment.repeat_of is not None:
-                other = interviews[assignment.repeat_of].interviewer
-                lines.append(
-                    f"{assignment.slot.principle}: “{assignment.story.title}” (also planned for {other})"
-                )
-            else:
-                lines.append(f"{assignment.slot.principle}: “{assignment.story.title}”")
-        entries.append(CheatSheetEntry(f"{at}{interview.interviewer}{focus}", tuple(lines)))
+    planned, plan = loop_plan(session, candidate)
+    entries = [
+        CheatSheetEntry(
+            (f"{clock(interview.at.time())} " if interview.at else "")
+            + interview.interviewer
+            + (f" · focus {interview.focus}" if interview.focus else ""),
+            tuple(planned_line(story) for story in interview.stories),
+        )
+        for interview in planned
+    ]
     assert candidate.loop_date is not None
     return cheat_sheet_message(long_date(candidate.loop_date), entries, plan.lacking)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,10 +38,16 @@ def finished(session: Session, candidate: Candidate) -> bool:
 
 def reschedule(session: Session, candidate: Candidate, *, now: datetime) -> None:
     session.flush()
-    if candidate.loop_date is None or candidate.paused or finished(session, candidate):
+    today = local_today(now, candidate.tz)
+    if (
+        candidate.loop_date is None
+        or candidate.paused
+        or finished(session, candidate)
+        # Long past (an old note imported, say): nothing to ask, and no wrap-up for a loop we never saw.
+        or candidate.loop_date < today - timedelta(days=1)
+    ):
         candidate.next_prompt_at = None
         return
-    today = local_today(now, candidate.tz)
     sent_today = candidate.id is not None and daily_row(session, candidate, today) is not None
     candidate.next_prompt_at = next_prompt_at(
         now=now, tz=candidate.tz, prompt_time=candidate.prompt_time, sent_today=sent_today

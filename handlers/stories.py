@@ -1,0 +1,118 @@
+"""The story modal's submission and the Edit / Delete buttons of the story bank."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.dashboard import OPEN_STORY_FORM
+from bot.blocks.forms import FormErrors
+from bot.blocks.kit import escape
+from bot.blocks.stories import (
+    DELETE_STORY,
+    EDIT_STORY,
+    STORY_FORM,
+    read_story_form,
+    stories_message,
+    story_form,
+    story_id_of,
+)
+from bot.blocks.words import names, plural
+from bot.deps import Deps
+from bot.parsing import InputError
+from bot.services.candidates import Who, candidate_for
+from bot.services.stories import delete_story, owned_story, save_story, stories_of
+from handlers.home import publish_home
+from handlers.people import deps_of
+from handlers.reply import respond, respond_text
+
+
+def register(app: App) -> None:
+    app.view(STORY_FORM)(on_story_submitted)
+    app.action(EDIT_STORY)(on_edit)
+    app.action(DELETE_STORY)(on_delete)
+    app.action(OPEN_STORY_FORM)(on_open_form)
+
+
+def who_acted(body: dict[str, Any], context: BoltContext) -> Who:
+    team = (body.get("team") or {}).get("id") or body["user"].get("team_id") or context.team_id or ""
+    return Who(team_id=team, user_id=body["user"]["id"])
+
+
+def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    view = body["view"]
+    try:
+        values = read_story_form(view["state"]["values"])
+    except FormErrors as invalid:
+        ack(response_action="errors", errors=invalid.errors)
+        return
+    deps = deps_of(context)
+    who = who_acted(body, context)
+    now = deps.clock.now()
+    try:
+        with deps.sessions.begin() as session:
+            candidate = candidate_for(session, who, now=now)
+            story = save_story(
+                session, candidate, values, now=now, story_id=story_id_of(view.get("private_metadata", ""))
+            )
+            title, count = story.title, len(stories_of(session, candidate))
+    except InputError as error:
+        ack(response_action="errors", errors={"title": str(error)})
+        return
+    ack()
+    channel = client.conversations_open(users=who.user_id)["channel"]["id"]
+    client.chat_postMessage(
+        channel=channel,
+        text=(
+            f"Saved “{escape(title)}” ({names(values.principles)}). "
+            f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them."
+        ),
+    )
+    publish_home(deps, client, who)
+
+
+def on_open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=story_form())
+
+
+def story_id(body: dict[str, Any]) -> int | None:
+    value = (body.get("actions") or [{}])[0].get("value", "")
+    return int(value) if str(value).isdigit() else None
+
+
+def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    ack()
+    deps = deps_of(context)
+    who = who_acted(body, context)
+    found = story_id(body)
+    try:
+        with deps.sessions.begin() as session:
+            story = owned_story(session, candidate_for(session, who, now=deps.clock.now()), found or 0)
+            view = story_form(story=story)
+    except InputError as error:
+        respond_text(body, str(error))
+        return
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def on_delete(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+    ack()
+    deps = deps_of(context)
+    who = who_acted(body, context)
+    try:
+        remove_and_list(deps, who, story_id(body) or 0, body)
+    except InputError as error:
+        respond_text(body, str(error))
+
+
+def remove_and_list(deps: Deps, who: Who, found: int, body: dict[str, Any]) -> None:
+    """Delete the story, then replace the list the button sat in with the shorter one."""
+    with deps.sessions.begin() as session:
+        candidate = candidate_for(session, who, now=deps.clock.now())
+        title = delete_story(session, candidate, found)
+        listed = stories_message(stories_of(session, candidate), None)
+    listed["text"] = f"Deleted “{title}”. " + listed["text"]
+    respond(body, listed, replace=True)

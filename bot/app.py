@@ -11,7 +11,7 @@ from slack_bolt import App, BoltContext
 
 from bot.deps import Deps
 from handlers import register_all
-from handlers.reply import apologise
+from handlers.errors import report
 
 logger = logging.getLogger("loop_coach")
 
@@ -34,16 +34,7 @@ def create_app(deps: Deps, *, listener_executor: Executor | None = None) -> App:
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
-        logger.error("listener failed on a %s request", _request_kind(body), exc_info=error)
-        apologise(body)
+        report(error, body)
 
     register_all(app)
     return app
-
-
-def _request_kind(body: dict[str, Any]) -> str:
-    if "command" in body:
-        return f"command {body['command']}"
-    if "event" in body and isinstance(body["event"], dict):
-        return f"event {body['event'].get('type')}"
-    return str(body.get("type", "unknown"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from bot.focus import match_focus
-from bot.parsing import InputError, parse_date, parse_mentions, parse_time
+from bot.parsing import InputError, clean, parse_date, parse_mentions, parse_time, quote
 from bot.principles import PrincipleError, match_principle, parse_principles
 
 MAX_NAME = 200
@@ -181,6 +181,7 @@ SIMPLE: dict[str, Command] = {
 
 
 def parse_command(text: str) -> Command:
+    text = clean(text)
     text = " ".join(text.replace("\u00a0", " ").split(" ")).strip()
     lowered = " ".join(text.lower().split())
     if lowered in SIMPLE:
@@ -221,7 +222,7 @@ def _unknown(text: str) -> str:
         first.split()[0], WORDS, n=1, cutoff=0.6
     )
     hint = f" Did you mean `/prep {close[0]}`?" if close else ""
-    return f"I don't know `/prep {text}`.{hint} `/prep help` lists every command."
+    return f"I don't know /prep {quote(text)}.{hint} `/prep help` lists every command."
 
 
 AT_CLAUSE = re.compile(

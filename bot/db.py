@@ -67,5 +67,5 @@ def database_answers(engine: Engine) -> bool:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         return True
-    except Exception:
+    except Exception:  # any failure means "not healthy"
         return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.focus import match_focus
-from bot.parsing import InputError
+from bot.parsing import InputError, clean
 from bot.principles import PrincipleError, match_principle, normalise, parse_principles
 
 MONTHS = {
@@ -143,6 +143,7 @@ def is_story_title(title: str) -> bool:
 def parse_note(text: str) -> ImportedNote:
     if len(text.encode()) > MAX_NOTE_BYTES:
         raise NoteError("That note is over 1 MB; a prep note is a few pages of Markdown.")
+    text = clean(text)
     note = ImportedNote(loop_date=find_loop_date(text))
     principle: str | None = None
     for section in sections(text):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.parsing import InputError
+from bot.parsing import InputError, quote
 
 PRINCIPLES: tuple[str, ...] = (
     "Customer Obsession",
@@ -85,9 +85,9 @@ class PrincipleError(InputError):
         self.candidates = candidates
         if candidates:
             options = " or ".join(candidates)
-            problem = f"“{typed}” could be {options}: say which."
+            problem = f"{quote(typed)} could be {options}: say which."
         else:
-            problem = f"“{typed}” is not a Leadership Principle I know."
+            problem = f"{quote(typed)} is not a Leadership Principle I know."
         super().__init__(f"{problem} Valid names: {', '.join(PRINCIPLES)}.")
 
 

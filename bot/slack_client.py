@@ -36,22 +36,49 @@ class AnyServerErrorRetryHandler(ServerErrorRetryHandler):
         return response is not None and 500 <= response.status_code < 600
 
 
+# Methods that must not be sent twice blindly: a timed-out post may well have been posted.
+# Delivery checks the conversation instead (schedules/delivery.py).
+NOT_SAFE_TO_REPEAT = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.scheduleMessage"})
+
+
+class SafeConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
+    """Retries connection failures and timeouts, except a timeout of a call that creates something."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if isinstance(error, TimeoutError) and method_of(request.url) in NOT_SAFE_TO_REPEAT:
+            return False
+        return super()._can_retry(state=state, request=request, response=response, error=error)
+
+
+def method_of(url: str) -> str:
+    return url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
 def retry_handlers() -> list[RetryHandler]:
     return [
         RateLimitErrorRetryHandler(max_retry_count=5),
         AnyServerErrorRetryHandler(max_retry_count=3),
-        ConnectionErrorRetryHandler(
+        SafeConnectionErrorRetryHandler(
             max_retry_count=3,
             error_types=[URLError, ConnectionError, RemoteDisconnected, socket.timeout],
         ),
     ]
 
 
-def web_client(token: str, base_url: str | None = None) -> WebClient:
+def web_client(
+    token: str, base_url: str | None = None, *, timeout: int = REQUEST_TIMEOUT_SECONDS
+) -> WebClient:
     return WebClient(
         token=token,
         base_url=base_url or SLACK_API_URL,
-        timeout=REQUEST_TIMEOUT_SECONDS,
+        timeout=timeout,
         retry_handlers=retry_handlers(),
     )
 

@@ -26,6 +26,7 @@ from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
 from handlers import asking
 from handlers.asking import send_extra_question
+from handlers.errors import after_ack
 from handlers.people import deps_of, ensure_timezone
 from handlers.reply import respond, respond_text
 
@@ -45,6 +46,11 @@ def register(app: App) -> None:
 
 def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
+    with after_ack(body):
+        run_prep(body, context, client)
+
+
+def run_prep(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     try:
         command = c.parse_command(body.get("text") or "")
     except InputError as error:

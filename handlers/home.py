@@ -13,6 +13,7 @@ from bot.deps import Deps
 from bot.services.candidates import Who, find_candidate
 from bot.services.status import dashboard
 from handlers.asking import send_extra_question
+from handlers.errors import after_ack
 from handlers.people import deps_of, ensure_timezone
 
 
@@ -29,6 +30,13 @@ def publish_home(deps: Deps, client: WebClient, who: Who) -> None:
     client.views_publish(user_id=who.user_id, view=home_view(board))
 
 
+def confirm_in_dm(deps: Deps, client: WebClient, who: Who, text: str) -> None:
+    """After a modal closes: say what was saved in the person's DM, and refresh their Home tab."""
+    channel = client.conversations_open(users=who.user_id)["channel"]["id"]
+    client.chat_postMessage(channel=channel, text=text)
+    publish_home(deps, client, who)
+
+
 def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     if event.get("tab", "home") != "home":
         return
@@ -43,12 +51,14 @@ def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClien
 
 def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=interview_form())
+    with after_ack(body):
+        client.views_open(trigger_id=body["trigger_id"], view=interview_form())
 
 
 def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    deps = deps_of(context)
-    who = Who(team_id=body["user"].get("team_id") or context.team_id or "", user_id=body["user"]["id"])
-    ensure_timezone(deps, client, who)
-    send_extra_question(deps, who)
+    with after_ack(body):
+        deps = deps_of(context)
+        who = Who(team_id=body["user"].get("team_id") or context.team_id or "", user_id=body["user"]["id"])
+        ensure_timezone(deps, client, who)
+        send_extra_question(deps, who)

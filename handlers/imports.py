@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from bot.blocks.imports import import_summary
 from bot.deps import Deps
 from bot.importer import MAX_NOTE_BYTES, NoteError, parse_note
+from bot.parsing import quote
 from bot.services.candidates import Who, candidate_for
 from bot.services.importing import import_note
 from bot.slack_client import REQUEST_TIMEOUT_SECONDS, SLACK_API_URL
@@ -47,20 +48,18 @@ def on_file_shared(event: dict[str, Any], context: BoltContext, client: WebClien
 
 def import_shared_note(deps: Deps, client: WebClient, who: Who, info: dict[str, Any], name: str) -> str:
     if info.get("filetype") not in NOTE_TYPES and not name.lower().endswith(NOTE_SUFFIXES):
-        return f"“{name}” isn't a Markdown file, so I left it alone. {WHAT_I_READ}"
+        return f"{quote(name)} isn't a Markdown file, so I left it alone. {WHAT_I_READ}"
     if int(info.get("size") or 0) > MAX_NOTE_BYTES:
-        return f"“{name}” is over 1 MB; a prep note is a few pages. Nothing was imported."
+        return f"{quote(name)} is over 1 MB; a prep note is a few pages. Nothing was imported."
     url = str(info.get("url_private_download") or info.get("url_private") or "")
     try:
         text = download(url, deps)
         note = parse_note(text)
     except NoteError as refused:
-        return f"I couldn't import “{name}”: {refused}"
+        return f"I couldn't import {quote(name)}: {refused}"
     except (OSError, UnicodeDecodeError, ValueError) as error:
         logger.warning("could not download a shared note: %s", type(error).__name__)
-        return (
-            f"I couldn't download “{name}” from Slack just now; nothing was imported. Please send it again."
-        )
+        return f"I couldn't download {quote(name)} from Slack just now; nothing was imported. Please send it again."
     ensure_timezone(deps, client, who)
     now = deps.clock.now()
     with deps.sessions.begin() as session:

@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.answer_check import check_answer, check_text
 from bot.deps import Deps
 from bot.models import Answer
+from bot.parsing import clean
 from bot.services import answers
 from handlers.people import deps_of
 
@@ -47,7 +48,7 @@ def on_new_message(deps: Deps, client: WebClient, event: dict[str, Any]) -> None
         event.get("user"),
         event.get("channel"),
         event.get("ts"),
-        event.get("text") or "",
+        clean(event.get("text") or ""),
     )
     if not (user and channel and ts) or event.get("bot_id"):
         return
@@ -91,7 +92,12 @@ def on_edited(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
         return
     with deps.sessions.begin() as session:
         answer = answers.edit(
-            session, channel=channel, ts=ts, user=user, text=message.get("text") or "", now=deps.clock.now()
+            session,
+            channel=channel,
+            ts=ts,
+            user=user,
+            text=clean(message.get("text") or ""),
+            now=deps.clock.now(),
         )
         check_ts, text = (answer.check_ts, answer.text) if answer else (None, "")
     if check_ts:

@@ -24,7 +24,8 @@ from bot.deps import Deps
 from bot.parsing import InputError
 from bot.services.candidates import Who, candidate_for
 from bot.services.stories import delete_story, owned_story, save_story, stories_of
-from handlers.home import publish_home
+from handlers.errors import after_ack
+from handlers.home import confirm_in_dm
 from handlers.people import deps_of
 from handlers.reply import respond, respond_text
 
@@ -62,20 +63,20 @@ def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext, cli
         ack(response_action="errors", errors={"title": str(error)})
         return
     ack()
-    channel = client.conversations_open(users=who.user_id)["channel"]["id"]
-    client.chat_postMessage(
-        channel=channel,
-        text=(
+    with after_ack(body):
+        confirm_in_dm(
+            deps,
+            client,
+            who,
             f"Saved “{escape(title)}” ({names(values.principles)}). "
-            f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them."
-        ),
-    )
-    publish_home(deps, client, who)
+            f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them.",
+        )
 
 
 def on_open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=story_form())
+    with after_ack(body):
+        client.views_open(trigger_id=body["trigger_id"], view=story_form())
 
 
 def story_id(body: dict[str, Any]) -> int | None:
@@ -85,6 +86,11 @@ def story_id(body: dict[str, Any]) -> int | None:
 
 def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
+    with after_ack(body):
+        open_filled_form(body, context, client)
+
+
+def open_filled_form(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     deps = deps_of(context)
     who = who_acted(body, context)
     found = story_id(body)
@@ -100,12 +106,11 @@ def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
 
 def on_delete(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
-    deps = deps_of(context)
-    who = who_acted(body, context)
-    try:
-        remove_and_list(deps, who, story_id(body) or 0, body)
-    except InputError as error:
-        respond_text(body, str(error))
+    with after_ack(body):
+        try:
+            remove_and_list(deps_of(context), who_acted(body, context), story_id(body) or 0, body)
+        except InputError as error:
+            respond_text(body, str(error))
 
 
 def remove_and_list(deps: Deps, who: Who, found: int, body: dict[str, Any]) -> None:

@@ -12,7 +12,8 @@ from bot.blocks.forms import INTERVIEW_FORM, FormErrors, read_interview_form
 from bot.parsing import InputError
 from bot.services import interviews
 from bot.services.candidates import Who, candidate_for
-from handlers.home import publish_home
+from handlers.errors import after_ack
+from handlers.home import confirm_in_dm
 from handlers.people import deps_of, ensure_timezone
 
 
@@ -44,7 +45,6 @@ def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext,
         ack(response_action="errors", errors={"day": str(error)})
         return
     ack()
-    ensure_timezone(deps, client, who)
-    channel = client.conversations_open(users=who.user_id)["channel"]["id"]
-    client.chat_postMessage(channel=channel, text=replies.interview_added(row))
-    publish_home(deps, client, who)
+    with after_ack(body):
+        ensure_timezone(deps, client, who)
+        confirm_in_dm(deps, client, who, replies.interview_added(row))

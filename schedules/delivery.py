@@ -32,7 +32,7 @@ STALE_CHANNEL_ERRORS = {"channel_not_found", "is_archived", "not_in_channel", "c
 @dataclass(frozen=True)
 class Outcome:
     prompt_id: int
-    status: str  # sent | retry | failed | missed | taken
+    status: str  # sent | retry | failed | missed | taken | unknown
 
 
 def prep_members(candidate_user: str, reviewers: list[str]) -> list[str]:
@@ -89,11 +89,43 @@ def deliver(deps: Deps, prompt_id: int) -> Outcome:
         channel = resolve_channel(deps, row.candidate_id)
         with deps.sessions.begin() as session:
             session.execute(update(Prompt).where(Prompt.id == prompt_id).values(channel_id=channel))
-        response = post(deps, channel, row.payload or {})
-    except Exception as error:
+    except Exception as error:  # nothing was posted; one candidate's failure stays theirs
         return give_back(deps, prompt_id, row.candidate_id, error)
+    try:
+        response = post(deps, channel, row.payload or {})
+    except Exception as error:  # the post may or may not have landed
+        return settle_unknown(deps, row.candidate_id, prompt_id, channel, error, now)
     mark_sent(deps, prompt_id, channel, str(response["ts"]), now)
     return Outcome(prompt_id, "sent")
+
+
+def settle_unknown(
+    deps: Deps, candidate_id: int, prompt_id: int, channel: str, error: Exception, now: datetime
+) -> Outcome:
+    """A failed post. Slack's own refusal means nothing was posted: try again next tick. A timeout,
+    a dropped connection or a 5xx may hide a message that landed: if the conversation shows it, it
+    is sent; if not, the row stays `sending` until the lease runs out and is checked again then,
+    when any request still in flight has long finished."""
+    if definitely_refused(error):
+        return give_back(deps, prompt_id, candidate_id, error)
+    try:
+        ts = find_posted(deps, channel, prompt_id)
+    except Exception:  # Slack is unreachable: the lease check will ask again
+        ts = None
+    if ts:
+        mark_sent(deps, prompt_id, channel, ts, now)
+        return Outcome(prompt_id, "sent")
+    logger.warning(
+        "prompt %s: outcome of the post unknown (%s); checking again after the lease",
+        prompt_id,
+        type(error).__name__,
+    )
+    return Outcome(prompt_id, "unknown")
+
+
+def definitely_refused(error: Exception) -> bool:
+    """Slack answered, and said no (ok=false, or still rate limited after every retry)."""
+    return isinstance(error, SlackApiError) and error.response.status_code in (200, 429)
 
 
 def post(deps: Deps, channel: str, payload: dict[str, Any]) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 from bot.blocks.kit import plain
 from bot.commands import AddInterview
 from bot.focus import FOCUS_AREAS
+from bot.parsing import clean
 from bot.principles import PRINCIPLES
 
 INTERVIEW_FORM = "interview_form"
@@ -122,7 +123,7 @@ def field(values: dict[str, Any], block_id: str) -> dict[str, Any]:
 
 
 def read_text(values: dict[str, Any], block_id: str) -> str:
-    return (field(values, block_id).get("value") or "").strip()
+    return clean(field(values, block_id).get("value") or "").strip()
 
 
 def read_principles(values: dict[str, Any], block_id: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.blocks.words import plural
+from bot.parsing import quote
 from bot.plan import long_date
 from bot.services.importing import ImportSummary, Tally
 
@@ -24,7 +25,7 @@ def import_summary(name: str, summary: ImportSummary) -> str:
         if summary.loop_passed:
             loop += " (already past: set your coming loop with `/prep loop YYYY-MM-DD`)"
     lines = [
-        f"Imported “{name}”: {loop}; {tally(summary.interviews, 'interview')}; "
+        f"Imported {quote(name)}: {loop}; {tally(summary.interviews, 'interview')}; "
         f"{tally(summary.questions, 'question')}; {tally(summary.stories, 'story', 'stories')}."
     ]
     if not summary.changed_anything:

@@ -185,7 +185,7 @@ def list_stories(i: Invocation, command: c.ListStories) -> None:
     def listed(session: Session, candidate: Candidate, now: datetime) -> dict[str, Any]:
         stories_found = stories.stories_of(session, candidate, command.principle)
         plan = (
-            stories.loop_plan(session, candidate)[0]
+            stories.loop_plan(candidate, stories_found if command.principle is None else [])[0]
             if command.principle is None and candidate.interviews
             else None
         )

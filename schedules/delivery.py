@@ -92,7 +92,7 @@ def deliver(deps: Deps, prompt_id: int) -> Outcome:
     except Exception as error:  # nothing was posted; one candidate's failure stays theirs
         return give_back(deps, prompt_id, row.candidate_id, error)
     try:
-        response = post(deps, channel, row.payload or {})
+        response = post(deps, channel, prompt_id, row.payload or {})
     except Exception as error:  # the post may or may not have landed
         return settle_unknown(deps, row.candidate_id, prompt_id, channel, error, now)
     mark_sent(deps, prompt_id, channel, str(response["ts"]), now)
@@ -128,12 +128,13 @@ def definitely_refused(error: Exception) -> bool:
     return isinstance(error, SlackApiError) and error.response.status_code in (200, 429)
 
 
-def post(deps: Deps, channel: str, payload: dict[str, Any]) -> Any:
+def post(deps: Deps, channel: str, prompt_id: int, payload: dict[str, Any]) -> Any:
     return deps.slack.chat_postMessage(
         channel=channel,
         text=payload.get("text", ""),
         blocks=payload.get("blocks"),
-        metadata=payload.get("metadata"),
+        # The prompt's id travels with the message: how a restarted clock finds what it already sent.
+        metadata={"event_type": "loop_coach_prompt", "event_payload": {"prompt_id": prompt_id}},
         unfurl_links=False,
         unfurl_media=False,
     )

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 
 from bot.deps import Deps
 from bot.models import Candidate, ProcessedEvent
-from bot.services.morning import plan_morning
+from bot.services.morning import plan_mornings
 from schedules.delivery import deliver, pending_ids, reconcile_abandoned
 
 logger = logging.getLogger(__name__)
@@ -66,14 +66,7 @@ def claim_due(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> int:
                 .limit(batch)
                 .with_for_update(skip_locked=True)
             ).all()
-            for candidate in due:
-                try:
-                    with session.begin_nested():
-                        plan_morning(session, candidate, now=now)
-                except Exception:
-                    # A bug for one candidate must not stall everyone behind them; try again in an hour.
-                    logger.exception("could not plan candidate %s's morning", candidate.id)
-                    candidate.next_prompt_at = now + timedelta(hours=1)
+            plan_mornings(session, due, now=now)
         if not due:
             return total
         total += len(due)

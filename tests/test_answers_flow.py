@@ -229,6 +229,7 @@ def test_other_events_delivered_twice_act_once(app: Harness) -> None:
 
 def test_ratings_feed_the_spaced_repetition(app: Harness) -> None:
     from bot.services.asking import ask_history
+    from bot.services.facts import load_facts
 
     thread = posted_prompt(app)
     twice(app, message(thread, CANDIDATE, ANSWER, "1790000100.000200"), "EvA")
@@ -237,5 +238,5 @@ def test_ratings_feed_the_spaced_repetition(app: Harness) -> None:
         from bot.models import Prompt
 
         prompt = session.query(Prompt).filter(Prompt.question_key.is_not(None)).one()
-        history = ask_history(session, prompt.candidate_id, [prompt.question_key])
+        history = ask_history(load_facts(session, [prompt.candidate_id])[prompt.candidate_id])
     assert [ask.score for ask in history[prompt.question_key]] == [1.0]

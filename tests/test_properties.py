@@ -15,9 +15,37 @@ from bot.parsing import InputError, parse_date, parse_mentions, parse_time
 from bot.principles import PRINCIPLES, PrincipleError, match_principle, parse_principles
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-WORDS = st.sampled_from(["loop", "interview", "add", "remove", "reviewer", "time", "question", "story", "stories",
-                         "status", "at", "focus", ":", ",", "2026-12-16", "09:00", "<@U0ABCDEF1|ann>", "ownership",
-                         "are right, a lot", "backbone", "&", "and", "🧑‍💻", "\u202e", "\x00", "25:00", "2026-02-30"])
+WORDS = st.sampled_from(
+    [
+        "loop",
+        "interview",
+        "add",
+        "remove",
+        "reviewer",
+        "time",
+        "question",
+        "story",
+        "stories",
+        "status",
+        "at",
+        "focus",
+        ":",
+        ",",
+        "2026-12-16",
+        "09:00",
+        "<@U0ABCDEF1|ann>",
+        "ownership",
+        "are right, a lot",
+        "backbone",
+        "&",
+        "and",
+        "🧑‍💻",
+        "\u202e",
+        "\x00",
+        "25:00",
+        "2026-02-30",
+    ]
+)
 SENTENCES = st.lists(WORDS, max_size=12).map(" ".join)
 ANY_TEXT = st.text(max_size=300) | SENTENCES
 
@@ -52,8 +80,11 @@ def test_principle_lists_are_canonical_or_refused(text: str) -> None:
 
 
 @FAST
-@given(st.sampled_from(PRINCIPLES), st.lists(st.sampled_from([".", ";", "!", "  ", "-"]), max_size=3),
-       st.booleans())
+@given(
+    st.sampled_from(PRINCIPLES),
+    st.lists(st.sampled_from([".", ";", "!", "  ", "-"]), max_size=3),
+    st.booleans(),
+)
 def test_any_casing_and_punctuation_of_a_name_still_matches(name: str, noise: list[str], upper: bool) -> None:
     typed = (name.upper() if upper else name.lower()) + "".join(noise)
     assert match_principle(typed.replace("&", " and ")) == name

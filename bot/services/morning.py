@@ -7,9 +7,11 @@ message, so a resend after a crash says exactly what the first attempt would hav
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.blocks.prompt import (
@@ -21,12 +23,15 @@ from bot.blocks.prompt import (
 )
 from bot.blocks.stories import planned_line
 from bot.blocks.words import clock
-from bot.models import Answer, Candidate, Prompt, Rating, Story
+from bot.models import Candidate, Prompt
 from bot.plan import at_local, countdown, days_left, local_today, long_date
 from bot.services.asking import QUESTION, choose, compose_question
-from bot.services.schedule import DAILY, WRAP_UP, daily_row, finished
-from bot.services.status import dashboard
+from bot.services.facts import Facts, load_facts, with_interviews
+from bot.services.schedule import DAILY, WRAP_UP
+from bot.services.status import progress
 from bot.services.stories import loop_plan
+
+logger = logging.getLogger(__name__)
 
 READY_DAYS = (7, 1)
 
@@ -45,49 +50,68 @@ def due_day(candidate: Candidate, now: datetime) -> date | None:
     return today if at_local(today, candidate.prompt_time, candidate.tz) <= now else None
 
 
-def plan_morning(session: Session, candidate: Candidate, *, now: datetime) -> list[Prompt]:
-    """Write the rows owed for the due day and move `next_prompt_at` on. Returns the new rows."""
+def plan_mornings(session: Session, candidates: Sequence[Candidate], *, now: datetime) -> list[Prompt]:
+    """Write the rows owed to each due candidate and move their `next_prompt_at` on.
+
+    The facts of the whole batch are loaded at once; planning itself touches no database. A
+    candidate whose planning fails is logged and tried again in an hour: one bug must not stall
+    everyone behind them.
+    """
+    ids = [c.id for c in candidates]
+    with_interviews(session, ids)
+    facts = load_facts(session, ids)
+    rows: list[Prompt] = []
+    for candidate in candidates:
+        try:
+            rows += plan_one(candidate, facts[candidate.id], now=now)
+        except Exception:  # see the docstring
+            logger.exception("could not plan candidate %s's morning", candidate.id)
+            candidate.next_prompt_at = now + timedelta(hours=1)
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def plan_one(candidate: Candidate, facts: Facts, *, now: datetime) -> list[Prompt]:
     day = due_day(candidate, now)
     if day is None:
         candidate.next_prompt_at = at_local(
             local_today(now, candidate.tz), candidate.prompt_time, candidate.tz
         )
         return []
-    rows = morning_rows(session, candidate, day, now=now)
+    rows = morning_rows(candidate, facts, day, now=now)
+    done = any(row.kind == WRAP_UP for row in rows) or wrapped_up(candidate, facts)
     candidate.next_prompt_at = (
-        None
-        if any(row.kind == WRAP_UP for row in rows) or finished(session, candidate)
-        else at_local(day + timedelta(days=1), candidate.prompt_time, candidate.tz)
+        None if done else at_local(day + timedelta(days=1), candidate.prompt_time, candidate.tz)
     )
     return rows
 
 
-def morning_rows(session: Session, candidate: Candidate, day: date, *, now: datetime) -> list[Prompt]:
+def wrapped_up(candidate: Candidate, facts: Facts) -> bool:
+    return candidate.loop_date is not None and facts.has_prompt(candidate.loop_date, WRAP_UP)
+
+
+def morning_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> list[Prompt]:
     assert candidate.loop_date is not None
     left = days_left(candidate.loop_date, day)
-    rows: list[Prompt] = []
     if left < 0:
-        if not finished(session, candidate):
-            rows.append(
-                new_row(candidate, candidate.loop_date, WRAP_UP, WRAP_UP, wrap_up(session, candidate), now)
-            )
-    elif daily_row(session, candidate, day) is None:
-        if left == 0:
-            rows.append(new_row(candidate, day, DAILY, "cheat-sheet", cheat_sheet(session, candidate), now))
-        else:
-            rows.append(daily_question(session, candidate, day, now=now))
-            if left in READY_DAYS:
-                board = dashboard(session, candidate, now=now)
-                message = readiness_message(left, countdown(candidate.loop_date, day), board.progress)
-                rows.append(new_row(candidate, day, f"ready-{left}", f"ready-{left}", message, now))
-    session.add_all(rows)
-    session.flush()
-    for row in rows:
-        stamp(row)
+        if wrapped_up(candidate, facts):
+            return []
+        return [new_row(candidate, candidate.loop_date, WRAP_UP, WRAP_UP, wrap_up(facts), now)]
+    if facts.has_prompt(day, DAILY):
+        return []  # sent, or skipped with /prep skip
+    if left == 0:
+        return [new_row(candidate, day, DAILY, "cheat-sheet", cheat_sheet(candidate, facts), now)]
+    rows = [daily_question(candidate, facts, day, now=now)]
+    if left in READY_DAYS:
+        message = readiness_message(left, countdown(candidate.loop_date, day), progress(candidate, facts))
+        rows.append(new_row(candidate, day, f"ready-{left}", f"ready-{left}", message, now))
     return rows
 
 
-def new_row(candidate: Candidate, day: date, slot: str, kind: str, message: dict, now: datetime) -> Prompt:
+def new_row(
+    candidate: Candidate, day: date, slot: str, kind: str, message: dict[str, Any], now: datetime
+) -> Prompt:
     return Prompt(
         candidate_id=candidate.id,
         local_date=day,
@@ -100,27 +124,12 @@ def new_row(candidate: Candidate, day: date, slot: str, kind: str, message: dict
     )
 
 
-def stamp(row: Prompt) -> None:
-    """Slack message metadata naming the prompt: how a restarted clock finds what it already sent."""
-    assert row.payload is not None
-    row.payload = {
-        **row.payload,
-        "metadata": {"event_type": "loop_coach_prompt", "event_payload": {"prompt_id": row.id}},
-    }
-
-
 def daily_question(
-    session: Session,
-    candidate: Candidate,
-    day: date,
-    *,
-    now: datetime,
-    slot: str = DAILY,
-    extra: bool = False,
+    candidate: Candidate, facts: Facts, day: date, *, now: datetime, slot: str = DAILY, extra: bool = False
 ) -> Prompt:
-    choice = choose(session, candidate, day)
-    prompt = compose_question(session, candidate, choice, now=now, extra=extra)
-    row = new_row(candidate, day, slot, QUESTION if not extra else "extra", question_message(prompt), now)
+    choice = choose(candidate, facts, day)
+    prompt = compose_question(candidate, facts, choice, now=now, extra=extra)
+    row = new_row(candidate, day, slot, "extra" if extra else QUESTION, question_message(prompt), now)
     row.interview_id = choice.interview.id if choice.interview else None
     row.principle = None if choice.is_focus else choice.topic
     row.focus = choice.topic if choice.is_focus else None
@@ -129,8 +138,8 @@ def daily_question(
     return row
 
 
-def cheat_sheet(session: Session, candidate: Candidate) -> dict:
-    planned, plan = loop_plan(session, candidate)
+def cheat_sheet(candidate: Candidate, facts: Facts) -> dict[str, Any]:
+    planned, plan = loop_plan(candidate, facts.stories)
     entries = [
         CheatSheetEntry(
             (f"{clock(interview.at.time())} " if interview.at else "")
@@ -144,12 +153,11 @@ def cheat_sheet(session: Session, candidate: Candidate) -> dict:
     return cheat_sheet_message(long_date(candidate.loop_date), entries, plan.lacking)
 
 
-def wrap_up(session: Session, candidate: Candidate) -> dict:
-    answers = session.scalar(select(func.count(Answer.id)).where(Answer.candidate_id == candidate.id)) or 0
-    count, average = session.execute(
-        select(func.count(Rating.id), func.avg(Rating.score))
-        .join(Answer, Rating.answer_id == Answer.id)
-        .where(Answer.candidate_id == candidate.id)
-    ).one()
-    stories = session.scalar(select(func.count(Story.id)).where(Story.candidate_id == candidate.id)) or 0
-    return wrap_up_message(answers, count, float(average) if average is not None else None, stories)
+def wrap_up(facts: Facts) -> dict[str, Any]:
+    scores = [score for topic_scores in facts.scores.values() for score in topic_scores]
+    average = sum(scores) / len(scores) if scores else None
+    return wrap_up_message(sum(facts.answers.values()), len(scores), average, len(facts.stories))
+
+
+def plan_morning(session: Session, candidate: Candidate, *, now: datetime) -> list[Prompt]:
+    return plan_mornings(session, [candidate], now=now)

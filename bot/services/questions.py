@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from bot.models import Candidate, Prompt, Question
 from bot.plan import local_today
 from bot.principles import normalise
-from bot.services.morning import daily_question, stamp
+from bot.services.facts import load_facts
+from bot.services.morning import daily_question
 
 
 def text_key(text: str) -> str:
@@ -63,13 +64,13 @@ def extra_prompt(session: Session, candidate: Candidate, *, now: datetime) -> Pr
         )
         or 0
     )
+    facts = load_facts(session, [candidate.id])[candidate.id]
     for number in range(taken + 1, taken + 20):
-        row = daily_question(session, candidate, today, now=now, slot=f"extra-{number}", extra=True)
+        row = daily_question(candidate, facts, today, now=now, slot=f"extra-{number}", extra=True)
         try:
             with session.begin_nested():
                 session.add(row)
         except IntegrityError:
             continue  # another request took this number at the same moment
-        stamp(row)
         return row
     raise RuntimeError("could not number an extra question")

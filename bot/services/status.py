@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Story
+from bot.models import Answer, Candidate, Feedback, Prompt
 from bot.plan import local_today, loop_principles
+from bot.services.facts import Facts, load_facts
 from bot.services.interviews import InterviewRow, numbered
 from bot.services.loop import LoopView, loop_view
 from bot.services.reviewers import reviewer_ids
@@ -54,30 +54,14 @@ class Dashboard:
         return [row.principle for row in self.progress if row.answers == 0]
 
 
-def answer_counts(session: Session, candidate_id: int) -> dict[str, int]:
-    rows = session.execute(
-        select(Answer.principle, func.count(Answer.id))
-        .where(Answer.candidate_id == candidate_id)
-        .group_by(Answer.principle)
+def progress(candidate: Candidate, facts: Facts) -> tuple[PrincipleProgress, ...]:
+    """Each principle of the loop: answers, average peer rating, stories tagged with it."""
+    return tuple(
+        PrincipleProgress(
+            p, facts.answers.get(p, 0), facts.average(p), sum(p in s.principles for s in facts.stories)
+        )
+        for p in loop_principles(candidate.interviews)
     )
-    return {principle: count for principle, count in rows if principle}
-
-
-def rating_averages(session: Session, candidate_id: int) -> dict[str, float]:
-    rows = session.execute(
-        select(Answer.principle, func.avg(Rating.score))
-        .join(Rating, Rating.answer_id == Answer.id)
-        .where(Answer.candidate_id == candidate_id)
-        .group_by(Answer.principle)
-    )
-    return {principle: float(average) for principle, average in rows if principle and average is not None}
-
-
-def story_counts(session: Session, candidate_id: int) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for principles in session.scalars(select(Story.principles).where(Story.candidate_id == candidate_id)):
-        counts.update(set(principles))
-    return counts
 
 
 def recent_answers(session: Session, candidate_id: int, limit: int = 3) -> tuple[AnswerSummary, ...]:
@@ -111,12 +95,7 @@ def dashboard(session: Session, candidate: Candidate, *, now: datetime) -> Dashb
     rows = numbered(candidate)
     today = local_today(now, candidate.tz)
     ahead = [row for row in rows if row.day is not None and row.day >= today]
-    answers, averages = answer_counts(session, candidate.id), rating_averages(session, candidate.id)
-    stories = story_counts(session, candidate.id)
-    progress = tuple(
-        PrincipleProgress(p, answers.get(p, 0), averages.get(p), stories.get(p, 0))
-        for p in loop_principles(candidate.interviews)
-    )
+    facts = load_facts(session, [candidate.id])[candidate.id]
     return Dashboard(
         user_id=candidate.user_id,
         loop=loop_view(candidate, now=now),
@@ -125,6 +104,6 @@ def dashboard(session: Session, candidate: Candidate, *, now: datetime) -> Dashb
         reviewers=reviewer_ids(candidate),
         prompt_time=candidate.prompt_time,
         tz=candidate.tz,
-        progress=progress,
+        progress=progress(candidate, facts),
         recent=recent_answers(session, candidate.id),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -83,12 +85,20 @@ class PlannedInterview:
     stories: tuple[PlannedStory, ...]
 
 
-def loop_plan(session: Session, candidate: Candidate) -> tuple[list[PlannedInterview], StoryPlan]:
+class StoryLike(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def principles(self) -> Sequence[str]: ...
+
+
+def loop_plan(candidate: Candidate, stories: Sequence[StoryLike]) -> tuple[list[PlannedInterview], StoryPlan]:
+    """Which story to tell each interviewer, for each of their principles (see bot/story_plan.py)."""
     interviews = in_calendar_order(candidate.interviews, candidate.loop_date)
-    stories = stories_of(session, candidate)
-    plan = plan_stories(
-        [i.principles for i in interviews], [StoryCard(s.id, s.title, tuple(s.principles)) for s in stories]
-    )
+    cards = [StoryCard(s.id, s.title, tuple(s.principles)) for s in stories]
+    plan = plan_stories([i.principles for i in interviews], cards)
     planned = []
     for index, interview in enumerate(interviews):
         told = tuple(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, SystemClock
 from bot.db import create_db_engine, session_factory
+from bot.pacing import Pacer
 from bot.settings import Settings
 from bot.slack_client import web_client
 
@@ -23,12 +24,19 @@ class Deps:
     slack: WebClient
 
 
-def build_deps(settings: Settings, *, clock: Clock | None = None, engine: Engine | None = None) -> Deps:
+def build_deps(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    engine: Engine | None = None,
+    pacer: Pacer | None = None,
+) -> Deps:
+    """`pacer`: the clock paces its Slack calls to Slack's limits; the web process answers people."""
     engine = engine or create_db_engine(settings.database_url)
     return Deps(
         settings=settings,
         engine=engine,
         sessions=session_factory(engine),
         clock=clock or SystemClock(),
-        slack=web_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url),
+        slack=web_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url, pacer=pacer),
     )

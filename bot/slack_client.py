@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from http.client import RemoteDisconnected
+from typing import Any
 from urllib.error import URLError
 
 from slack_sdk import WebClient
@@ -17,6 +18,8 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.webhook import WebhookClient
+
+from bot.pacing import PacedWebClient, Pacer
 
 SLACK_API_URL = "https://slack.com/api/"
 REQUEST_TIMEOUT_SECONDS = 10
@@ -73,14 +76,19 @@ def retry_handlers() -> list[RetryHandler]:
 
 
 def web_client(
-    token: str, base_url: str | None = None, *, timeout: int = REQUEST_TIMEOUT_SECONDS
+    token: str,
+    base_url: str | None = None,
+    *,
+    timeout: int = REQUEST_TIMEOUT_SECONDS,
+    pacer: Pacer | None = None,
 ) -> WebClient:
-    return WebClient(
-        token=token,
-        base_url=base_url or SLACK_API_URL,
-        timeout=timeout,
-        retry_handlers=retry_handlers(),
-    )
+    options: dict[str, Any] = {
+        "token": token,
+        "base_url": base_url or SLACK_API_URL,
+        "timeout": timeout,
+        "retry_handlers": retry_handlers(),
+    }
+    return PacedWebClient(pacer=pacer, **options) if pacer else WebClient(**options)
 
 
 def webhook_client(url: str) -> WebhookClient:

@@ -13,6 +13,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.clock import FixedClock
 from bot.deps import Deps, build_deps
+from bot.pacing import Pacer
 from bot.settings import Settings, exit_with, load
 from bot.web import configure_logging
 from schedules.jobs import tick
@@ -31,10 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(settings)
     if args.command == "tick":
         clock = FixedClock(parse_instant(args.at)) if args.at else None
-        report = tick(build_deps(settings, clock=clock))
+        report = tick(build_deps(settings, clock=clock, pacer=Pacer()))
         print(f"tick: {report.sent} sent, {report.failed} failed")
         return 0
-    run_forever(build_deps(settings))
+    run_forever(build_deps(settings, pacer=Pacer()))
     return 0
 
 

@@ -39,15 +39,40 @@ def prep_members(candidate_user: str, reviewers: list[str]) -> list[str]:
     return [candidate_user, *sorted(reviewers)]
 
 
-def take(deps: Deps, prompt_id: int, now: datetime) -> bool:
-    """Compare-and-set pending → sending; True for the one caller that wins."""
+@dataclass(frozen=True)
+class Taken:
+    """A row this caller won, with what posting it needs."""
+
+    candidate_id: int
+    payload: dict[str, Any]
+    members: list[str]
+    channel: str | None  # the cached prep conversation, if it still has the right members
+
+
+def take(deps: Deps, prompt_id: int, now: datetime) -> Taken | Outcome:
+    """Compare-and-set pending → sending, and read what posting needs, in one transaction."""
     with deps.sessions.begin() as session:
-        return changed_one(
+        won = changed_one(
             session,
             update(Prompt)
             .where(Prompt.id == prompt_id, Prompt.status == "pending")
             .values(status="sending", claimed_at=now, attempts=Prompt.attempts + 1),
         )
+        if not won:
+            return Outcome(prompt_id, "taken")
+        row = session.get_one(Prompt, prompt_id)
+        candidate = session.get_one(Candidate, row.candidate_id)
+        if local_today(row.created_at, candidate.tz) < local_today(now, candidate.tz):
+            # A message is for the day it was written: a day late it would only confuse.
+            row.status = "missed"
+            return Outcome(prompt_id, "missed")
+        reviewers = list(
+            session.scalars(select(Reviewer.user_id).where(Reviewer.candidate_id == candidate.id))
+        )
+        members = prep_members(candidate.user_id, reviewers)
+        cached = candidate.prep_channel_id if candidate.prep_channel_members == ",".join(members) else None
+        row.channel_id = cached
+        return Taken(candidate.id, row.payload or {}, members, cached)
 
 
 def changed_one(session: Session, statement: Update) -> bool:
@@ -56,45 +81,30 @@ def changed_one(session: Session, statement: Update) -> bool:
     return result.rowcount == 1
 
 
-def resolve_channel(deps: Deps, candidate_id: int) -> str:
-    """The prep conversation: a group DM with the reviewers, or the 1:1 DM. Cached per member list."""
+def open_channel(deps: Deps, prompt_id: int, taken: Taken) -> str:
+    """The prep conversation (a group DM with the reviewers, or the 1:1 DM), opened and cached."""
+    channel = str(deps.slack.conversations_open(users=",".join(taken.members))["channel"]["id"])
     with deps.sessions.begin() as session:
-        candidate = session.get_one(Candidate, candidate_id)
-        reviewers = list(
-            session.scalars(select(Reviewer.user_id).where(Reviewer.candidate_id == candidate_id))
-        )
-        members = prep_members(candidate.user_id, reviewers)
-        key = ",".join(members)
-        if candidate.prep_channel_id and candidate.prep_channel_members == key:
-            return candidate.prep_channel_id
-    channel = str(deps.slack.conversations_open(users=",".join(members))["channel"]["id"])
-    with deps.sessions.begin() as session:
-        candidate = session.get_one(Candidate, candidate_id)
-        candidate.prep_channel_id, candidate.prep_channel_members = channel, key
+        candidate = session.get_one(Candidate, taken.candidate_id)
+        candidate.prep_channel_id, candidate.prep_channel_members = channel, ",".join(taken.members)
+        session.execute(update(Prompt).where(Prompt.id == prompt_id).values(channel_id=channel))
     return channel
 
 
 def deliver(deps: Deps, prompt_id: int) -> Outcome:
+    """Post one row. Warm (channel cached): two transactions and one Slack call."""
     now = deps.clock.now()
-    with deps.sessions.begin() as session:
-        row = session.get_one(Prompt, prompt_id)
-        candidate = session.get_one(Candidate, row.candidate_id)
-        if local_today(row.created_at, candidate.tz) < local_today(now, candidate.tz):
-            # A message is for the day it was written: a day late it would only confuse.
-            row.status = "missed"
-            return Outcome(prompt_id, "missed")
-    if not take(deps, prompt_id, now):
-        return Outcome(prompt_id, "taken")
+    taken = take(deps, prompt_id, now)
+    if isinstance(taken, Outcome):
+        return taken
     try:
-        channel = resolve_channel(deps, row.candidate_id)
-        with deps.sessions.begin() as session:
-            session.execute(update(Prompt).where(Prompt.id == prompt_id).values(channel_id=channel))
+        channel = taken.channel or open_channel(deps, prompt_id, taken)
     except Exception as error:  # nothing was posted; one candidate's failure stays theirs
-        return give_back(deps, prompt_id, row.candidate_id, error)
+        return give_back(deps, prompt_id, taken.candidate_id, error)
     try:
-        response = post(deps, channel, prompt_id, row.payload or {})
+        response = post(deps, channel, prompt_id, taken.payload)
     except Exception as error:  # the post may or may not have landed
-        return settle_unknown(deps, row.candidate_id, prompt_id, channel, error, now)
+        return settle_unknown(deps, taken.candidate_id, prompt_id, channel, error, now)
     mark_sent(deps, prompt_id, channel, str(response["ts"]), now)
     return Outcome(prompt_id, "sent")
 

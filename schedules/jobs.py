@@ -1,15 +1,17 @@
 """The clock's one job, a tick: plain functions of deps, idempotent by construction.
 
-1. Claim the candidates whose next prompt is due (PostgreSQL: FOR UPDATE SKIP LOCKED, so clocks
-   share the work), write their morning's rows, move their next instant on, commit.
-2. Recover rows a dead clock left half-sent.
-3. Deliver every pending row, several at a time; one candidate's failure stays theirs.
+1. Recover rows a dead clock left half-sent.
+2. Claim the candidates whose next prompt is due (PostgreSQL: FOR UPDATE SKIP LOCKED, so clocks
+   share the work), write their morning's rows, move their next instant on, commit, a batch at a
+   time.
+3. Meanwhile deliver every pending row, several at a time; one candidate's failure stays theirs.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -43,10 +45,16 @@ class TickReport:
 
 
 def tick(deps: Deps, *, workers: int = DELIVERY_WORKERS) -> TickReport:
+    """Deliveries start as soon as the first batch of claims commits, while the next is planned."""
     now = deps.clock.now()
-    claimed = claim_due(deps, now)
     reconcile_abandoned(deps, now)
-    outcomes = deliver_all(deps, pending_ids(deps), workers)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="deliver") as pool:
+        futures = [pool.submit(deliver, deps, prompt_id) for prompt_id in pending_ids(deps)]
+        claimed = 0
+        for candidates, prompt_ids in claim_batches(deps, now):
+            claimed += candidates
+            futures += [pool.submit(deliver, deps, prompt_id) for prompt_id in prompt_ids]
+        outcomes = Counter(future.result().status for future in futures)
     forget_old_events(deps, now)
     report = TickReport(claimed=claimed, outcomes=dict(outcomes))
     if claimed or outcomes:
@@ -54,9 +62,9 @@ def tick(deps: Deps, *, workers: int = DELIVERY_WORKERS) -> TickReport:
     return report
 
 
-def claim_due(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> int:
-    """Write the rows of every due candidate, a batch per transaction. Returns candidates claimed."""
-    total = 0
+def claim_batches(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> Iterator[tuple[int, list[int]]]:
+    """Claim due candidates a batch per transaction (SKIP LOCKED lets other clocks take the rest),
+    write their mornings, commit; yield (candidates claimed, new prompt ids) after each commit."""
     while True:
         with deps.sessions.begin() as session:
             due = session.scalars(
@@ -66,19 +74,16 @@ def claim_due(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> int:
                 .limit(batch)
                 .with_for_update(skip_locked=True)
             ).all()
-            plan_mornings(session, due, now=now)
+            rows = plan_mornings(session, due, now=now)
+            prompt_ids = [row.id for row in rows]
         if not due:
-            return total
-        total += len(due)
+            return
+        yield len(due), prompt_ids
 
 
-def deliver_all(deps: Deps, prompt_ids: list[int], workers: int) -> Counter[str]:
-    if not prompt_ids:
-        return Counter()
-    with ThreadPoolExecutor(
-        max_workers=max(1, min(workers, len(prompt_ids))), thread_name_prefix="deliver"
-    ) as pool:
-        return Counter(outcome.status for outcome in pool.map(lambda pid: deliver(deps, pid), prompt_ids))
+def claim_due(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> int:
+    """Claim and plan every due candidate without delivering (used by the benchmarks)."""
+    return sum(candidates for candidates, _ in claim_batches(deps, now, batch))
 
 
 def forget_old_events(deps: Deps, now: datetime) -> None:

@@ -1,0 +1,119 @@
+"""Pacing Slack calls to Slack's published limits, so a big morning is not a storm of 429s.
+
+A 429 costs a whole Retry-After (whole seconds) per thread that hits it; staying just under the
+limit costs nothing. The clock paces its own calls with token buckets: per method (Slack's tiers)
+and, for chat.postMessage, per channel too. A 429 that still happens (another process using the
+same token) is handled by the retry handler, as before.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.web import SlackResponse
+
+
+@dataclass(frozen=True)
+class Rate:
+    per_second: float
+    burst: int = 1
+
+    def scaled(self, factor: float) -> Rate:
+        return Rate(self.per_second * factor, self.burst)
+
+
+# Slack's limits per app per workspace: Tier 3 conversations.open (50 a minute), Tier 4 users.info
+# and files.info (100); chat.postMessage one a second per channel and a workspace-wide limit that
+# Slack does not publish: 600 a minute is our assumption. Slack welcomes short bursts; a bucket
+# holds half a minute's quota, so a quiet clock starts a morning at speed.
+SLACK_RATES: dict[str, Rate] = {
+    "conversations.open": Rate(50 / 60, burst=25),
+    "users.info": Rate(100 / 60, burst=50),
+    "files.info": Rate(100 / 60, burst=50),
+    "conversations.history": Rate(50 / 60, burst=25),
+    "chat.postMessage": Rate(600 / 60, burst=300),
+}
+PER_CHANNEL_RATES: dict[str, Rate] = {"chat.postMessage": Rate(1.0)}
+
+
+class TokenBucket:
+    def __init__(self, rate: Rate, clock: Callable[[], float] = time.monotonic) -> None:
+        self._rate = rate
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._tokens = float(rate.burst)
+        self._stamp = clock()
+
+    def reserve(self) -> float:
+        """Take a token; return how long to wait before using it (0 if one was free)."""
+        with self._lock:
+            now = self._clock()
+            self._tokens = min(self._rate.burst, self._tokens + (now - self._stamp) * self._rate.per_second)
+            self._stamp = now
+            self._tokens -= 1
+            return 0.0 if self._tokens >= 0 else -self._tokens / self._rate.per_second
+
+    @property
+    def idle(self) -> bool:
+        with self._lock:
+            return self._tokens >= self._rate.burst - 1e-9 or self._clock() - self._stamp > 60
+
+
+class Pacer:
+    def __init__(
+        self,
+        rates: dict[str, Rate] | None = None,
+        per_channel: dict[str, Rate] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._rates = SLACK_RATES if rates is None else rates
+        self._per_channel = PER_CHANNEL_RATES if per_channel is None else per_channel
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._buckets: dict[tuple[str, str], TokenBucket] = {}
+
+    @classmethod
+    def scaled(cls, factor: float) -> Pacer:
+        """Slack's limits with time compressed `factor` times (for benchmarks against a fake)."""
+        return cls(
+            {m: r.scaled(factor) for m, r in SLACK_RATES.items()},
+            {m: r.scaled(factor) for m, r in PER_CHANNEL_RATES.items()},
+        )
+
+    def _bucket(self, key: tuple[str, str], rate: Rate) -> TokenBucket:
+        with self._lock:
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                if len(self._buckets) > 10_000:  # forget channels not posted to lately
+                    self._buckets = {k: b for k, b in self._buckets.items() if not k[1] or not b.idle}
+                bucket = self._buckets[key] = TokenBucket(rate)
+            return bucket
+
+    def wait(self, method: str, channel: str | None = None) -> None:
+        waits = []
+        if method in self._rates:
+            waits.append(self._bucket((method, ""), self._rates[method]).reserve())
+        if channel and method in self._per_channel:
+            waits.append(self._bucket((method, channel), self._per_channel[method]).reserve())
+        longest = max(waits, default=0.0)
+        if longest > 0:
+            self._sleep(longest)
+
+
+class PacedWebClient(WebClient):
+    """A WebClient that waits for its pacer before every call."""
+
+    def __init__(self, *args: Any, pacer: Pacer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pacer = pacer
+
+    def api_call(self, api_method: str, **kwargs: Any) -> SlackResponse:
+        fields = kwargs.get("json") or kwargs.get("data") or kwargs.get("params") or {}
+        channel = fields.get("channel") if isinstance(fields, dict) else None
+        self.pacer.wait(api_method, str(channel) if channel else None)
+        return super().api_call(api_method, **kwargs)

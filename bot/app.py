@@ -11,18 +11,28 @@ from slack_bolt import App, BoltContext
 
 from bot.deps import Deps
 from handlers import register_all
+from handlers.background import WorkerProcesses, warm_up
 from handlers.errors import report
 
 logger = logging.getLogger("loop_coach")
 
 
-def create_app(deps: Deps, *, listener_executor: Executor | None = None) -> App:
+def create_app(
+    deps: Deps, *, listener_executor: Executor | None = None, work_executor: Executor | None = None
+) -> App:
+    """`work_executor` runs what listeners hand off after acknowledging (see handlers/background.py)."""
+    work = work_executor or WorkerProcesses()
+    warm_up(work)
     app = App(
         client=deps.slack,
         signing_secret=deps.settings.slack_signing_secret.get_secret_value(),
         # auth.test runs on the first request instead of at boot, so a worker starts even while
         # Slack is unreachable, and /healthz can say so.
         token_verification_enabled=False,
+        # Listeners only acknowledge and hand their work to our pool (handlers/background.py), so
+        # running them in the request thread answers Slack at once; Bolt's default would run them on
+        # its executor and poll for the ack every 10 ms.
+        process_before_response=True,
         listener_executor=listener_executor,
         logger=logging.getLogger("loop_coach.bolt"),
     )
@@ -30,6 +40,7 @@ def create_app(deps: Deps, *, listener_executor: Executor | None = None) -> App:
     @app.middleware
     def provide_deps(context: BoltContext, next: Callable[[], Any]) -> Any:
         context["deps"] = deps
+        context["work"] = work
         return next()
 
     @app.error

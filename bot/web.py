@@ -18,8 +18,11 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 EVENTS_PATH = "/slack/events"
 
 
-def create_web_app(deps: Deps, *, listener_executor: Executor | None = None) -> WSGIApp:
-    slack = SlackRequestHandler(create_app(deps, listener_executor=listener_executor), path=EVENTS_PATH)
+def create_web_app(
+    deps: Deps, *, listener_executor: Executor | None = None, work_executor: Executor | None = None
+) -> WSGIApp:
+    app = create_app(deps, listener_executor=listener_executor, work_executor=work_executor)
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":

@@ -6,9 +6,8 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, dedupe, events, home, imports, messages, reactions, stories, views
+    from handlers import commands, events, home, imports, messages, reactions, stories, views
 
-    dedupe.register(app)  # first: a repeated event must not reach any listener
     commands.register(app)
     home.register(app)
     views.register(app)

@@ -26,8 +26,9 @@ from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
 from handlers import asking
 from handlers.asking import send_extra_question
+from handlers.background import later
 from handlers.errors import after_ack
-from handlers.people import deps_of, ensure_timezone
+from handlers.people import ensure_timezone
 from handlers.reply import respond, respond_text
 
 
@@ -46,28 +47,38 @@ def register(app: App) -> None:
 
 def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
-        run_prep(body, context, client)
-
-
-def run_prep(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     try:
         command = c.parse_command(body.get("text") or "")
     except InputError as error:
-        respond_text(body, str(error))
+        later(context, body, refuse, body, str(error))
         return
+    if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm):
+        # A modal must open within three seconds of the trigger: not worth queueing.
+        with after_ack(body):
+            client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
+        return
+    later(context, body, run_prep, Who(body["team_id"], body["user_id"]), body, command, context.bot_user_id)
+
+
+def form_for(command: c.OpenInterviewForm | c.OpenStoryForm) -> dict[str, Any]:
+    return interview_form() if isinstance(command, c.OpenInterviewForm) else story_form(title=command.title)
+
+
+def refuse(deps: Deps, body: dict[str, Any], refusal: str) -> None:
+    respond_text(body, refusal)
+
+
+def run_prep(deps: Deps, who: Who, body: dict[str, Any], command: c.Command, bot_user_id: str | None) -> None:
+    """The work of a command, in a worker process (see handlers/background.py)."""
+    invocation = Invocation(deps, who, body, deps.slack, bot_user_id)
     if isinstance(command, c.Help):
-        respond(body, help_message())
+        respond(invocation.body, help_message())
         return
-    run = ROUTES[type(command)]
-    deps = deps_of(context)
-    who = Who(team_id=body["team_id"], user_id=body["user_id"])
-    ensure_timezone(deps, client, who)
-    invocation = Invocation(deps, who, body, client, context.bot_user_id)
+    ensure_timezone(invocation.deps, invocation.client, invocation.who)
     try:
-        run(invocation, command)
+        ROUTES[type(command)](invocation, command)
     except InputError as error:
-        respond_text(body, str(error))
+        respond_text(invocation.body, str(error))
 
 
 def in_transaction(invocation: Invocation, use_case: Callable[..., Any], *args: Any) -> Any:
@@ -92,10 +103,6 @@ def show_loop(i: Invocation, command: c.ShowLoop) -> None:
 def add_interview(i: Invocation, command: c.AddInterview) -> None:
     row = in_transaction(i, interviews.add_interview, command)
     respond_text(i.body, replies.interview_added(row))
-
-
-def open_interview_form(i: Invocation, command: c.OpenInterviewForm) -> None:
-    i.client.views_open(trigger_id=i.body["trigger_id"], view=interview_form())
 
 
 def list_interviews(i: Invocation, command: c.ListInterviews) -> None:
@@ -177,10 +184,6 @@ def add_question(i: Invocation, command: c.AddQuestion) -> None:
         respond_text(i.body, f"You already have that {command.principle} question, so nothing changed.")
 
 
-def open_story_form(i: Invocation, command: c.OpenStoryForm) -> None:
-    i.client.views_open(trigger_id=i.body["trigger_id"], view=story_form(title=command.title))
-
-
 def list_stories(i: Invocation, command: c.ListStories) -> None:
     def listed(session: Session, candidate: Candidate, now: datetime) -> dict[str, Any]:
         stories_found = stories.stories_of(session, candidate, command.principle)
@@ -202,7 +205,6 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.SetLoop: set_loop,
     c.ShowLoop: show_loop,
     c.AddInterview: add_interview,
-    c.OpenInterviewForm: open_interview_form,
     c.ListInterviews: list_interviews,
     c.RemoveInterview: remove_interview,
     c.AddReviewers: add_reviewers,
@@ -215,6 +217,5 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.Status: status,
     c.AskQuestion: ask_question,
     c.AddQuestion: add_question,
-    c.OpenStoryForm: open_story_form,
     c.ListStories: list_stories,
 }

@@ -6,21 +6,30 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
+from bot.deps import Deps
 from bot.services.candidates import Who, find_candidate, remember_timezone
-from handlers.people import deps_of
+from handlers.background import later
 
 
 def register(app: App) -> None:
     app.event("user_change")(on_user_change)
 
 
-def on_user_change(event: dict[str, Any], context: BoltContext) -> None:
+def on_user_change(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     user = event.get("user") or {}
     tz = user.get("tz")
     if not user.get("id") or not tz:
         return
-    deps = deps_of(context)
-    who = Who(team_id=user.get("team_id") or context.team_id or "", user_id=user["id"])
+    later(
+        context,
+        body,
+        refresh_timezone,
+        Who(team_id=user.get("team_id") or context.team_id or "", user_id=user["id"]),
+        tz,
+    )
+
+
+def refresh_timezone(deps: Deps, who: Who, tz: str) -> None:
     with deps.sessions.begin() as session:
         if find_candidate(session, who) is not None:
             remember_timezone(session, who, tz, now=deps.clock.now())

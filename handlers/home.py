@@ -13,8 +13,9 @@ from bot.deps import Deps
 from bot.services.candidates import Who, find_candidate
 from bot.services.status import dashboard
 from handlers.asking import send_extra_question
+from handlers.background import later
 from handlers.errors import after_ack
-from handlers.people import deps_of, ensure_timezone
+from handlers.people import ensure_timezone
 
 
 def register(app: App) -> None:
@@ -37,16 +38,20 @@ def confirm_in_dm(deps: Deps, client: WebClient, who: Who, text: str) -> None:
     publish_home(deps, client, who)
 
 
-def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_home_opened(
+    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     if event.get("tab", "home") != "home":
         return
-    deps = deps_of(context)
-    who = Who(team_id=context.team_id or "", user_id=event["user"])
+    later(context, body, refresh_home, Who(team_id=context.team_id or "", user_id=event["user"]))
+
+
+def refresh_home(deps: Deps, who: Who) -> None:
     with deps.sessions.begin() as session:
         known = find_candidate(session, who) is not None
     if known:
-        ensure_timezone(deps, client, who)
-    publish_home(deps, client, who)
+        ensure_timezone(deps, deps.slack, who)
+    publish_home(deps, deps.slack, who)
 
 
 def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -57,8 +62,14 @@ def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) ->
 
 def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
-        deps = deps_of(context)
-        who = Who(team_id=body["user"].get("team_id") or context.team_id or "", user_id=body["user"]["id"])
-        ensure_timezone(deps, client, who)
-        send_extra_question(deps, who)
+    later(
+        context,
+        body,
+        ask_now,
+        Who(team_id=body["user"].get("team_id") or context.team_id or "", user_id=body["user"]["id"]),
+    )
+
+
+def ask_now(deps: Deps, who: Who) -> None:
+    ensure_timezone(deps, deps.slack, who)
+    send_extra_question(deps, who)

@@ -17,7 +17,8 @@ from bot.parsing import quote
 from bot.services.candidates import Who, candidate_for
 from bot.services.importing import import_note
 from bot.slack_client import REQUEST_TIMEOUT_SECONDS, SLACK_API_URL
-from handlers.people import deps_of, ensure_timezone
+from handlers.background import later
+from handlers.people import ensure_timezone
 
 logger = logging.getLogger(__name__)
 
@@ -33,16 +34,21 @@ def register(app: App) -> None:
     app.event("file_shared")(on_file_shared)
 
 
-def on_file_shared(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_file_shared(
+    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     channel, user, file_id = event.get("channel_id") or "", event.get("user_id"), event.get("file_id")
     if not (channel.startswith("D") and user and file_id):
         return  # only notes sent to the bot's own DM
-    deps = deps_of(context)
+    later(context, body, import_file, Who(context.team_id or "", user), channel, file_id)
+
+
+def import_file(deps: Deps, who: Who, channel: str, file_id: str) -> None:
+    client = deps.slack
     info = client.files_info(file=file_id)["file"]
-    if info.get("user") not in (None, user):
+    if info.get("user") not in (None, who.user_id):
         return
-    name = str(info.get("name") or "note.md")
-    reply = import_shared_note(deps, client, Who(context.team_id or "", user), info, name)
+    reply = import_shared_note(deps, client, who, info, str(info.get("name") or "note.md"))
     client.chat_postMessage(channel=channel, text=reply)
 
 

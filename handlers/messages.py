@@ -14,7 +14,7 @@ from bot.deps import Deps
 from bot.models import Answer
 from bot.parsing import clean
 from bot.services import answers
-from handlers.people import deps_of
+from handlers.background import later
 
 logger = logging.getLogger(__name__)
 
@@ -30,20 +30,19 @@ def register(app: App) -> None:
     app.event("message")(on_message)
 
 
-def on_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
-    if event.get("channel_type") not in PREP_CHANNEL_TYPES:
+HANDLED = {None: "new", "thread_broadcast": "new", "message_changed": "edited", "message_deleted": "deleted"}
+
+
+def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    kind = HANDLED.get(event.get("subtype"), "ignored")
+    if event.get("channel_type") not in PREP_CHANNEL_TYPES or kind == "ignored":
         return
-    deps = deps_of(context)
-    subtype = event.get("subtype")
-    if subtype in (None, "thread_broadcast"):
-        on_new_message(deps, client, event)
-    elif subtype == "message_changed":
-        on_edited(deps, client, event)
-    elif subtype == "message_deleted":
-        on_deleted(deps, client, event)
+    handle = {"new": on_new_message, "edited": on_edited, "deleted": on_deleted}[kind]
+    later(context, body, handle, event)
 
 
-def on_new_message(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
+def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
+    client = deps.slack
     user, channel, ts, text = (
         event.get("user"),
         event.get("channel"),
@@ -85,7 +84,8 @@ def acknowledge(client: WebClient, channel: str, ts: str) -> None:
             raise
 
 
-def on_edited(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
+def on_edited(deps: Deps, event: dict[str, Any]) -> None:
+    client = deps.slack
     message = event.get("message") or {}
     channel, ts, user = event.get("channel"), message.get("ts"), message.get("user")
     if not (channel and ts and user):
@@ -104,7 +104,8 @@ def on_edited(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
         client.chat_update(channel=channel, ts=check_ts, text=check_text(check_answer(text)))
 
 
-def on_deleted(deps: Deps, client: WebClient, event: dict[str, Any]) -> None:
+def on_deleted(deps: Deps, event: dict[str, Any]) -> None:
+    client = deps.slack
     channel = event.get("channel")
     ts = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
     if not (channel and ts):

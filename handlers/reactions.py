@@ -6,8 +6,9 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
+from bot.deps import Deps
 from bot.services import answers
-from handlers.people import deps_of
+from handlers.background import later
 
 
 def register(app: App) -> None:
@@ -24,21 +25,25 @@ def target(event: dict[str, Any]) -> tuple[str, str, str, str] | None:
     return item["channel"], item["ts"], event["user"], event["reaction"]
 
 
-def on_reaction_added(event: dict[str, Any], context: BoltContext) -> None:
+def on_reaction_added(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     found = target(event)
     if found is None:
         return
-    channel, ts, user, reaction = found
-    deps = deps_of(context)
+    later(context, body, rate, *found)
+
+
+def on_reaction_removed(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
+    found = target(event)
+    if found is None:
+        return
+    later(context, body, unrate, *found)
+
+
+def rate(deps: Deps, channel: str, ts: str, user: str, reaction: str) -> None:
     with deps.sessions.begin() as session:
         answers.rate(session, channel=channel, ts=ts, user=user, reaction=reaction, now=deps.clock.now())
 
 
-def on_reaction_removed(event: dict[str, Any], context: BoltContext) -> None:
-    found = target(event)
-    if found is None:
-        return
-    channel, ts, user, reaction = found
-    deps = deps_of(context)
+def unrate(deps: Deps, channel: str, ts: str, user: str, reaction: str) -> None:
     with deps.sessions.begin() as session:
         answers.unrate(session, channel=channel, ts=ts, user=user, reaction=reaction)

@@ -24,6 +24,7 @@ from bot.deps import Deps
 from bot.parsing import InputError
 from bot.services.candidates import Who, candidate_for
 from bot.services.stories import delete_story, owned_story, save_story, stories_of
+from handlers.background import later
 from handlers.errors import after_ack
 from handlers.home import confirm_in_dm
 from handlers.people import deps_of
@@ -63,14 +64,11 @@ def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext, cli
         ack(response_action="errors", errors={"title": str(error)})
         return
     ack()
-    with after_ack(body):
-        confirm_in_dm(
-            deps,
-            client,
-            who,
-            f"Saved “{escape(title)}” ({names(values.principles)}). "
-            f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them.",
-        )
+    text = (
+        f"Saved “{escape(title)}” ({names(values.principles)}). "
+        f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them."
+    )
+    later(context, body, confirm_story, who, text)
 
 
 def on_open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -106,11 +104,18 @@ def open_filled_form(body: dict[str, Any], context: BoltContext, client: WebClie
 
 def on_delete(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
-    with after_ack(body):
-        try:
-            remove_and_list(deps_of(context), who_acted(body, context), story_id(body) or 0, body)
-        except InputError as error:
-            respond_text(body, str(error))
+    later(context, body, delete_and_relist, who_acted(body, context), story_id(body) or 0, body)
+
+
+def confirm_story(deps: Deps, who: Who, text: str) -> None:
+    confirm_in_dm(deps, deps.slack, who, text)
+
+
+def delete_and_relist(deps: Deps, who: Who, found: int, body: dict[str, Any]) -> None:
+    try:
+        remove_and_list(deps, who, found, body)
+    except InputError as error:
+        respond_text(body, str(error))
 
 
 def remove_and_list(deps: Deps, who: Who, found: int, body: dict[str, Any]) -> None:

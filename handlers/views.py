@@ -9,10 +9,11 @@ from slack_sdk import WebClient
 
 from bot.blocks import replies
 from bot.blocks.forms import INTERVIEW_FORM, FormErrors, read_interview_form
+from bot.deps import Deps
 from bot.parsing import InputError
 from bot.services import interviews
 from bot.services.candidates import Who, candidate_for
-from handlers.errors import after_ack
+from handlers.background import later
 from handlers.home import confirm_in_dm
 from handlers.people import deps_of, ensure_timezone
 
@@ -45,6 +46,9 @@ def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext,
         ack(response_action="errors", errors={"day": str(error)})
         return
     ack()
-    with after_ack(body):
-        ensure_timezone(deps, client, who)
-        confirm_in_dm(deps, client, who, replies.interview_added(row))
+    later(context, body, confirm_interview, who, replies.interview_added(row))
+
+
+def confirm_interview(deps: Deps, who: Who, text: str) -> None:
+    ensure_timezone(deps, deps.slack, who)
+    confirm_in_dm(deps, deps.slack, who, text)

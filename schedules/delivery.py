@@ -1,21 +1,26 @@
-"""Getting prompt rows to Slack exactly once: claim, commit, post, mark.
+"""Getting prompt rows to Slack exactly once: take, post, record, a chunk of rows at a time.
 
-A row moves pending → sending → sent. The move to `sending` is a compare-and-set, so two clocks
-never post the same row. A row left in `sending` by a clock that died is checked against the
-conversation's history (every post carries its prompt id in message metadata) before it is sent
-again: found means sent, not found means pending.
+A row moves pending → sending → sent. Taking is a compare-and-set (UPDATE … WHERE status =
+'pending' RETURNING id), so two clocks never post the same row. Each post carries its prompt id in
+message metadata. A row left `sending` (its clock died, or a post timed out) is checked against
+the conversation's history once its lease has run out: found means sent, not found means pending.
+The conversation is opened again if need be: conversations.open with the same people returns the
+same conversation.
+
+A chunk is taken in one transaction and recorded in another, so a warm delivery costs a fraction
+of a database round trip per prompt and one Slack call.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import Update, select, update
-from sqlalchemy.engine import CursorResult
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.deps import Deps
@@ -24,6 +29,7 @@ from bot.plan import local_today
 
 logger = logging.getLogger(__name__)
 
+CHUNK = 25
 LEASE = timedelta(minutes=5)  # a post, retries included, finishes well within this
 MAX_ATTEMPTS = 6
 STALE_CHANNEL_ERRORS = {"channel_not_found", "is_archived", "not_in_channel", "cannot_dm_bot"}
@@ -35,102 +41,120 @@ class Outcome:
     status: str  # sent | retry | failed | missed | taken | unknown
 
 
+@dataclass
+class Job:
+    """A row this clock has taken, what posting it needs, and what became of it."""
+
+    prompt_id: int
+    candidate_id: int
+    payload: dict[str, Any]
+    members: list[str]
+    channel: str | None
+    opened: bool = False
+    status: str = "unknown"
+    ts: str | None = None
+    error: Exception | None = None
+
+
 def prep_members(candidate_user: str, reviewers: list[str]) -> list[str]:
     return [candidate_user, *sorted(reviewers)]
 
 
-@dataclass(frozen=True)
-class Taken:
-    """A row this caller won, with what posting it needs."""
-
-    candidate_id: int
-    payload: dict[str, Any]
-    members: list[str]
-    channel: str | None  # the cached prep conversation, if it still has the right members
-
-
-def take(deps: Deps, prompt_id: int, now: datetime) -> Taken | Outcome:
-    """Compare-and-set pending → sending, and read what posting needs, in one transaction."""
-    with deps.sessions.begin() as session:
-        won = changed_one(
-            session,
-            update(Prompt)
-            .where(Prompt.id == prompt_id, Prompt.status == "pending")
-            .values(status="sending", claimed_at=now, attempts=Prompt.attempts + 1),
-        )
-        if not won:
-            return Outcome(prompt_id, "taken")
-        row = session.get_one(Prompt, prompt_id)
-        candidate = session.get_one(Candidate, row.candidate_id)
-        if local_today(row.created_at, candidate.tz) < local_today(now, candidate.tz):
-            # A message is for the day it was written: a day late it would only confuse.
-            row.status = "missed"
-            return Outcome(prompt_id, "missed")
-        reviewers = list(
-            session.scalars(select(Reviewer.user_id).where(Reviewer.candidate_id == candidate.id))
-        )
-        members = prep_members(candidate.user_id, reviewers)
-        cached = candidate.prep_channel_id if candidate.prep_channel_members == ",".join(members) else None
-        row.channel_id = cached
-        return Taken(candidate.id, row.payload or {}, members, cached)
-
-
-def changed_one(session: Session, statement: Update) -> bool:
-    """Run a conditional UPDATE; True when it matched exactly one row (the caller won the race)."""
-    result = cast(CursorResult[Any], session.execute(statement))
-    return result.rowcount == 1
-
-
-def open_channel(deps: Deps, prompt_id: int, taken: Taken) -> str:
-    """The prep conversation (a group DM with the reviewers, or the 1:1 DM), opened and cached."""
-    channel = str(deps.slack.conversations_open(users=",".join(taken.members))["channel"]["id"])
-    with deps.sessions.begin() as session:
-        candidate = session.get_one(Candidate, taken.candidate_id)
-        candidate.prep_channel_id, candidate.prep_channel_members = channel, ",".join(taken.members)
-        session.execute(update(Prompt).where(Prompt.id == prompt_id).values(channel_id=channel))
-    return channel
-
-
 def deliver(deps: Deps, prompt_id: int) -> Outcome:
-    """Post one row. Warm (channel cached): two transactions and one Slack call."""
+    return deliver_chunk(deps, [prompt_id])[0]
+
+
+def deliver_chunk(deps: Deps, prompt_ids: Sequence[int]) -> list[Outcome]:
     now = deps.clock.now()
-    taken = take(deps, prompt_id, now)
-    if isinstance(taken, Outcome):
-        return taken
+    jobs, settled = take(deps, prompt_ids, now)
+    opened: dict[str, str] = {}
+    for job in jobs:
+        attempt(deps, job, opened)
+    record(deps, jobs, now)
+    return settled + [Outcome(job.prompt_id, job.status) for job in jobs]
+
+
+def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job], list[Outcome]]:
+    """Compare-and-set the rows to `sending`, and read what posting them needs, in one transaction."""
+    with deps.sessions.begin() as session:
+        won = set(
+            session.scalars(
+                update(Prompt)
+                .where(Prompt.id.in_(prompt_ids), Prompt.status == "pending")
+                .values(status="sending", claimed_at=now, attempts=Prompt.attempts + 1)
+                .returning(Prompt.id)
+            )
+        )
+        settled = [Outcome(pid, "taken") for pid in prompt_ids if pid not in won]
+        if not won:
+            return [], settled
+        rows = session.scalars(select(Prompt).where(Prompt.id.in_(won)).order_by(Prompt.id)).all()
+        candidates = {
+            c.id: c
+            for c in session.scalars(
+                select(Candidate).where(Candidate.id.in_({row.candidate_id for row in rows}))
+            )
+        }
+        reviewers: dict[int, list[str]] = {cid: [] for cid in candidates}
+        for cid, user in session.execute(
+            select(Reviewer.candidate_id, Reviewer.user_id).where(Reviewer.candidate_id.in_(candidates))
+        ):
+            reviewers[cid].append(user)
+        jobs = []
+        for row in rows:
+            candidate = candidates[row.candidate_id]
+            if local_today(row.created_at, candidate.tz) < local_today(now, candidate.tz):
+                # A message is for the day it was written: a day late it would only confuse.
+                row.status = "missed"
+                settled.append(Outcome(row.id, "missed"))
+                continue
+            members = prep_members(candidate.user_id, reviewers[candidate.id])
+            cached = (
+                candidate.prep_channel_id if candidate.prep_channel_members == ",".join(members) else None
+            )
+            jobs.append(Job(row.id, candidate.id, row.payload or {}, members, cached))
+        return jobs, settled
+
+
+def attempt(deps: Deps, job: Job, opened: dict[str, str]) -> None:
+    """The Slack side of one job; never raises. `opened` shares conversations opened in this chunk."""
+    key = ",".join(job.members)
     try:
-        channel = taken.channel or open_channel(deps, prompt_id, taken)
+        if job.channel is None:
+            job.channel = opened.get(key) or str(deps.slack.conversations_open(users=key)["channel"]["id"])
+            job.opened, opened[key] = True, job.channel
     except Exception as error:  # nothing was posted; one candidate's failure stays theirs
-        return give_back(deps, prompt_id, taken.candidate_id, error)
+        job.status, job.error = "retry", error
+        return
     try:
-        response = post(deps, channel, prompt_id, taken.payload)
+        job.ts = str(post(deps, job.channel, job.prompt_id, job.payload)["ts"])
+        job.status = "sent"
     except Exception as error:  # the post may or may not have landed
-        return settle_unknown(deps, taken.candidate_id, prompt_id, channel, error, now)
-    mark_sent(deps, prompt_id, channel, str(response["ts"]), now)
-    return Outcome(prompt_id, "sent")
+        settle_unknown(deps, job, error)
 
 
-def settle_unknown(
-    deps: Deps, candidate_id: int, prompt_id: int, channel: str, error: Exception, now: datetime
-) -> Outcome:
+def settle_unknown(deps: Deps, job: Job, error: Exception) -> None:
     """A failed post. Slack's own refusal means nothing was posted: try again next tick. A timeout,
     a dropped connection or a 5xx may hide a message that landed: if the conversation shows it, it
     is sent; if not, the row stays `sending` until the lease runs out and is checked again then,
     when any request still in flight has long finished."""
+    job.error = error
     if definitely_refused(error):
-        return give_back(deps, prompt_id, candidate_id, error)
+        job.status = "retry"
+        return
     try:
-        ts = find_posted(deps, channel, prompt_id)
+        job.ts = find_posted(deps, job.channel or "", job.prompt_id)
     except Exception:  # Slack is unreachable: the lease check will ask again
-        ts = None
-    if ts:
-        mark_sent(deps, prompt_id, channel, ts, now)
-        return Outcome(prompt_id, "sent")
-    logger.warning(
-        "prompt %s: outcome of the post unknown (%s); checking again after the lease",
-        prompt_id,
-        type(error).__name__,
-    )
-    return Outcome(prompt_id, "unknown")
+        job.ts = None
+    if job.ts:
+        job.status = "sent"
+    else:
+        job.status = "unknown"
+        logger.warning(
+            "prompt %s: outcome of the post unknown (%s); checking again after the lease",
+            job.prompt_id,
+            type(error).__name__,
+        )
 
 
 def definitely_refused(error: Exception) -> bool:
@@ -150,27 +174,52 @@ def post(deps: Deps, channel: str, prompt_id: int, payload: dict[str, Any]) -> A
     )
 
 
-def mark_sent(deps: Deps, prompt_id: int, channel: str, ts: str, now: datetime) -> None:
+def record(deps: Deps, jobs: list[Job], now: datetime) -> None:
+    """Every job's outcome, and the conversations opened, in one transaction."""
+    if not jobs:
+        return
     with deps.sessions.begin() as session:
-        session.execute(
-            update(Prompt)
-            .where(Prompt.id == prompt_id)
-            .values(status="sent", channel_id=channel, message_ts=ts, sent_at=now)
-        )
+        sent = [j for j in jobs if j.status == "sent"]
+        if sent:
+            session.execute(
+                update(Prompt),
+                [
+                    {
+                        "id": j.prompt_id,
+                        "status": "sent",
+                        "channel_id": j.channel,
+                        "message_ts": j.ts,
+                        "sent_at": now,
+                    }
+                    for j in sent
+                ],
+            )
+        unknown = [j for j in jobs if j.status == "unknown"]
+        if unknown:
+            session.execute(update(Prompt), [{"id": j.prompt_id, "channel_id": j.channel} for j in unknown])
+        for job in jobs:
+            if job.opened and job.status in ("sent", "unknown"):
+                session.execute(
+                    update(Candidate)
+                    .where(Candidate.id == job.candidate_id)
+                    .values(prep_channel_id=job.channel, prep_channel_members=",".join(job.members))
+                )
+            elif job.status == "retry":
+                give_back(session, job)
 
 
-def give_back(deps: Deps, prompt_id: int, candidate_id: int, error: Exception) -> Outcome:
+def give_back(session: Session, job: Job) -> None:
     """The post failed for certain (Slack said no, or never answered): let a later tick try again."""
+    error = job.error
     reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
-    logger.warning("prompt %s not delivered (%s); will retry", prompt_id, reason)
-    with deps.sessions.begin() as session:
-        row = session.get_one(Prompt, prompt_id)
-        row.status = "failed" if row.attempts >= MAX_ATTEMPTS else "pending"
-        row.channel_id = None
-        if reason in STALE_CHANNEL_ERRORS:
-            candidate = session.get_one(Candidate, candidate_id)
-            candidate.prep_channel_id = candidate.prep_channel_members = None
-        return Outcome(prompt_id, "failed" if row.status == "failed" else "retry")
+    logger.warning("prompt %s not delivered (%s); will retry", job.prompt_id, reason)
+    row = session.get_one(Prompt, job.prompt_id)
+    row.status = "failed" if row.attempts >= MAX_ATTEMPTS else "pending"
+    row.channel_id = None
+    job.status = "failed" if row.status == "failed" else "retry"
+    if reason in STALE_CHANNEL_ERRORS:
+        candidate = session.get_one(Candidate, job.candidate_id)
+        candidate.prep_channel_id = candidate.prep_channel_members = None
 
 
 def pending_ids(deps: Deps) -> list[int]:
@@ -178,35 +227,45 @@ def pending_ids(deps: Deps) -> list[int]:
         return list(session.scalars(select(Prompt.id).where(Prompt.status == "pending").order_by(Prompt.id)))
 
 
+def chunks(ids: Sequence[int], size: int = CHUNK) -> list[list[int]]:
+    return [list(ids[start : start + size]) for start in range(0, len(ids), size)]
+
+
 def reconcile_abandoned(deps: Deps, now: datetime) -> int:
-    """Rows a dead clock left in `sending`: sent if Slack has them, otherwise pending again."""
+    """Rows left `sending` past their lease: sent if Slack has them, otherwise pending again."""
     with deps.sessions.begin() as session:
         stale = session.execute(
-            select(Prompt.id, Prompt.channel_id, Prompt.claimed_at).where(
+            select(Prompt.id, Prompt.candidate_id, Prompt.channel_id, Prompt.claimed_at).where(
                 Prompt.status == "sending", Prompt.claimed_at < now - LEASE
             )
         ).all()
     recovered = 0
-    for prompt_id, channel, claimed_at in stale:
+    for prompt_id, candidate_id, channel, claimed_at in stale:
         with deps.sessions.begin() as session:
-            won = changed_one(
-                session,
+            won = session.scalar(
                 update(Prompt)
                 .where(Prompt.id == prompt_id, Prompt.status == "sending", Prompt.claimed_at == claimed_at)
-                .values(claimed_at=now),
+                .values(claimed_at=now)
+                .returning(Prompt.id)
             )
-        if not won:
-            continue
-        ts = find_posted(deps, channel, prompt_id) if channel else None
-        with deps.sessions.begin() as session:
-            if ts:
-                session.execute(
-                    update(Prompt)
-                    .where(Prompt.id == prompt_id)
-                    .values(status="sent", message_ts=ts, sent_at=claimed_at)
+            if won is None:
+                continue  # another clock is on it
+            if channel is None:
+                candidate = session.get_one(Candidate, candidate_id)
+                reviewers = list(
+                    session.scalars(select(Reviewer.user_id).where(Reviewer.candidate_id == candidate_id))
                 )
-            else:
-                session.execute(update(Prompt).where(Prompt.id == prompt_id).values(status="pending"))
+                members = ",".join(prep_members(candidate.user_id, reviewers))
+        if channel is None:
+            channel = str(deps.slack.conversations_open(users=members)["channel"]["id"])
+        ts = find_posted(deps, channel, prompt_id)
+        with deps.sessions.begin() as session:
+            values = (
+                {"status": "sent", "channel_id": channel, "message_ts": ts, "sent_at": claimed_at}
+                if ts
+                else {"status": "pending", "channel_id": None}
+            )
+            session.execute(update(Prompt).where(Prompt.id == prompt_id).values(**values))
         recovered += 1
     return recovered
 

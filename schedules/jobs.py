@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from bot.deps import Deps
 from bot.models import Candidate, ProcessedEvent
 from bot.services.morning import plan_mornings
-from schedules.delivery import deliver, pending_ids, reconcile_abandoned
+from schedules.delivery import chunks, deliver_chunk, pending_ids, reconcile_abandoned
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +49,12 @@ def tick(deps: Deps, *, workers: int = DELIVERY_WORKERS) -> TickReport:
     now = deps.clock.now()
     reconcile_abandoned(deps, now)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="deliver") as pool:
-        futures = [pool.submit(deliver, deps, prompt_id) for prompt_id in pending_ids(deps)]
+        futures = [pool.submit(deliver_chunk, deps, chunk) for chunk in chunks(pending_ids(deps))]
         claimed = 0
         for candidates, prompt_ids in claim_batches(deps, now):
             claimed += candidates
-            futures += [pool.submit(deliver, deps, prompt_id) for prompt_id in prompt_ids]
-        outcomes = Counter(future.result().status for future in futures)
+            futures += [pool.submit(deliver_chunk, deps, chunk) for chunk in chunks(prompt_ids)]
+        outcomes = Counter(outcome.status for future in futures for outcome in future.result())
     forget_old_events(deps, now)
     report = TickReport(claimed=claimed, outcomes=dict(outcomes))
     if claimed or outcomes:

@@ -175,7 +175,7 @@ class Harness:
 @pytest.fixture
 def app(deps: Deps, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Harness]:
     executor = TrackingExecutor()
-    server = AppServer(create_web_app(deps, listener_executor=executor)).start()
+    server = AppServer(create_web_app(deps, listener_executor=executor, work_executor=executor)).start()
     driver = SlackDriver(server.port, SIGNING_SECRET, executor)
     yield Harness(deps=deps, fake=fake_slack, clock=clock, driver=driver, port=server.port)
     server.stop()

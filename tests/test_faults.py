@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -29,6 +30,7 @@ from tests.support.snapshot import snapshot
 from tests.support.tcp_proxy import TcpProxy
 
 LOOP = date(2026, 12, 16)
+REVIEWER = "U0REVIEW01"
 INTERVIEWS = [("Natesh", "backbone, earn trust"), ("Keesha", "curious, invent")]
 
 
@@ -47,7 +49,7 @@ def behind_proxy(
         engine = create_db_engine(proxied, connect_args={"connect_timeout": 2})
         deps = build_deps(test_settings(proxied, fake_slack), clock=clock, engine=engine)
         executor = TrackingExecutor()
-        server = AppServer(create_web_app(deps, listener_executor=executor)).start()
+        server = AppServer(create_web_app(deps, listener_executor=executor, work_executor=executor)).start()
         harness = Harness(
             deps, fake_slack, clock, SlackDriver(server.port, SIGNING_SECRET, executor), server.port
         )
@@ -61,30 +63,59 @@ def behind_proxy(
 
 def test_the_database_going_away_and_coming_back(behind_proxy: tuple[Harness, TcpProxy]) -> None:
     app, proxy = behind_proxy
+    app.fake.add_user(REVIEWER)
     app.prep("loop 2026-12-16")
     app.prep("interview add Natesh: backbone")
+    app.prep(f"reviewer add <@{REVIEWER}>")
+    app.clock.set(local(date(2026, 12, 1), 9, 0))
+    tick(app.deps)
+    answer = posted_answer(app)
 
     proxy.cut()
     assert http_request(app.port, "GET", "/healthz").status == 503
     assert app.prep("status") == SORRY, "a polite line, not silence"
-    reaction = {
+    rating = {
         "type": "reaction_added",
-        "user": "U0REVIEW01",
+        "user": REVIEWER,
         "reaction": "four",
-        "item": {"type": "message", "channel": "G1", "ts": "1.2"},
+        "item": {"type": "message", "channel": answer["channel"], "ts": answer["ts"]},
     }
-    assert app.event(dict(reaction), event_id="EvDown1").status == 500, "unacknowledged, so Slack retries"
-    app.clock.set(local(date(2026, 12, 1), 9, 0))
+    assert app.event(dict(rating), event_id="EvDuringOutage").status == 200, "acknowledged at once, as always"
+    app.clock.set(local(date(2026, 12, 2), 9, 0))
     with pytest.raises(DBAPIError):
         tick(app.deps)  # the clock logs it and ticks again next minute
-    assert app.fake.posts() == []
+    posts = len(app.fake.posts())
 
     proxy.restore()
     assert http_request(app.port, "GET", "/healthz").status == 200
-    assert "15 days to your loop" in app.prep("status")
-    assert app.event(dict(reaction), event_id="EvDown1").status in (200, 404)
-    app.clock.set(local(date(2026, 12, 1), 9, 1))
+    deadline = time.monotonic() + 10
+    while "1 answer · 4.0/5" not in app.prep("status"):  # the event's work is retried, not lost
+        assert time.monotonic() < deadline, "the rating given during the outage never arrived"
+        time.sleep(0.5)
+    app.event(dict(rating), event_id="EvDuringOutage", extra_headers={"X-Slack-Retry-Num": "1"})
+    assert "1 answer · 4.0/5" in app.prep("status")
+    app.clock.set(local(date(2026, 12, 2), 9, 1))
     assert tick(app.deps).sent == 1, "the morning's question goes out once the database is back"
+    assert len(app.fake.posts()) == posts + 1
+
+
+def posted_answer(app: Harness) -> dict[str, str]:
+    prompt = app.fake.posts()[-1]
+    channel = prompt.params["channel"]
+    thread_ts = app.fake.history[channel][-1]["ts"]
+    ts = "1790000500.000100"
+    app.event(
+        {
+            "type": "message",
+            "channel": channel,
+            "channel_type": "mpim",
+            "user": CANDIDATE,
+            "text": "I led it; latency fell 40%.",
+            "ts": ts,
+            "thread_ts": thread_ts,
+        }
+    )
+    return {"channel": channel, "ts": ts}
 
 
 # -- Slack stalls, fails, limits ------------------------------------------------------------------

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,12 +26,22 @@ BOT_ID = "BLOOPCOACH"
 TEAM_ID = "T0LOOPTEAM"
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # benchmarks open many connections at once
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up is not news
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class Call:
     method: str
     params: dict[str, Any]
     headers: dict[str, str]
     at: float = field(default_factory=time.monotonic)
+    wall: float = field(default_factory=time.time)
 
     def json_param(self, name: str) -> Any:
         value = self.params.get(name)
@@ -47,7 +58,7 @@ class Fault:
 
 
 class FakeSlack:
-    def __init__(self, token: str = "xoxb-test-fake-token") -> None:
+    def __init__(self, token: str = "xoxb-test-fake-token", port: int = 0) -> None:
         self.token = token
         self.calls: list[Call] = []
         self.users: dict[str, dict[str, Any]] = {}
@@ -60,8 +71,9 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         self.limiter: Callable[[str, dict[str, Any]], int | None] | None = None
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
+        self.throttled = 0
+        self._landed: list[dict[str, str]] = []
+        self._server = _Server(("127.0.0.1", port), self._handler_class())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -152,6 +164,22 @@ class FakeSlack:
             if channel is None or c.params.get("channel") == channel
         ]
 
+    def stats(self) -> dict[str, Any]:
+        """What happened, for a benchmark in another process: calls, posts per channel, 429s, timing."""
+        with self._lock:
+            calls = list(self.calls)
+            throttled = self.throttled
+        posts = [c for c in calls if c.method == "chat.postMessage"]
+        landed = Counter(m["channel"] for m in self._landed)
+        return {
+            "calls": dict(Counter(c.method for c in calls)),
+            "throttled": throttled,
+            "channels_posted": len(landed),
+            "duplicate_posts": sum(n - 1 for n in landed.values() if n > 1),
+            "first_post": min((c.wall for c in posts), default=None),
+            "last_post": max((c.wall for c in posts), default=None),
+        }
+
     def reset_calls(self) -> None:
         with self._lock:
             self.calls.clear()
@@ -182,6 +210,9 @@ class FakeSlack:
 
             def do_GET(self) -> None:
                 path = urlparse(self.path).path
+                if path == "/_stats":
+                    self._reply(200, fake.stats())
+                    return
                 if path.startswith("/files/"):
                     self._serve_file(path.removeprefix("/files/"))
                     return
@@ -223,6 +254,8 @@ class FakeSlack:
                 if fake.limiter:
                     wait = fake.limiter(method, params)
                     if wait is not None:
+                        with fake._lock:
+                            fake.throttled += 1
                         self._reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(wait)})
                         return
                 if headers.get("authorization") != f"Bearer {fake.token}":
@@ -332,6 +365,8 @@ class FakeSlack:
             message["metadata"] = json.loads(metadata) if isinstance(metadata, str) else metadata
         with self._lock:
             self.history[str(channel)].append(message)
+            if not params.get("thread_ts"):
+                self._landed.append({"channel": str(channel)})
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
 
     def api_chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:

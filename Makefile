@@ -24,7 +24,7 @@ lint: $(VENV)/.installed
 	$(PY) -m mypy
 
 bench: $(VENV)/.installed
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -72,6 +72,8 @@ class FakeSlack:
         self._lock = threading.Lock()
         self.limiter: Callable[[str, dict[str, Any]], int | None] | None = None
         self.throttled = 0
+        self.app_token = "xapp-1-A0LOOPCOACH-0000-fake"
+        self.socket_url: str | None = None  # where apps.connections.open sends Socket Mode clients
         self._landed: list[dict[str, str]] = []
         self._server = _Server(("127.0.0.1", port), self._handler_class())
         self._thread = threading.Thread(
@@ -258,6 +260,15 @@ class FakeSlack:
                             fake.throttled += 1
                         self._reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(wait)})
                         return
+                if method == "apps.connections.open":
+                    ok = fake.socket_url and headers.get("authorization") == f"Bearer {fake.app_token}"
+                    self._reply(
+                        200,
+                        {"ok": True, "url": fake.socket_url}
+                        if ok
+                        else {"ok": False, "error": "invalid_auth"},
+                    )
+                    return
                 if headers.get("authorization") != f"Bearer {fake.token}":
                     self._reply(200, {"ok": False, "error": "invalid_auth"})
                     return

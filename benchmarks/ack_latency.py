@@ -1,0 +1,224 @@
+"""ack_latency: how fast the web process acknowledges Slack, against a bare Bolt app that only acks.
+
+Both run under the Procfile's gunicorn settings (2 workers × 8 threads), ours on PostgreSQL.
+Signed `/prep status` commands and `reaction_added` events (a reviewer rating an answer, each with
+a new event id) at concurrency 1, 16 and 64. Slack drops a request not acknowledged within 3 s.
+Key: p99_ratio_c16, our p99 over bare Bolt's at concurrency 16. Target: at most 1.5.
+
+Closed loop (each connection sends its next request as soon as the last is answered) measures
+saturation: there the apps are not offered the same load, since bare Bolt, doing no work, answers
+more requests. So each request kind is also offered the same fixed rate (open loop, latency from
+each request's due time), which is how Slack delivers: events arrive whether or not we are busy.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import time
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from benchmarks import loadgen
+from benchmarks.support import (
+    BOT_TOKEN,
+    ROOT,
+    SIGNING_SECRET,
+    FakeSlackProcess,
+    free_port,
+    percentile,
+    postgres_database,
+    print_table,
+    process_env,
+    start,
+    stop,
+    wait_until,
+    write_results,
+)
+from bot.clock import FixedClock
+from bot.deps import build_deps
+from bot.settings import Settings
+from schedules.jobs import tick
+from tests.support.factories import answer_latest, local, make_candidate
+from tests.support.payloads import event_callback, slash_command
+
+CANDIDATE, REVIEWER = "U0BENCHCAND", "U0BENCHREV1"
+CONCURRENCY = (1, 16, 64)
+# The open-loop comparison: both apps offered the same 100 requests a second over 16 connections
+# (8.6 million a day, far beyond what one installation sends).
+SAME_RATE = 100.0
+# The open-loop comparison: both apps offered the same 100 requests a second over 16 connections
+# (8.6 million a day, far beyond what one installation sends).
+
+
+def seed(url: str, fake: FakeSlackProcess) -> tuple[str, str]:
+    """A candidate with a loop, two interviews, a reviewer, a posted prompt and an answer to rate."""
+    settings = Settings(
+        _env_file=None,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,  # type: ignore[call-arg]
+        slack_api_url=fake.api_url,
+        database_url=url,
+    )
+    deps = build_deps(settings, clock=FixedClock(datetime(2026, 12, 1, 12, 0, tzinfo=UTC)))
+    cid = make_candidate(
+        deps,
+        CANDIDATE,
+        loop_date=date(2026, 12, 16),
+        reviewer_ids=[REVIEWER],
+        interviews_spec=[("Natesh", "backbone, earn trust"), ("Keesha", "curious, invent")],
+    )
+    deps.clock.set(local(date(2026, 12, 1), 9, 0))  # type: ignore[attr-defined]
+    tick(deps)
+    answer = answer_latest(deps, cid, text="I led it; latency fell 40%.")
+    deps.engine.dispose()
+    return answer.channel_id, answer.message_ts
+
+
+def requests_for(kind: str, response_url: str, channel: str, ts: str) -> Any:
+    if kind == "command":
+        body = urlencode(
+            slash_command("status", user=CANDIDATE, team="T0LOOPTEAM", response_url=response_url)
+        )
+        return lambda n: loadgen.request_bytes(body, "application/x-www-form-urlencoded", SIGNING_SECRET)
+
+    def reaction(n: int) -> bytes:
+        event = {
+            "type": "reaction_added",
+            "user": REVIEWER,
+            "reaction": ("four", "five")[n % 2],
+            "item_user": CANDIDATE,
+            "item": {"type": "message", "channel": channel, "ts": ts},
+            "event_ts": f"1790000000.{n:06d}",
+        }
+        body = json.dumps(event_callback(event, event_id=f"EvBench{time.time_ns()}{n}"))
+        return loadgen.request_bytes(body, "application/json", SIGNING_SECRET)
+
+    return reaction
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def measure(port: int, make: Any, concurrency: int, total: int, rate: float | None = None) -> dict[str, Any]:
+    loadgen.run(
+        port, make, total=min(200, total), concurrency=concurrency
+    )  # warm up: pools, auth.test, caches
+    time.sleep(2.0)
+    if rate:
+        load = loadgen.run_at_rate(port, make, total=total, connections=concurrency, rate=rate)
+    else:
+        load = loadgen.run(port, make, total=total, concurrency=concurrency)
+    time.sleep(3.0)  # let the background work of the acknowledged requests drain before the next cell
+    ms = [latency * 1000 for latency in load.latencies]
+    return {
+        "p50_ms": round(percentile(ms, 0.50), 2),
+        "p99_ms": round(percentile(ms, 0.99), 2),
+        "max_ms": round(max(ms), 2),
+        "rps": round(load.per_second, 1),
+        "statuses": load.statuses,
+    }
+
+
+def main(quick: bool = False) -> dict[str, Any]:
+    total = 400 if quick else 3000
+    fake = FakeSlackProcess()
+    servers = []
+    try:
+        with postgres_database("ack") as url:
+            channel, ts = seed(url, fake)
+            ports = {"bare": free_port(), "ours": free_port()}
+            import os
+
+            entry = {
+                "ours": os.environ.get("OURS", "bot.web:wsgi_app()"),
+                "bare": "benchmarks.bare_bolt:wsgi_app()",
+            }
+            for name, port in ports.items():
+                env = process_env(
+                    SLACK_BOT_TOKEN=BOT_TOKEN,
+                    SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                    SLACK_API_URL=fake.api_url,
+                    DATABASE_URL=url,
+                    PORT=str(port),
+                    LOG_LEVEL="WARNING",
+                    WEB_CONCURRENCY="2",
+                    WEB_THREADS="8",
+                )
+                servers.append(start(["gunicorn", "-c", "python:bot.gunicorn_conf", entry[name]], env))
+                wait_until(lambda port=port: port_open(port), what=f"the {name} web process")
+            response_url = f"http://127.0.0.1:{fake.port}/response/bench"
+            rows, cells = [], []
+            for kind in ("command", "reaction"):
+                make = requests_for(kind, response_url, channel, ts)
+                for concurrency, rate in [(c, None) for c in CONCURRENCY] + [(16, SAME_RATE)]:
+                    cell: dict[str, Any] = {
+                        "kind": kind,
+                        "concurrency": concurrency,
+                        "load": f"{rate:.0f}/s" if rate else "closed",
+                    }
+                    for name in ("bare", "ours"):
+                        cell[name] = measure(ports[name], make, concurrency, total, rate)
+                    cell["p99_ratio"] = round(cell["ours"]["p99_ms"] / cell["bare"]["p99_ms"], 3)
+                    cells.append(cell)
+                    rows.append(
+                        [
+                            kind,
+                            concurrency,
+                            cell["load"],
+                            cell["bare"]["p50_ms"],
+                            cell["bare"]["p99_ms"],
+                            cell["bare"]["rps"],
+                            cell["ours"]["p50_ms"],
+                            cell["ours"]["p99_ms"],
+                            cell["ours"]["max_ms"],
+                            cell["ours"]["rps"],
+                            cell["p99_ratio"],
+                        ]
+                    )
+    finally:
+        for server in servers:
+            stop(server)
+        fake.stop()
+    print_table(
+        "ack_latency: signed requests to the web process (gunicorn gthread, 2 workers × 8 threads)",
+        [
+            "request",
+            "conc",
+            "load",
+            "bare p50",
+            "bare p99",
+            "bare rps",
+            "ours p50",
+            "ours p99",
+            "ours max",
+            "ours rps",
+            "p99 ratio",
+        ],
+        rows,
+    )
+    closed16 = [c for c in cells if c["concurrency"] == 16 and c["load"] == "closed"]
+    same = [c for c in cells if c["load"] != "closed"]
+    figures = {
+        "p99_ratio_c16": max(c["p99_ratio"] for c in closed16),
+        "p99_ratio_c16_by_request": {c["kind"]: c["p99_ratio"] for c in closed16},
+        "p99_ratio_c16_same_rate": max(c["p99_ratio"] for c in same),
+        "same_rate_per_second": SAME_RATE,
+        "p99_ms_c64_ours": max(c["ours"]["p99_ms"] for c in cells if c["concurrency"] == 64),
+        "requests_per_cell": total,
+        "cells": cells,
+    }
+    path = write_results("ack_latency", figures)
+    print(
+        f"\np99_ratio_c16 {figures['p99_ratio_c16']} (target ≤ 1.5); our p99 at 64: "
+        f"{figures['p99_ms_c64_ours']} ms (Slack's limit 3000 ms) -> {path.relative_to(ROOT)}"
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)

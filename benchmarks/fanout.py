@@ -207,7 +207,7 @@ def main(quick: bool = False) -> dict[str, Any]:
         ),
         "scenarios": results,
     }
-    path = write_results("fanout", figures)
+    path = write_results("fanout", figures, quick=quick)
     print(
         f"\ntime_vs_floor {figures['time_vs_floor']} (target ≤ 1.1); duplicates {figures['duplicates']}; "
         f"lost {figures['lost']} -> {path.relative_to(ROOT)}"

@@ -169,6 +169,30 @@ class FakeSlackProcess:
         self.process.wait(timeout=10)
 
 
+def port_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def start_web(
+    entry: str, *, database_url: str, fake: FakeSlackProcess, port: int, workers: int = 2
+) -> subprocess.Popen[bytes]:
+    """A web process under the Procfile's gunicorn settings, serving `entry`, once it listens."""
+    env = process_env(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake.api_url,
+        DATABASE_URL=database_url,
+        PORT=str(port),
+        LOG_LEVEL="WARNING",
+        WEB_CONCURRENCY=str(workers),
+        WEB_THREADS="8",
+    )
+    process = start(["gunicorn", "-c", "python:bot.gunicorn_conf", entry], env)
+    wait_until(lambda: port_open(port), what=f"{entry} on port {port}")
+    return process
+
+
 def wait_until(condition: Any, *, what: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -225,9 +249,10 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
-def write_results(name: str, figures: dict[str, Any]) -> Path:
+def write_results(name: str, figures: dict[str, Any], *, quick: bool = False) -> Path:
+    """The figures of a full run; a quick (smoke) run writes NAME.quick.json, which git ignores."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
+    path = RESULTS / f"{name}{'.quick' if quick else ''}.json"
     figures = {
         "benchmark": name,
         "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),

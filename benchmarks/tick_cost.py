@@ -112,7 +112,7 @@ def main(quick: bool = False) -> dict[str, Any]:
     ratio = round(results[-1]["median_ms"] / results[0]["median_ms"], 3)
     key = f"ratio_{results[-1]['candidates'] // 1000}k_vs_1k"
     figures = {"ratio_100k_vs_1k" if not quick else key: ratio, "results": results}
-    path = write_results("tick_cost", figures)
+    path = write_results("tick_cost", figures, quick=quick)
     print(
         f"\n{key} {ratio} (target ≤ 1.5); due query plan at {results[-1]['candidates']:,}: "
         f"{results[-1]['plan']} -> {path.relative_to(ROOT)}"

@@ -12,17 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import loadgen
-from benchmarks.ack_latency import port_open, requests_for, seed
+from benchmarks.ack_latency import requests_for, seed
 from benchmarks.support import (
-    BOT_TOKEN,
     ROOT,
-    SIGNING_SECRET,
     FakeSlackProcess,
     free_port,
     postgres_database,
     print_table,
-    process_env,
-    start,
+    start_web,
     stop,
     wait_until,
     write_results,
@@ -72,18 +69,8 @@ def main(quick: bool = False) -> dict[str, Any]:
         with postgres_database("memory") as url:
             channel, ts = seed(url, fake)
             port = free_port()
-            env = process_env(
-                SLACK_BOT_TOKEN=BOT_TOKEN,
-                SLACK_SIGNING_SECRET=SIGNING_SECRET,
-                SLACK_API_URL=fake.api_url,
-                DATABASE_URL=url,
-                PORT=str(port),
-                LOG_LEVEL="WARNING",
-                WEB_CONCURRENCY="1",
-            )
-            web = start(["gunicorn", "-c", "python:bot.gunicorn_conf", "bot.web:wsgi_app()"], env)
+            web = start_web("bot.web:wsgi_app()", database_url=url, fake=fake, port=port, workers=1)
             try:
-                wait_until(lambda: port_open(port), what="the web process")
                 response_url = f"http://127.0.0.1:{fake.port}/response/memory"
                 kinds = [requests_for(kind, response_url, channel, ts) for kind in ("command", "reaction")]
 
@@ -127,7 +114,7 @@ def main(quick: bool = False) -> dict[str, Any]:
         "requests_per_batch": batch,
         "samples": dict(samples),
     }
-    path = write_results("web_memory", figures)
+    path = write_results("web_memory", figures, quick=quick)
     print(
         f"\nafter {batch:,} requests: worker {first['worker_mb']} MB + job processes "
         f"{first['job_processes_mb']} MB; growth over the next {batch:,}: {figures['growth_mb_second_10k']} MB "

@@ -129,9 +129,19 @@ def tips_for(check: AnswerCheck) -> tuple[str, ...]:
         tips.append("Back the result with a number: percent, time saved, customers, revenue, incidents.")
     if not tips:
         tips.append(
-            "Strong structure. Rehearse it aloud once, and prepare a follow-up: what would you do differently?"
+            "Strong structure: rehearse it aloud once, timing it, so it sounds told rather than read."
         )
+    for follow_up in FOLLOW_UPS:  # two tips at least: there is always a follow-up question to prepare
+        if len(tips) >= 2:
+            break
+        tips.append(follow_up)
     return tuple(tips[:3])
+
+
+FOLLOW_UPS = (
+    "Prepare the follow-up interviewers ask most: what would you do differently, and what did you learn?",
+    "Have a second example ready for the same principle, in case the interviewer asks for another.",
+)
 
 
 def check_summary(check: AnswerCheck) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, time
 
 
 class InputError(ValueError):
@@ -72,12 +72,6 @@ def parse_time(text: str) -> time:
             f"{quote(text)[1:-1]} is not a time of day: hours run 00–23 and minutes 00–59, like 09:00 or 18:30."
         )
     return time(hour, minute)
-
-
-def parse_when(date_text: str, time_text: str | None) -> datetime:
-    day = parse_date(date_text)
-    at = parse_time(time_text) if time_text else time(9, 0)
-    return datetime.combine(day, at)
 
 
 def parse_mentions(text: str) -> list[str]:

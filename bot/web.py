@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from typing import Any
@@ -48,7 +49,11 @@ def wsgi_app() -> WSGIApp:
     """gunicorn's entry point (`bot.web:wsgi_app()`): one app per worker, built after the fork."""
     settings = load(Settings)
     configure_logging(settings)
-    return create_web_app(build_deps(settings))
+    application = create_web_app(build_deps(settings))
+    # Everything built so far lives as long as the worker: keep it out of the garbage collector's
+    # full collections, which otherwise scan it all and stall requests for tens of milliseconds.
+    gc.freeze()
+    return application
 
 
 def configure_logging(settings: Settings) -> None:

@@ -17,6 +17,7 @@ command is answered at once with an apology: the person can simply try again.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -154,6 +155,7 @@ def start_worker() -> None:
     settings = load(Settings)
     configure_logging(settings)
     _worker_deps = build_deps(settings)
+    gc.freeze()  # as in the web worker (bot/web.py): long-lived objects stay out of full collections
 
 
 class WorkerProcesses(Executor):

@@ -37,7 +37,6 @@ class Invocation:
     deps: Deps
     who: Who
     body: dict[str, Any]
-    client: WebClient
     bot_user_id: str | None
 
 
@@ -70,11 +69,11 @@ def refuse(deps: Deps, body: dict[str, Any], refusal: str) -> None:
 
 def run_prep(deps: Deps, who: Who, body: dict[str, Any], command: c.Command, bot_user_id: str | None) -> None:
     """The work of a command, in a worker process (see handlers/background.py)."""
-    invocation = Invocation(deps, who, body, deps.slack, bot_user_id)
+    invocation = Invocation(deps, who, body, bot_user_id)
     if isinstance(command, c.Help):
         respond(invocation.body, help_message())
         return
-    ensure_timezone(invocation.deps, invocation.client, invocation.who)
+    ensure_timezone(invocation.deps, invocation.who)
     try:
         ROUTES[type(command)](invocation, command)
     except InputError as error:
@@ -128,8 +127,8 @@ def add_reviewers(i: Invocation, command: c.AddReviewers) -> None:
         ),
     )
     for reviewer in change.changed:
-        channel = i.client.conversations_open(users=reviewer)["channel"]["id"]
-        i.client.chat_postMessage(channel=channel, **replies.intro_for_reviewer(i.who.user_id))
+        channel = i.deps.slack.conversations_open(users=reviewer)["channel"]["id"]
+        i.deps.slack.chat_postMessage(channel=channel, **replies.intro_for_reviewer(i.who.user_id))
     respond_text(i.body, replies.reviewers_added(change))
 
 

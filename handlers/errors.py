@@ -1,9 +1,10 @@
 """How a failure is reported: logged with its traceback, and apologised for to the person.
 
-`@app.error` reports what Bolt catches. Work done after `ack()` reports through `after_ack`
-instead of raising into Bolt, because Bolt (1.30) then clears the acknowledgement it already
-has, waits out the 3-second ack timeout and answers Slack 404: the person would see the command
-fail although it was acknowledged and apologised for.
+`@app.error` reports what Bolt catches. What a listener does after `ack()` (opening a modal)
+reports through `after_ack` instead of raising into Bolt, because Bolt then replaces the
+acknowledgement it already has with a 500 (in its default mode, after clearing it, waiting out
+the 3-second ack timeout and answering 404): the person would see the command fail although it
+was acknowledged and apologised for. Jobs report through `handlers/background.py`.
 """
 
 from __future__ import annotations

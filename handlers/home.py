@@ -24,23 +24,21 @@ def register(app: App) -> None:
     app.action(ASK_QUESTION_NOW)(on_ask_question_now)
 
 
-def publish_home(deps: Deps, client: WebClient, who: Who) -> None:
+def publish_home(deps: Deps, who: Who) -> None:
     with deps.sessions.begin() as session:
         candidate = find_candidate(session, who)
         board = dashboard(session, candidate, now=deps.clock.now()) if candidate else None
-    client.views_publish(user_id=who.user_id, view=home_view(board))
+    deps.slack.views_publish(user_id=who.user_id, view=home_view(board))
 
 
-def confirm_in_dm(deps: Deps, client: WebClient, who: Who, text: str) -> None:
+def confirm_in_dm(deps: Deps, who: Who, text: str) -> None:
     """After a modal closes: say what was saved in the person's DM, and refresh their Home tab."""
-    channel = client.conversations_open(users=who.user_id)["channel"]["id"]
-    client.chat_postMessage(channel=channel, text=text)
-    publish_home(deps, client, who)
+    channel = deps.slack.conversations_open(users=who.user_id)["channel"]["id"]
+    deps.slack.chat_postMessage(channel=channel, text=text)
+    publish_home(deps, who)
 
 
-def on_home_opened(
-    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
-) -> None:
+def on_home_opened(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     if event.get("tab", "home") != "home":
         return
     later(context, body, refresh_home, Who(team_id=context.team_id or "", user_id=event["user"]))
@@ -50,8 +48,8 @@ def refresh_home(deps: Deps, who: Who) -> None:
     with deps.sessions.begin() as session:
         known = find_candidate(session, who) is not None
     if known:
-        ensure_timezone(deps, deps.slack, who)
-    publish_home(deps, deps.slack, who)
+        ensure_timezone(deps, who)
+    publish_home(deps, who)
 
 
 def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -60,7 +58,7 @@ def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) ->
         client.views_open(trigger_id=body["trigger_id"], view=interview_form())
 
 
-def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
     later(
         context,
@@ -71,5 +69,5 @@ def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext, cl
 
 
 def ask_now(deps: Deps, who: Who) -> None:
-    ensure_timezone(deps, deps.slack, who)
+    ensure_timezone(deps, who)
     send_extra_question(deps, who)

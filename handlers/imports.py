@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
 
 from bot.blocks.imports import import_summary
 from bot.deps import Deps
@@ -34,9 +33,7 @@ def register(app: App) -> None:
     app.event("file_shared")(on_file_shared)
 
 
-def on_file_shared(
-    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
-) -> None:
+def on_file_shared(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     channel, user, file_id = event.get("channel_id") or "", event.get("user_id"), event.get("file_id")
     if not (channel.startswith("D") and user and file_id):
         return  # only notes sent to the bot's own DM
@@ -48,11 +45,11 @@ def import_file(deps: Deps, who: Who, channel: str, file_id: str) -> None:
     info = client.files_info(file=file_id)["file"]
     if info.get("user") not in (None, who.user_id):
         return
-    reply = import_shared_note(deps, client, who, info, str(info.get("name") or "note.md"))
+    reply = import_shared_note(deps, who, info, str(info.get("name") or "note.md"))
     client.chat_postMessage(channel=channel, text=reply)
 
 
-def import_shared_note(deps: Deps, client: WebClient, who: Who, info: dict[str, Any], name: str) -> str:
+def import_shared_note(deps: Deps, who: Who, info: dict[str, Any], name: str) -> str:
     if info.get("filetype") not in NOTE_TYPES and not name.lower().endswith(NOTE_SUFFIXES):
         return f"{quote(name)} isn't a Markdown file, so I left it alone. {WHAT_I_READ}"
     if int(info.get("size") or 0) > MAX_NOTE_BYTES:
@@ -66,7 +63,7 @@ def import_shared_note(deps: Deps, client: WebClient, who: Who, info: dict[str, 
     except (OSError, UnicodeDecodeError, ValueError) as error:
         logger.warning("could not download a shared note: %s", type(error).__name__)
         return f"I couldn't download {quote(name)} from Slack just now; nothing was imported. Please send it again."
-    ensure_timezone(deps, client, who)
+    ensure_timezone(deps, who)
     now = deps.clock.now()
     with deps.sessions.begin() as session:
         summary = import_note(session, candidate_for(session, who, now=now), note, now=now)

@@ -33,7 +33,7 @@ def register(app: App) -> None:
 HANDLED = {None: "new", "thread_broadcast": "new", "message_changed": "edited", "message_deleted": "deleted"}
 
 
-def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     kind = HANDLED.get(event.get("subtype"), "ignored")
     if event.get("channel_type") not in PREP_CHANNEL_TYPES or kind == "ignored":
         return

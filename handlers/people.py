@@ -28,13 +28,13 @@ def slack_timezone(client: WebClient, user_id: str) -> str | None:
     return user.get("tz") or None
 
 
-def ensure_timezone(deps: Deps, client: WebClient, who: Who) -> None:
+def ensure_timezone(deps: Deps, who: Who) -> None:
     """Ask Slack for the person's zone once; user_change keeps it fresh afterwards."""
     with deps.sessions.begin() as session:
         candidate = find_candidate(session, who)
         if candidate is not None and candidate.tz:
             return
-    tz = slack_timezone(client, who.user_id)
+    tz = slack_timezone(deps.slack, who.user_id)
     if tz:
         with deps.sessions.begin() as session:
             remember_timezone(session, who, tz, now=deps.clock.now())

@@ -43,7 +43,7 @@ def who_acted(body: dict[str, Any], context: BoltContext) -> Who:
     return Who(team_id=team, user_id=body["user"]["id"])
 
 
-def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     view = body["view"]
     try:
         values = read_story_form(view["state"]["values"])
@@ -108,7 +108,7 @@ def on_delete(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
 
 
 def confirm_story(deps: Deps, who: Who, text: str) -> None:
-    confirm_in_dm(deps, deps.slack, who, text)
+    confirm_in_dm(deps, who, text)
 
 
 def delete_and_relist(deps: Deps, who: Who, found: int, body: dict[str, Any]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk import WebClient
 
 from bot.blocks import replies
 from bot.blocks.forms import INTERVIEW_FORM, FormErrors, read_interview_form
@@ -29,7 +28,7 @@ def who_submitted(body: dict[str, Any]) -> Who:
     )
 
 
-def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     # Validation happens before ack: a modal's errors can only be shown in the ack itself.
     try:
         command = read_interview_form(body["view"]["state"]["values"])
@@ -50,5 +49,5 @@ def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext,
 
 
 def confirm_interview(deps: Deps, who: Who, text: str) -> None:
-    ensure_timezone(deps, deps.slack, who)
-    confirm_in_dm(deps, deps.slack, who, text)
+    ensure_timezone(deps, who)
+    confirm_in_dm(deps, who, text)

@@ -81,11 +81,6 @@ def claim_batches(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> Iterat
         yield len(due), prompt_ids
 
 
-def claim_due(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> int:
-    """Claim and plan every due candidate without delivering (used by the benchmarks)."""
-    return sum(candidates for candidates, _ in claim_batches(deps, now, batch))
-
-
 def forget_old_events(deps: Deps, now: datetime) -> None:
     with deps.sessions.begin() as session:
         session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now - EVENT_MEMORY))

@@ -157,7 +157,3 @@ def wrap_up(facts: Facts) -> dict[str, Any]:
     scores = [score for topic_scores in facts.scores.values() for score in topic_scores]
     average = sum(scores) / len(scores) if scores else None
     return wrap_up_message(sum(facts.answers.values()), len(scores), average, len(facts.stories))
-
-
-def plan_morning(session: Session, candidate: Candidate, *, now: datetime) -> list[Prompt]:
-    return plan_mornings(session, [candidate], now=now)

@@ -15,7 +15,7 @@ from bot.services.status import dashboard
 from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
-from handlers.people import ensure_timezone
+from handlers.people import ensure_timezone, who_interacted
 
 
 def register(app: App) -> None:
@@ -64,7 +64,7 @@ def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext) ->
         context,
         body,
         ask_now,
-        Who(team_id=body["user"].get("team_id") or context.team_id or "", user_id=body["user"]["id"]),
+        who_interacted(body, context),
     )
 
 

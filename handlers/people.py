@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
@@ -17,6 +18,12 @@ logger = logging.getLogger(__name__)
 def deps_of(context: BoltContext) -> Deps:
     deps: Deps = context["deps"]
     return deps
+
+
+def who_interacted(body: dict[str, Any], context: BoltContext) -> Who:
+    """The person behind a button press or a modal submission, in their workspace."""
+    team = (body.get("team") or {}).get("id") or body["user"].get("team_id") or context.team_id or ""
+    return Who(team_id=team, user_id=body["user"]["id"])
 
 
 def slack_timezone(client: WebClient, user_id: str) -> str | None:

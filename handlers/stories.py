@@ -27,7 +27,7 @@ from bot.services.stories import delete_story, owned_story, save_story, stories_
 from handlers.background import later
 from handlers.errors import after_ack
 from handlers.home import confirm_in_dm
-from handlers.people import deps_of
+from handlers.people import deps_of, who_interacted
 from handlers.reply import respond, respond_text
 
 
@@ -38,11 +38,6 @@ def register(app: App) -> None:
     app.action(OPEN_STORY_FORM)(on_open_form)
 
 
-def who_acted(body: dict[str, Any], context: BoltContext) -> Who:
-    team = (body.get("team") or {}).get("id") or body["user"].get("team_id") or context.team_id or ""
-    return Who(team_id=team, user_id=body["user"]["id"])
-
-
 def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     view = body["view"]
     try:
@@ -51,7 +46,7 @@ def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> 
         ack(response_action="errors", errors=invalid.errors)
         return
     deps = deps_of(context)
-    who = who_acted(body, context)
+    who = who_interacted(body, context)
     now = deps.clock.now()
     try:
         with deps.sessions.begin() as session:
@@ -90,7 +85,7 @@ def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
 
 def open_filled_form(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     deps = deps_of(context)
-    who = who_acted(body, context)
+    who = who_interacted(body, context)
     found = story_id(body)
     try:
         with deps.sessions.begin() as session:
@@ -104,7 +99,7 @@ def open_filled_form(body: dict[str, Any], context: BoltContext, client: WebClie
 
 def on_delete(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
-    later(context, body, delete_and_relist, who_acted(body, context), story_id(body) or 0, body)
+    later(context, body, delete_and_relist, who_interacted(body, context), story_id(body) or 0, body)
 
 
 def confirm_story(deps: Deps, who: Who, text: str) -> None:

@@ -14,18 +14,11 @@ from bot.services import interviews
 from bot.services.candidates import Who, candidate_for
 from handlers.background import later
 from handlers.home import confirm_in_dm
-from handlers.people import deps_of, ensure_timezone
+from handlers.people import deps_of, ensure_timezone, who_interacted
 
 
 def register(app: App) -> None:
     app.view(INTERVIEW_FORM)(on_interview_submitted)
-
-
-def who_submitted(body: dict[str, Any]) -> Who:
-    return Who(
-        team_id=body["team"]["id"] if body.get("team") else body["user"]["team_id"],
-        user_id=body["user"]["id"],
-    )
 
 
 def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -36,7 +29,7 @@ def on_interview_submitted(ack: Ack, body: dict[str, Any], context: BoltContext)
         ack(response_action="errors", errors=invalid.errors)
         return
     deps = deps_of(context)
-    who = who_submitted(body)
+    who = who_interacted(body, context)
     now = deps.clock.now()
     try:
         with deps.sessions.begin() as session:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot.blocks.dashboard import OPEN_STORY_FORM
-from bot.blocks.forms import FormErrors
 from bot.blocks.kit import escape
 from bot.blocks.stories import (
     DELETE_STORY,
@@ -21,12 +22,14 @@ from bot.blocks.stories import (
 )
 from bot.blocks.words import names, plural
 from bot.deps import Deps
+from bot.models import Candidate
 from bot.parsing import InputError
 from bot.services.candidates import Who, candidate_for
-from bot.services.stories import delete_story, owned_story, save_story, stories_of
+from bot.services.stories import StoryInput, delete_story, owned_story, save_story, stories_of
 from handlers.background import later
 from handlers.errors import after_ack
 from handlers.home import confirm_in_dm
+from handlers.modals import save_submission
 from handlers.people import deps_of, who_interacted
 from handlers.reply import respond, respond_text
 
@@ -39,31 +42,20 @@ def register(app: App) -> None:
 
 
 def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    view = body["view"]
-    try:
-        values = read_story_form(view["state"]["values"])
-    except FormErrors as invalid:
-        ack(response_action="errors", errors=invalid.errors)
-        return
-    deps = deps_of(context)
-    who = who_interacted(body, context)
-    now = deps.clock.now()
-    try:
-        with deps.sessions.begin() as session:
-            candidate = candidate_for(session, who, now=now)
-            story = save_story(
-                session, candidate, values, now=now, story_id=story_id_of(view.get("private_metadata", ""))
-            )
-            title, count = story.title, len(stories_of(session, candidate))
-    except InputError as error:
-        ack(response_action="errors", errors={"title": str(error)})
-        return
-    ack()
-    text = (
-        f"Saved “{escape(title)}” ({names(values.principles)}). "
-        f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them."
-    )
-    later(context, body, confirm_story, who, text)
+    story_id = story_id_of(body["view"].get("private_metadata", ""))
+
+    def save(session: Session, candidate: Candidate, values: StoryInput, now: datetime) -> tuple[str, int]:
+        story = save_story(session, candidate, values, now=now, story_id=story_id)
+        return story.title, len(stories_of(session, candidate))
+
+    submitted = save_submission(ack, body, context, read_story_form, save, error_block="title")
+    if submitted:
+        who, values, (title, count) = submitted
+        text = (
+            f"Saved “{escape(title)}” ({names(values.principles)}). "
+            f"Your bank holds {plural(count, 'story', 'stories')}: `/prep stories` lists them."
+        )
+        later(context, body, confirm_story, who, text)
 
 
 def on_open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

@@ -8,9 +8,45 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.answer_check import LONG_WORDS, check_answer
 from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
 
 REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+# What each finding costs a five-point answer in the adapter below.
+PENALTIES = {
+    "too_short": 2.0,
+    "too_long": 1.0,
+    "no_situation": 0.5,
+    "no_task": 0.5,
+    "no_action": 1.5,
+    "no_result": 1.0,
+    "we_not_i": 1.0,
+    "no_metric": 0.5,
+}
+TOO_SHORT_WORDS = 150  # under a minute spoken
+
+
+def assess(text: str, prompt: Prompt) -> tuple[int, list[str]]:
+    """The answer check's score (1-5) and finding codes, stored with the answer for readiness.
+
+    An adapter over today's check until the content check lands (`check_answer(text, principle=…,
+    question=…, focus=…)` with `.score` and `.findings`); only this function changes then.
+    """
+    check = check_answer(text)
+    findings = []
+    if check.words < TOO_SHORT_WORDS:
+        findings.append("too_short")
+    elif check.words > LONG_WORDS:
+        findings.append("too_long")
+    if not prompt.focus:  # STAR, "I" and numbers are for behavioral answers, not drills
+        findings += [f"no_{part.lower()}" for part, present in check.parts.items() if not present]
+        if check.we_count > check.i_count:
+            findings.append("we_not_i")
+        if not check.has_metric:
+            findings.append("no_metric")
+    score = round(5 - sum(PENALTIES[code] for code in findings))
+    return max(1, min(5, score)), findings
 
 
 @dataclass(frozen=True)
@@ -62,6 +98,7 @@ def record_answer(
         question_key=prompt.question_key,
         answered_at=now,
     )
+    answer.check_score, answer.check_findings = assess(text, prompt)
     session.add(answer)
     session.flush()
     return answer
@@ -109,6 +146,7 @@ def edit(session: Session, *, channel: str, ts: str, user: str, text: str, now: 
         if owner.user_id != user or answer.text == text:
             return None
         answer.text, answer.edited_at = text, now
+        answer.check_score, answer.check_findings = assess(text, session.get_one(Prompt, answer.prompt_id))
         return answer
     feedback = session.scalars(
         select(Feedback).where(Feedback.channel_id == channel, Feedback.message_ts == ts)

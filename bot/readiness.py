@@ -18,6 +18,9 @@ with the principle.
 
     readiness = round(100 * (0.7 * Q * P + 0.1 * P + 0.2 * S))
 
+A focus drill (System Design, …) has no stories: its readiness leaves S out and scales the rest to
+100, round(100 * (0.7 * Q * P + 0.1 * P) / 0.8).
+
 So nothing practised and no story is 0, two stories alone are 20, one fresh 5/5 answer is 40, three
 fresh 5/5 answers and two stories are 90. An answer is *weak* when its peers rated it 2 or lower on
 average, or the check scored it 2 or lower; a principle whose latest answer is weak is called out
@@ -37,6 +40,7 @@ UNKNOWN_QUALITY = 0.35
 UNREVIEWED = 0.8
 PEER_SHARE = 0.7
 FINDING_PENALTY = 0.1
+STORY_SHARE = 0.2
 # Findings a written answer can hide from a quick read: they cost the check part a little more.
 SERIOUS_FINDINGS = frozenset({"hypothetical", "off_topic", "blames_others"})
 
@@ -104,18 +108,24 @@ def recency(answered_at: datetime, now: datetime) -> float:
     return float(0.5 ** (age_days / HALF_LIFE_DAYS))
 
 
-def readiness(principle: str, evidence: Sequence[Evidence], stories: int, *, now: datetime) -> Readiness:
+def readiness(
+    principle: str, evidence: Sequence[Evidence], stories: int | None, *, now: datetime
+) -> Readiness:
+    """`stories` None: a focus drill, where stories do not apply."""
     weights = [recency(e.answered_at, now) for e in evidence]
     total = sum(weights)
     quality = sum(w * e.quality() for w, e in zip(weights, evidence, strict=True)) / total if total else 0.0
     practice = 1 - 0.5**total
-    story_part = min(stories, 2) / 2
-    score = round(100 * (PEER_SHARE * quality * practice + 0.1 * practice + 0.2 * story_part))
+    answered = PEER_SHARE * quality * practice + 0.1 * practice
+    if stories is None:
+        score = round(100 * answered / (1 - STORY_SHARE))
+    else:
+        score = round(100 * (answered + STORY_SHARE * min(stories, 2) / 2))
     latest = max(evidence, key=lambda e: e.answered_at, default=None)
     return Readiness(
         principle=principle,
         score=max(0, min(100, score)),
         answers=len(evidence),
-        stories=stories,
+        stories=stories or 0,
         latest_weak=latest is not None and latest.weak,
     )

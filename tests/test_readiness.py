@@ -50,9 +50,13 @@ def test_a_latest_answer_rated_two_or_failing_the_check_is_weak() -> None:
     assert Evidence(NOW, rating=2).weak and Evidence(NOW, check_score=2).weak
     assert Evidence(NOW, rating=1.5, check_score=5).weak
     assert not Evidence(NOW, rating=2.5).weak and not Evidence(NOW).weak
-    weak = readiness("Ownership", [Evidence(NOW - timedelta(days=1), rating=4), Evidence(NOW, rating=1)], 0, now=NOW)
+    weak = readiness(
+        "Ownership", [Evidence(NOW - timedelta(days=1), rating=4), Evidence(NOW, rating=1)], 0, now=NOW
+    )
     assert weak.latest_weak and weak.level == Level.WEAK
-    redone = readiness("Ownership", [Evidence(NOW - timedelta(days=1), rating=1), Evidence(NOW, rating=4)], 0, now=NOW)
+    redone = readiness(
+        "Ownership", [Evidence(NOW - timedelta(days=1), rating=1), Evidence(NOW, rating=4)], 0, now=NOW
+    )
     assert not redone.latest_weak and redone.level == Level.FAIR
 
 
@@ -61,3 +65,10 @@ def test_levels() -> None:
     strong = [Evidence(NOW, rating=5)] * 3
     assert readiness("Ownership", strong, 2, now=NOW).level == Level.READY
     assert readiness("Ownership", strong, 2, now=NOW).gap == 10
+
+
+def test_a_focus_drill_has_no_stories_and_scales_to_a_hundred() -> None:
+    assert readiness("System Design", [], None, now=NOW).score == 0
+    assert readiness("System Design", [Evidence(NOW, rating=5)], None, now=NOW).score == 50
+    strong = [Evidence(NOW, rating=5)] * 3
+    assert readiness("System Design", strong, None, now=NOW).score == round(100 * 0.7 / 0.8)

@@ -35,10 +35,9 @@ def situation(
     *,
     days_left: int | None,
     states: Mapping[str, TopicState] | None = None,
-    drills: Mapping[str, int] | None = None,
     today: date = TODAY,
 ) -> Situation:
-    return Situation(today, days_left, slots, dict(states or {}), dict(drills or {}))
+    return Situation(today, days_left, slots, dict(states or {}))
 
 
 def run(start: Situation, days: int) -> Iterator[Pick]:
@@ -86,7 +85,7 @@ def test_with_fewer_days_than_twice_no_principle_is_left_unasked_before_a_redo()
 def test_with_fewer_days_than_principles_the_earliest_interviews_weakest_come_first() -> None:
     slots = on_loop_day(("A", "B"), ("C", "D"), ("E", "F"))
     states = {
-        "A": TopicState(readiness=5),  # a story half-written
+        "A": TopicState(readiness=20),  # two stories written, never practised aloud
         "B": TopicState(readiness=0),
         "C": TopicState(readiness=0),
         "E": TopicState(readiness=0),
@@ -100,7 +99,7 @@ def test_on_a_shared_day_the_largest_gap_wins_weighted_by_order() -> None:
     # All asked once; C is much weaker than A, B a little weaker than A.
     states = {
         "A": TopicState(asks=1, readiness=40),
-        "B": TopicState(asks=1, readiness=43),
+        "B": TopicState(asks=1, readiness=37),
         "C": TopicState(asks=1, readiness=10),
     }
     assert choose_topic(situation(slots, days_left=10, states=states)).topic == "C"
@@ -140,8 +139,28 @@ def test_drills_come_only_once_no_principle_is_unasked_and_no_more_often_than_it
     assert first.topic == "C", "never at the cost of an unasked principle"
     states["C"] = TopicState(asks=1, readiness=40)
     drill = choose_topic(situation(slots, days_left=10, states=states))
-    assert (drill.topic, drill.is_focus, drill.interview_id) == ("System Design", True, 1)
-    assert choose_topic(situation(slots, days_left=10, states=states, drills={"System Design": 1})).reason == Reason.GAP
+    assert (drill.topic, drill.is_focus, drill.interview_id, drill.reason) == (
+        "System Design",
+        True,
+        1,
+        Reason.DRILL,
+    )
+    states["System Design"] = TopicState(asks=1, readiness=0)
+    after = choose_topic(situation(slots, days_left=10, states=states))
+    assert after.reason == Reason.GAP, "not drilled more often than its principles are asked"
+
+
+def test_a_drill_competes_on_its_gap_with_the_principles() -> None:
+    slots = on_loop_day(("A", "B"), ("C",), drills=("System Design",))
+    states = {
+        "A": TopicState(asks=2, readiness=10),
+        "B": TopicState(asks=2, readiness=60),
+        "C": TopicState(asks=2, readiness=60),
+        "System Design": TopicState(asks=1, readiness=50),
+    }
+    assert choose_topic(situation(slots, days_left=10, states=states)).topic == "A"
+    states["A"] = TopicState(asks=2, readiness=60)
+    assert choose_topic(situation(slots, days_left=10, states=states)).topic == "System Design"
 
 
 def test_coming_picks_start_with_today_and_stop_at_the_loop() -> None:

@@ -131,7 +131,10 @@ def dashboard_blocks(board: Dashboard) -> list[Block]:
 
 
 def status_message(board: Dashboard) -> dict[str, Any]:
-    listed = progress_lines(board) + [line for _, lines_of in SECTIONS for line in lines_of(board)]
+    listed = progress_lines(board)
+    for title, lines_of in SECTIONS:
+        lines = lines_of(board)
+        listed += [f"{title}:", *lines] if lines else []
     text_lines = dashboard_lines(board) + [line.replace("*", "") for line in listed] + gap_lines(board)
     return message("\n".join(text_lines), dashboard_blocks(board))
 

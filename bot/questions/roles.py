@@ -54,7 +54,9 @@ def parse_role(text: str) -> str | None:
     if len(role) > MAX_ROLE:
         raise InputError(f"That role is {len(role)} characters; keep it under {MAX_ROLE}, like `SDM L6`.")
     if not re.search(r"[A-Za-z]", role) or "<" in role:
-        raise InputError(f"{quote(role)} doesn't read as a role. Write it like `/prep role SDM L6` or `SDE II`.")
+        raise InputError(
+            f"{quote(role)} doesn't read as a role. Write it like `/prep role SDM L6` or `SDE II`."
+        )
     return role
 
 
@@ -62,7 +64,10 @@ def role_reply(role: str | None, *, just_set: bool = False) -> str:
     """The answer to `/prep role` (with or without a role given)."""
     if role is None:
         cleared = "Role cleared. " if just_set else "No role set. "
-        return cleared + "Set one with `/prep role SDM L6` or `/prep role SDE II` to get questions pitched at it."
+        return (
+            cleared
+            + "Set one with `/prep role SDM L6` or `/prep role SDE II` to get questions pitched at it."
+        )
     shown = quote(role)
     kind = track(role)
     pitch = (

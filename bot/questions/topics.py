@@ -9,10 +9,12 @@ The rules, in the order they apply:
    two days, as a redo of the same question unless that answer was already a redo.
 3. When the upcoming interviews fall on different days, the next one's principles come first
    until each has been asked and none is weak.
-4. Weak answers are redone before anything new; then principles never asked; then a drill for an
-   interview's focus (only once no principle is unasked, and no more often than its principles).
+4. Weak answers are redone before anything new; then principles never asked, the earliest
+   interview's first and its weakest first.
 5. Otherwise the largest readiness gap, weighted by order: the earlier the interview, the heavier.
-Within a rule, ties go by the weighted gap, then interview order, then the order listed.
+   Drills for an interview's focus compete here on their own gap (so never before an unasked
+   principle), and are not drilled more often than each of the interview's principles is asked.
+Ties go by interview order, then the order listed.
 """
 
 from __future__ import annotations
@@ -66,11 +68,10 @@ class Situation:
     today: date
     days_left: int | None  # question days left, today included; None without a loop date
     interviews: tuple[Slot, ...]  # upcoming, in calendar order
-    principles: Mapping[str, TopicState]
-    drills: Mapping[str, int]  # asks so far per drilled focus
+    topics: Mapping[str, TopicState]  # per principle, and per drilled focus
 
-    def state(self, principle: str) -> TopicState:
-        return self.principles.get(principle, TopicState())
+    def state(self, topic: str) -> TopicState:
+        return self.topics.get(topic, TopicState())
 
 
 @dataclass(frozen=True)
@@ -125,14 +126,16 @@ def pick_principle(situation: Situation, principle: str, reason: Reason) -> Pick
     )
 
 
-def due_drill(situation: Situation) -> Pick | None:
-    """The first interview whose focus has been drilled less often than each of its principles asked."""
-    for slot in situation.interviews:
-        if slot.drill and slot.principles:
+def drills_due(situation: Situation) -> dict[str, tuple[int, int | None]]:
+    """Focus drills drilled less often than each of their interview's principles was asked, with
+    the calendar index and id of the interview."""
+    due: dict[str, tuple[int, int | None]] = {}
+    for index, slot in enumerate(situation.interviews):
+        if slot.drill and slot.principles and slot.drill not in due:
             fewest = min(situation.state(p).asks for p in slot.principles)
-            if situation.drills.get(slot.drill, 0) < fewest:
-                return Pick(slot.drill, True, slot.interview_id, Reason.DRILL)
-    return None
+            if situation.state(slot.drill).asks < fewest:
+                due[slot.drill] = (index, slot.interview_id)
+    return due
 
 
 def choose_topic(situation: Situation) -> Pick:
@@ -142,6 +145,11 @@ def choose_topic(situation: Situation) -> Pick:
 
     def best(pool: Sequence[str], reason: Reason) -> Pick:
         return pick_principle(situation, min(pool, key=lambda p: weighted(situation, p, order)), reason)
+
+    def earliest(pool: Sequence[str], reason: Reason) -> Pick:
+        """Never asked: the earliest interview's first, its weakest first."""
+        gap = {p: 100 - situation.state(p).readiness for p in pool}
+        return pick_principle(situation, min(pool, key=lambda p: (order[p], -gap[p])), reason)
 
     def weak_day(principle: str) -> date:
         weak = situation.state(principle).weak
@@ -154,11 +162,10 @@ def choose_topic(situation: Situation) -> Pick:
     still_owed = owed(situation, order)
     if situation.days_left is not None and still_owed and sum(still_owed.values()) >= situation.days_left:
         owed_weak = [p for p in weak if p in still_owed]
-        return (
-            pick_principle(situation, owed_weak[0], Reason.REDO)
-            if owed_weak
-            else best(list(still_owed), Reason.COVERAGE)
-        )
+        if owed_weak:
+            return pick_principle(situation, owed_weak[0], Reason.REDO)
+        never = [p for p in still_owed if situation.state(p).asks == 0]
+        return earliest(never, Reason.COVERAGE) if never else best(list(still_owed), Reason.COVERAGE)
     overdue = [p for p in weak if situation.today >= weak_day(p) + REDO_WITHIN]
     if overdue:
         return pick_principle(situation, overdue[0], Reason.REDO)
@@ -171,33 +178,36 @@ def choose_topic(situation: Situation) -> Pick:
             return pick_principle(situation, group_weak[0], Reason.REDO)
         unasked = [p for p in principles if situation.state(p).asks == 0]
         if unasked:
-            return best(unasked, Reason.NEXT_INTERVIEW)
+            return earliest(unasked, Reason.NEXT_INTERVIEW)
 
     if weak:
         return pick_principle(situation, weak[0], Reason.REDO)
     unasked = [p for p in order if situation.state(p).asks == 0]
     if unasked:
-        return best(unasked, Reason.UNASKED)
-    return due_drill(situation) or best(list(order), Reason.GAP)
+        return earliest(unasked, Reason.UNASKED)
+    # Every principle asked and none weak: the largest weighted gap, drills competing on theirs.
+    drills = drills_due(situation)
+    chosen = min(
+        [*order, *drills],
+        key=lambda t: weighted(situation, t, {**order, **{d: i for d, (i, _) in drills.items()}}),
+    )
+    if chosen in drills:
+        return Pick(chosen, True, drills[chosen][1], Reason.DRILL)
+    return pick_principle(situation, chosen, Reason.GAP)
 
 
 def asked(situation: Situation, pick: Pick) -> Situation:
     """The situation the next morning, if today's pick is asked and nothing is answered meanwhile."""
-    principles = dict(situation.principles)
-    drills = dict(situation.drills)
-    if pick.is_focus:
-        drills[pick.topic] = drills.get(pick.topic, 0) + 1
-    else:
-        state = situation.state(pick.topic)
-        principles[pick.topic] = replace(state, asks=state.asks + 1, weak=None)
+    topics = dict(situation.topics)
+    state = situation.state(pick.topic)
+    topics[pick.topic] = replace(state, asks=state.asks + 1, weak=None)
     tomorrow = situation.today + timedelta(days=1)
     return replace(
         situation,
         today=tomorrow,
         days_left=None if situation.days_left is None else situation.days_left - 1,
         interviews=tuple(s for s in situation.interviews if s.day is None or s.day >= tomorrow),
-        principles=principles,
-        drills=drills,
+        topics=topics,
     )
 
 

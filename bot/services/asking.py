@@ -60,7 +60,9 @@ def asked_prompts(facts: Facts) -> list[PastPrompt]:
     return [p for p in facts.prompts if p.question_key and p.status in ASKED]
 
 
-def topic_states(candidate: Candidate, facts: Facts, principles: list[str], *, now: datetime) -> dict[str, TopicState]:
+def topic_states(
+    candidate: Candidate, facts: Facts, principles: list[str], *, now: datetime
+) -> dict[str, TopicState]:
     """Per principle: times asked, readiness, and the latest answer when it was weak and the
     principle has not been asked since."""
     asked = asked_prompts(facts)
@@ -90,21 +92,24 @@ def topic_states(candidate: Candidate, facts: Facts, principles: list[str], *, n
 def situation(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> Situation:
     ahead = upcoming(candidate.interviews, candidate.loop_date, day)
     slots = tuple(
-        Slot(i.id, interview_day(i, candidate.loop_date), tuple(i.principles), drilled(i.focus)) for i in ahead
+        Slot(i.id, interview_day(i, candidate.loop_date), tuple(i.principles), drilled(i.focus))
+        for i in ahead
     )
     if not slots:  # no interviews (or all past): practise the loop's principles, or all of them
         slots = (Slot(None, None, tuple(loop_principles(candidate.interviews) or PRINCIPLES)),)
     principles = list(dict.fromkeys(p for slot in slots for p in slot.principles))
-    drills: dict[str, int] = defaultdict(int)
-    for prompt in asked_prompts(facts):
-        if prompt.focus:
-            drills[prompt.focus] += 1
+    states = topic_states(candidate, facts, principles, now=now)
+    asked = asked_prompts(facts)
+    for drill in {slot.drill for slot in slots if slot.drill}:
+        states[drill] = TopicState(
+            asks=sum(p.focus == drill for p in asked),
+            readiness=facts.readiness(drill, now=now, drill=True).score,
+        )
     return Situation(
         today=day,
         days_left=days_left(candidate.loop_date, day) if candidate.loop_date else None,
         interviews=slots,
-        principles=topic_states(candidate, facts, principles, now=now),
-        drills=dict(drills),
+        topics=states,
     )
 
 
@@ -125,7 +130,9 @@ def choose(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> C
     return Choice(interview, pick.topic, pick.is_focus, option, pick)
 
 
-def practise_next(candidate: Candidate, facts: Facts, day: date, *, now: datetime, count: int = 3) -> list[str]:
+def practise_next(
+    candidate: Candidate, facts: Facts, day: date, *, now: datetime, count: int = 3
+) -> list[str]:
     """The topics of today's question and the next ones, if nothing new is answered meanwhile."""
     picks = coming_picks(situation(candidate, facts, day, now=now), count)
     return list(dict.fromkeys(p.topic for p in picks))

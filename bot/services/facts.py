@@ -122,10 +122,14 @@ class Facts:
     def has_prompt(self, day: date, slot: str) -> bool:
         return any(p.local_date == day and p.slot == slot for p in self.prompts)
 
-    def readiness(self, principle: str, *, now: datetime) -> Readiness:
-        evidence = [a.evidence for a in self.answer_facts if a.principle == principle]
-        stories = sum(principle in s.principles for s in self.stories)
-        return readiness(principle, evidence, stories, now=now)
+    def readiness(self, topic: str, *, now: datetime, drill: bool = False) -> Readiness:
+        """A principle's readiness; with `drill`, a focus area's (answers to its drills, no stories)."""
+        if drill:
+            evidence = [a.evidence for a in self.answer_facts if a.focus == topic]
+            return readiness(topic, evidence, None, now=now)
+        evidence = [a.evidence for a in self.answer_facts if a.principle == topic]
+        stories = sum(topic in s.principles for s in self.stories)
+        return readiness(topic, evidence, stories, now=now)
 
 
 def with_interviews(session: Session, candidate_ids: Sequence[int]) -> None:

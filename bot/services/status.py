@@ -133,7 +133,9 @@ def redo_results(facts: Facts, limit: int = RECENT_REDOS) -> tuple[RedoResult, .
     return tuple(results)
 
 
-def recent_answers(facts: Facts, questions: dict[int, str], limit: int = RECENT_ANSWERS) -> tuple[AnswerSummary, ...]:
+def recent_answers(
+    facts: Facts, questions: dict[int, str], limit: int = RECENT_ANSWERS
+) -> tuple[AnswerSummary, ...]:
     latest = sorted(facts.answer_facts, key=lambda a: (a.answered_at, a.id), reverse=True)[:limit]
     return tuple(
         AnswerSummary(
@@ -143,7 +145,9 @@ def recent_answers(facts: Facts, questions: dict[int, str], limit: int = RECENT_
     )
 
 
-def feedback_notes(session: Session, candidate_id: int, limit: int = RECENT_FEEDBACK) -> tuple[FeedbackNote, ...]:
+def feedback_notes(
+    session: Session, candidate_id: int, limit: int = RECENT_FEEDBACK
+) -> tuple[FeedbackNote, ...]:
     """The reviewers' latest written feedback, newest first, with the topic it was about."""
     rows = session.execute(
         select(Feedback.reviewer_user_id, Feedback.text, Prompt.principle, Prompt.focus)
@@ -153,7 +157,8 @@ def feedback_notes(session: Session, candidate_id: int, limit: int = RECENT_FEED
         .limit(limit)
     ).all()
     return tuple(
-        FeedbackNote(principle or focus or "Practice", reviewer, text) for reviewer, text, principle, focus in rows
+        FeedbackNote(principle or focus or "Practice", reviewer, text)
+        for reviewer, text, principle, focus in rows
     )
 
 

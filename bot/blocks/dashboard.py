@@ -100,7 +100,7 @@ def feedback_lines(board: Dashboard) -> list[str]:
 def gap_lines(board: Dashboard) -> list[str]:
     gaps = []
     if board.progress and board.weak:
-        gaps.append(f"Weak: {names(board.weak)} — a second try comes within two days")
+        gaps.append(f"Weak: {names(board.weak)} — each comes back soon as a second try")
     if board.progress and board.without_story:
         gaps.append(f"No story yet for: {names(board.without_story)}")
     if board.progress and board.without_answer:

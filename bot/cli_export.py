@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 
-
 def export_command(*, team: str, user: str, kind: str | None, output: str | None) -> int:
     """Exit 0 with the file written (or printed), 1 with one line when there is nothing to export."""
     from bot.blocks.export_csv import answers_csv

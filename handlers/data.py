@@ -57,7 +57,8 @@ def send_export(deps: Deps, team_id: str, user_id: str, body: dict[str, Any]) ->
         respond_text(body, NOTHING_TO_EXPORT)
         return
     client = workspace_client(deps, team_id)
-    upload_export(client, export, display_names(client, export.people()))
+    others = sorted(export.people() - {export.user_id})
+    upload_export(client, export, display_names(client, [export.user_id, *others]))
     respond_text(body, EXPORT_SENT)
 
 
@@ -87,7 +88,7 @@ def upload_export(client: WebClient, export: CandidateExport, names: dict[str, s
 def display_names(client: WebClient, user_ids: Iterable[str]) -> dict[str, str]:
     """Names to show beside user ids in the files; an id Slack won't resolve stays an id."""
     names: dict[str, str] = {}
-    for user_id in sorted(user_ids)[:MAX_NAME_LOOKUPS]:
+    for user_id in list(user_ids)[:MAX_NAME_LOOKUPS]:
         try:
             user = client.users_info(user=user_id)["user"]
         except SlackApiError:

@@ -188,3 +188,13 @@ def test_cli_export_on_an_unmigrated_database_says_migrate_first(tmp_path: Path)
     assert result.returncode == 1
     assert "run `python -m bot migrate` first" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_text_slack_escaped_shows_as_typed(app: Harness) -> None:
+    """Slack sends `R&D <3` in a slash command as `R&amp;D &lt;3`; the files show what was typed."""
+    app.prep("interview add R&amp;D &lt;3: ownership")
+    app.prep("question add ownership: Pros &amp; cons of owning it?")
+    app.prep("export")
+    markdown, _, _ = exported(app)
+    assert "- Interview 1: R\\&D \\<3 — on the loop day — Ownership" in markdown
+    assert "- Ownership: Pros \\& cons of owning it?" in markdown

@@ -2,13 +2,14 @@
 
 Nothing here renders or talks to Slack: bot/blocks/export_markdown.py and export_csv.py turn the
 values into files. Texts that came from Slack messages (answers, feedback) arrive with Slack's
-three escapes (&amp; &lt; &gt;); they are unescaped here so the files hold what the person typed.
+three escapes (&amp; &lt; &gt;), as do questions and interviewer names typed after `/prep`; they
+are unescaped here so the files hold what the person typed. (Modal and imported texts are raw.)
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from sqlalchemy import select
@@ -124,8 +125,10 @@ def export_of(session: Session, who: Who, *, now: datetime) -> CandidateExport |
         joined_at=candidate.created_at,
         exported_at=now,
         reviewers=tuple(reviewer.user_id for reviewer in candidate.reviewers),
-        interviews=tuple(numbered(candidate)),
-        plan=tuple(planned),
+        interviews=tuple(
+            replace(row, interviewer=unescape_slack(row.interviewer)) for row in numbered(candidate)
+        ),
+        plan=tuple(_unescaped_plan(planned)),
         answers=_answers(session, candidate),
         stories=tuple(_story(story) for story in stories),
         questions=_questions(session, candidate),
@@ -159,7 +162,7 @@ def _answers(session: Session, candidate: Candidate) -> tuple[AnswerRecord, ...]
             )
     return tuple(
         AnswerRecord(
-            question=question or "",
+            question=unescape_slack(question or ""),
             principle=answer.principle,
             focus=answer.focus,
             text=unescape_slack(answer.text),
@@ -181,9 +184,27 @@ def _unattached(session: Session, candidate: Candidate) -> tuple[tuple[str, Give
         .order_by(Feedback.created_at, Feedback.id)
     ).all()
     return tuple(
-        (question or "", GivenFeedback(note.reviewer_user_id, unescape_slack(note.text), note.created_at))
+        (
+            unescape_slack(question or ""),
+            GivenFeedback(note.reviewer_user_id, unescape_slack(note.text), note.created_at),
+        )
         for note, question in rows
     )
+
+
+def _unescaped_plan(planned: list[PlannedInterview]) -> list[PlannedInterview]:
+    """Interviewer names came through the slash command, which escapes like a message."""
+    return [
+        replace(
+            interview,
+            interviewer=unescape_slack(interview.interviewer),
+            stories=tuple(
+                replace(told, also_for=unescape_slack(told.also_for) if told.also_for else None)
+                for told in interview.stories
+            ),
+        )
+        for interview in planned
+    ]
 
 
 def _story(story: Story) -> StoryRecord:
@@ -206,7 +227,9 @@ def _questions(session: Session, candidate: Candidate) -> tuple[QuestionRecord, 
         .where(Question.candidate_id == candidate.id)
         .order_by(Question.created_at, Question.id)
     )
-    return tuple(QuestionRecord(q.principle or q.focus or "Any", q.text, q.created_at) for q in own)
+    return tuple(
+        QuestionRecord(q.principle or q.focus or "Any", unescape_slack(q.text), q.created_at) for q in own
+    )
 
 
 def unescape_slack(text: str) -> str:

@@ -40,7 +40,7 @@ MAX_CHARS = 20_000  # far beyond any spoken answer; keeps the check fast on past
 class AnswerCheck:
     words: int
     minutes: float
-    findings: tuple[Finding, ...]  # in PRIORITY order, most important first
+    findings: tuple[Finding, ...]  # most important first (PRIORITY; "too short" leads when very short)
     # STAR parts heard; for a drill, its checklist in the same four slots (drills.py has the table)
     star: dict[str, bool]
     score: int  # 1–5
@@ -65,6 +65,9 @@ def check_answer(
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
+    if Finding.TOO_SHORT in findings and words < (checklist.words[0] if checklist else STAR_WORDS[0]) / 3:
+        # a few lines are not yet an answer: "say more" comes before what the missing parts would be
+        ordered = (Finding.TOO_SHORT, *(f for f in ordered if f is not Finding.TOO_SHORT))
     return AnswerCheck(
         words=words,
         minutes=round(words / WORDS_PER_MINUTE, 1),
@@ -97,7 +100,7 @@ def _star(text: str, told: list[str], said: list[Clause], words: int, checklist:
     return {
         "situation": has_situation(told),
         "task": has_task(told, said),
-        "action": has_action(said) or (done >= 1 and words < 120),
+        "action": has_action(said),
         "result": has_result(told),
     }
 
@@ -138,7 +141,7 @@ def _content(
         found.add(Finding.VAGUE)
     if blames_others(text):
         found.add(Finding.BLAMES_OTHERS)
-    if (question or principle) and off_topic(text, question=question, principle=principle):
+    if question and off_topic(text, question=question, principle=principle):
         found.add(Finding.OFF_TOPIC)
     about_failure = asks_about_failure(question) if question else tells_a_failure(text)
     if about_failure and not has_lesson(text):

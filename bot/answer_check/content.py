@@ -8,7 +8,7 @@ import re
 
 from bot.answer_check.star import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, tokens
-from bot.answer_check.topics import concepts, family, question_concepts, theme_concepts
+from bot.answer_check.topics import THEMES, concepts, family, question_concepts, theme_concepts
 
 _I = re.IGNORECASE
 
@@ -133,15 +133,24 @@ GENERIC = frozenset(
 
 
 def off_topic(text: str, *, question: str | None, principle: str | None) -> bool:
+    """Nothing of the question's own words, little of its principle, and clearly about another one.
+
+    Word overlap is a weak sign on its own (a good answer may share no word with its question), so
+    this fires only when every sign agrees: a question with at least three topic words, none of them
+    in the answer, at most one word of the principle's theme, and another principle's theme plainly
+    ahead. A drill has no theme: there the question's words alone decide.
+    """
     said = concepts(text)
-    theme = theme_concepts(principle)
-    theme_hits = len(theme & said)
     asked = question_concepts(question) if question else set()
-    core = {c for c in asked if c not in {family(g) for g in GENERIC}} or asked
-    if not core:
-        return bool(theme) and theme_hits == 0
-    core_hits = len(core & said)
-    return core_hits == 0 and theme_hits <= 1 or core_hits / len(core) < 0.2 and theme_hits == 0
+    generic = {family(word) for word in GENERIC}
+    core = {c for c in asked if c not in generic}
+    if len(core) < 3 or core & said:
+        return False
+    if principle is None:
+        return True
+    on_theme = len(theme_concepts(principle) & said)
+    best_other = max(len(theme_concepts(other) & said) for other in THEMES if other != principle)
+    return on_theme <= 1 and best_other >= on_theme + 2
 
 
 # -- no learning, for a failure or a mistake

@@ -34,7 +34,8 @@ def parts_line(check: AnswerCheck) -> str:
 
 def check_text(check: AnswerCheck) -> str:
     lines = [
-        f"📝 Answer check: {check.words} words, about {check.minutes:.1f} min spoken · score *{check.score}/5*",
+        f"📝 Answer check: {check.words} word{'' if check.words == 1 else 's'}, about {check.minutes:.1f} min "
+        f"spoken · score *{check.score}/5*",
         parts_line(check),
     ]
     shown = check.findings[:MAX_LINES]

@@ -17,7 +17,8 @@ SETTING = re.compile(
     r"\b(?:(?:back )?in (?:19|20)\d\d|(?:last|this|that|the previous|the following) (?:year|quarter|month|summer|"
     r"winter|spring|fall|autumn|week|sprint|season)|(?:a|one|two|three|four|five|six|few|couple of|several|"
     r"\d+) (?:years?|months?|weeks?) (?:ago|into|after)|when i (?:was|joined|started|worked|led|ran|managed|"
-    r"took over|moved)|while (?:i was|working|at)|early in my|at the time|during (?:my|our|the|a|an)|"
+    r"took over|moved)|while (?:i was|working|at)|early in my|at the time|during (?:my|our|the|a|an)|recently|"
+    r"(?:i|we)(?:'d| had) been \w+ing|"
     r"(?:at|in|with|for|on) (?:my|our) (?:\w+ )?(?:company|job|role|team|employer|position|startup|org|"
     r"organi[sz]ation|group|department|bank|agency|firm|client|project|workplace|business|office)|"
     r"(?:i|we) (?:was|were) (?:working|leading|running|managing|building|responsible|part|in charge|the|a|an|"
@@ -88,11 +89,11 @@ YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 
 def opening(sentence_texts: list[str]) -> list[str]:
-    """The first sentence, and the next ones while they stay within the first 30% of the words."""
+    """The first sentence, and up to three more while they stay within the first 35% of the words."""
     total = max(1, sum(count_words(s) for s in sentence_texts))
     chosen, seen = [], 0
-    for sentence in sentence_texts[:3]:
-        if chosen and seen > total * 0.3:
+    for sentence in sentence_texts[:4]:
+        if chosen and seen > total * 0.35:
             break
         chosen.append(sentence)
         seen += count_words(sentence)
@@ -125,9 +126,10 @@ def has_action(clauses: list[Clause]) -> bool:
 
 
 def second_half(sentence_texts: list[str]) -> list[str]:
+    """Where an outcome can be told: after the first third (the opening sets the scene, not the result)."""
     if len(sentence_texts) <= 2:
         return sentence_texts[-1:]
-    return sentence_texts[len(sentence_texts) // 2 :]
+    return sentence_texts[len(sentence_texts) // 3 :]
 
 
 def has_result(sentence_texts: list[str]) -> bool:

@@ -33,7 +33,7 @@ def normal(text: str) -> str:
 def sentences(text: str) -> list[str]:
     shielded = ABBREVIATIONS.sub(lambda match: match.group(0).replace(". ", "·_"), normal(text))
     parts = (part.replace("·_", ". ").strip(" -*•\t") for part in SENTENCE_END.split(shielded))
-    return [part for part in parts if WORD.search(part)]
+    return [part for part in parts if WORD.search(part) and not part.startswith("#")]  # headings say nothing
 
 
 def tokens(text: str) -> list[str]:

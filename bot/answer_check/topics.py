@@ -8,6 +8,7 @@ candidates use for the same thing ("manager"/"boss", "mistake"/"failure"/"wrong"
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.answer_check.text import stem, stems, tokens
 
@@ -15,7 +16,8 @@ FAMILIES: tuple[str, ...] = (
     "customer client user buyer shopper consumer patient guest seller merchant partner",
     "manager boss lead leader director supervisor head vp executive leadership skip",
     "disagree disagreement push pushback object objection challenge conflict argue argument oppose concern",
-    "mistake failure fail failed wrong error regret misjudge misjudged setback slip screw blunder flop",
+    "mistake failure fail failed wrong error regret misjudge misjudged setback slip screw blunder flop bug broke"
+    " broken outage incident miss missed late",
     "learn learned learnt lesson realise realize takeaway insight understand",
     "deadline date late schedule time timeline deliver delivery ship launch release",
     "data metric metrics number numbers analysis dashboard measure evidence",
@@ -37,24 +39,41 @@ for _index, _family in enumerate(FAMILIES):
     for _word in _family.split():
         _FAMILY_OF.setdefault(stem(_word), _index)
 
-# The words a story for each principle usually needs; a question's own words add to them.
+# The words a story for each principle usually holds (from the principles' own wording and the questions
+# interviewers ask for them); a question's own words add to them.
 THEMES: dict[str, str] = {
-    "Customer Obsession": "customer feedback need complaint experience",
-    "Ownership": "own responsibility long beyond job fix commit accountable",
-    "Invent and Simplify": "simplify invent idea new automate remove",
-    "Are Right, A Lot": "decide decision judgement data wrong right instinct",
-    "Learn and Be Curious": "learn curious new skill study explore",
-    "Hire and Develop the Best": "hire coach mentor grow promote feedback develop",
-    "Insist on the Highest Standards": "quality standard bar defect review",
-    "Think Big": "vision bold ambitious long strategy scale",
-    "Bias for Action": "quick decide risk wait urgent fast",
-    "Frugality": "cost budget money resources save",
-    "Earn Trust": "trust honest feedback relationship admit mistake listen",
-    "Dive Deep": "data root cause dig metric detail investigate analysis",
-    "Have Backbone; Disagree and Commit": "disagree push challenge commit decision convince concern",
-    "Deliver Results": "deliver deadline goal result obstacle ship",
-    "Strive to be Earth's Best Employer": "team people wellbeing burnout inclusive environment growth",
-    "Success and Scale Bring Broad Responsibility": "impact community responsibility environment privacy safety",
+    "Customer Obsession": """customer client user buyer feedback complaint complain need experience satisfaction
+        support ticket churn review survey interview visit pain request trust retention loyal nps""",
+    "Ownership": """own owner ownership responsibility responsible accountable long-term beyond job fix commit
+        initiative volunteer nobody step orphan problem risk inherit follow through scope""",
+    "Invent and Simplify": """simplify simple invent invention idea new automate remove reduce manual step process
+        tool prototype creative innovate replace redesign borrow experiment novel complexity""",
+    "Are Right, A Lot": """decide decision judgement judgment data wrong right instinct option choose choice
+        evidence bet predict prediction risk assumption mind opinion perspective trade-off debate""",
+    "Learn and Be Curious": """learn learned curious curiosity new skill study explore read course book
+        question teach taught discover understand expert unfamiliar domain research""",
+    "Hire and Develop the Best": """hire hiring recruit interview candidate coach mentor grow growth promote
+        promotion feedback develop career potential talent train training report junior bar onboard""",
+    "Insist on the Highest Standards": """quality standard bar defect bug review test polish excellence rework
+        refuse accept fix root cause high raise checklist escape metric""",
+    "Think Big": """vision bold ambitious long-term strategy scale future roadmap years big platform transform
+        goal direction plan bet moonshot multiyear""",
+    "Bias for Action": """quick quickly fast speed urgent risk calculated wait decide decision reversible act
+        move hours days deadline immediately rollback""",
+    "Frugality": """cost costs budget money spend cheap save saving savings resources constraint headcount
+        license licence reuse free dollars euros fewer less""",
+    "Earn Trust": """trust honest honesty transparent relationship admit mistake listen feedback respect
+        apologise apologize credibility candid sceptical skeptical stakeholder promise""",
+    "Dive Deep": """data root cause dig metric metrics detail details investigate analysis analyse analyze logs
+        query anomaly audit trace numbers dashboard deep underlying""",
+    "Have Backbone; Disagree and Commit": """disagree disagreement push pushback challenge commit decision
+        convince concern object argue debate oppose manager senior leader opinion data""",
+    "Deliver Results": """deliver delivered deadline goal result obstacle ship launch target date late track
+        behind risk blocker priority outcome""",
+    "Strive to be Earth's Best Employer": """team people wellbeing burnout inclusive inclusion environment growth
+        morale engagement attrition hours safe culture care workload career""",
+    "Success and Scale Bring Broad Responsibility": """impact community responsibility environment privacy safety
+        society sustainability carbon ethical fairness harm wider accessibility public""",
 }
 
 # Words every behavioral question has, which say nothing about its topic.
@@ -89,8 +108,9 @@ def question_concepts(question: str) -> set[str]:
     return {family(word) for word in words - QUESTION_FILLER}
 
 
-def theme_concepts(principle: str | None) -> set[str]:
-    return concepts(THEMES.get(principle or "", ""))
+@cache
+def theme_concepts(principle: str | None) -> frozenset[str]:
+    return frozenset(concepts(THEMES.get(principle or "", "")))
 
 
 def asks_about_failure(question: str | None) -> bool:

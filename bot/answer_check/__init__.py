@@ -127,7 +127,9 @@ PAST_QUESTION = re.compile(
     r"did you|real|when you|example|most|worst|best|hardest|last)\b",
     re.IGNORECASE,
 )
-GENERAL_QUESTION = re.compile(r"\b(?:how (?:do|would|will|should) you|what (?:would|do|is) you|design)\b", re.I)
+GENERAL_QUESTION = re.compile(
+    r"\b(?:how (?:do|would|will|should) you|describe how you|what (?:would|do|is) you|what is your|design)\b", re.I
+)
 
 
 def _content(

@@ -30,8 +30,9 @@ def hypothetical_signals(text: str, clauses: list[Clause]) -> int:
 def is_hypothetical(text: str, clauses: list[Clause]) -> bool:
     signals = hypothetical_signals(text, clauses)
     done = sum(1 for c in clauses if c.form is Form.DONE)
-    if done == 0:
-        return signals >= 1
+    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
+    if done == 0:  # nothing told as having happened: what one would do, or does in general
+        return signals >= 1 or present >= 3
     return signals >= 3 and signals > 1.5 * done
 
 
@@ -87,12 +88,14 @@ OTHERS = (
     r"vp|pm|teammates?|client|team)|the (?:other|\w+) (?:team|teams|engineer|engineers|developer|developers|"
     r"manager|vendor|contractor|designer|lead)|the (?:manager|pm|vendor|client|customer|contractor|intern|qa|"
     r"designer|previous \w+|new hire|junior|juniors|management|leadership|business|developers|engineers|"
-    r"testers|sales team|offshore team)|hr|management|leadership|nobody|no one|everyone else)"
+    r"testers|sales team|offshore team)|the (?:\w+ )?(?:owner|team|teams|designers?|testers?|developers?)|hr|"
+    r"management|leadership|nobody|no one|everyone else)"
 )
 FAILED_AT = (
     r"(?:didn't|did not|never|failed to|refused to|wouldn't|would not|couldn't|could not|forgot to|"
     r"ignored|dropped the ball|messed (?:it |everything )?up|screwed (?:it |everything )?up|lied|"
-    r"blamed|kept (?:missing|changing|breaking|ignoring|pushing)|wasted|was (?:lazy|incompetent|useless|clueless|"
+    r"blamed|blocked|should have|kept (?:missing|changing|breaking|ignoring|pushing)|wasted|(?:was|were) "
+    r"always late|was (?:lazy|incompetent|useless|clueless|"
     r"careless|sloppy|unreliable|unresponsive|difficult|toxic|rude|terrible|slow|wrong|to blame|not "
     r"(?:competent|capable|good enough|interested))|were (?:lazy|incompetent|useless|clueless|careless|sloppy|"
     r"unreliable|unresponsive|difficult|toxic|rude|terrible|slow|wrong|to blame|not (?:competent|capable|"
@@ -102,7 +105,7 @@ BLAME = re.compile(rf"\b{OTHERS} (?:\w+ )?{FAILED_AT}", _I)
 STRONG_BLAME = re.compile(
     r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
     r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|because of (?:him|her|them)|"
-    r"threw (?:me|us) under|incompetent|lazy|useless|clueless|dropped the ball|if (?:he|she|they) had (?:only )?"
+    r"threw (?:me|us) under|not (?:the|our) fault|fault of (?:the|them|him|her)|incompetent|lazy|useless|clueless|dropped the ball|if (?:he|she|they) had (?:only )?"
     r"(?:listened|done|told|followed)|(?:he|she|they) (?:caused|ruined|sabotaged))\b",
     _I,
 )
@@ -158,7 +161,7 @@ LESSON = re.compile(
     r"\b(?:i (?:learned|learnt|now|have since|'ve since|realised that|realized that|took away)|lessons?|"
     r"taught me|takeaway|since then|ever since|from then on|going forward|next time|in hindsight|looking back|"
     r"in retrospect|these days|now i|today i|differently|changed (?:how|the way) i|i make sure|never again|"
-    r"would have|should have|i (?:always|never) \w+ (?:now|again|since)|i still|what i took from)\b",
+    r"i (?:would|should|could) have|i (?:always|never) \w+ (?:now|again|since)|what i took from)\b",
     _I,
 )
 OWN_FAILURE = re.compile(

@@ -70,7 +70,7 @@ OUTCOME_VERB = re.compile(
     r"delivered|finished|completed|met|hit|exceeded|achieved|won|retained|renewed|resolved|recovered|prevented|"
     r"avoided|eliminated|became|stabili[sz]ed|passed|adopted|signed|closed|beat|earned|succeeded|went (?:down|up|"
     r"from|live)|got promoted|was promoted|were promoted|approved|accepted|released|went away|disappeared|"
-    r"stopped|shrank|climbed|jumped|declined|churned|stayed|held|reached|landed|worked|paid off|recovered)\b",
+    r"stopped|shrank|climbed|jumped|declined|churned|stayed|held|reached|landed|worked|paid off|went ahead|slipped)\b",
     _I,
 )
 
@@ -79,9 +79,10 @@ METRIC = re.compile(
     r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\b(?<!\b(?:19|20)\d\d)|\b(?:doubled|tripled|quadrupled|halved|tenfold|"
     r"twofold|threefold)\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|hundred|dozens?|hundreds?|thousands?|millions?|billions?) (?:of )?"
-    r"(?:\w+ )?(?:percent|customers|users|people|developers|engineers|teams|days|weeks|months|hours|minutes|"
-    r"seconds|calls|times|tickets|incidents|outages|pages|bugs|defects|deals|dollars|euros|pounds|points|"
-    r"hires|stores|sites|releases|services|requests|orders|accounts|clients|servers)|(?:by|in|to) (?:half|a "
+    r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
+    r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
+    r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
+    r"clients?|servers?)\b|(?:by|in|to) (?:half|a "
     r"third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
     _I,
 )
@@ -114,7 +115,8 @@ def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
     cut = max(1, round(len(sentence_texts) * 0.75))
     if any(clause.form is Form.OBLIGED and clause.sentence < cut for clause in clauses):
         return True
-    return any(TASK.search(normal(sentence)) for sentence in sentence_texts[:cut])
+    said = [normal(s) for s in sentence_texts[:cut]]
+    return any(TASK.search(s) for s in said if not CONDITIONAL.search(s))
 
 
 def action_count(clauses: list[Clause]) -> int:
@@ -132,25 +134,41 @@ def second_half(sentence_texts: list[str]) -> list[str]:
     return sentence_texts[len(sentence_texts) // 3 :]
 
 
+CONDITIONAL = re.compile(r"\b(?:would|will)\b|'d\b|'ll\b", _I)
+CLOSING = re.compile(
+    r"\b(?:now|today|instead of|on time|(?:was|were|is) (?:a )?(?:big |huge |great )?success|(?:was|were) (?:very )?"
+    r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?))\b",
+    _I,
+)
+
+
 def has_result(sentence_texts: list[str]) -> bool:
-    late = second_half(sentence_texts)
+    """An outcome after the opening: a result cue, or a change told of something other than "I" (what
+    "I" did is a step); the last two sentences may close with a plain outcome ("now it takes…")."""
+    late = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
     if any(RESULT_CUE.search(normal(sentence)) for sentence in late):
         return True
-    last_two = late[-2:]
-    return any(OUTCOME_VERB.search(normal(s)) and (METRIC.search(s) or _not_only_me(s)) for s in late) or any(
-        OUTCOME_VERB.search(normal(s)) for s in last_two
-    )
+    if any(_outcome(sentence) for sentence in late):
+        return True
+    return any(CLOSING.search(normal(s)) for s in late[-2:])
 
 
-def _not_only_me(sentence: str) -> bool:
-    """An outcome told of something other than "I" ("latency dropped") is a result, not a step."""
-    return not re.match(r"\s*(?:then |so |and |next |after that,? )?i\b", normal(sentence), _I)
+def _outcome(sentence: str) -> bool:
+    text = normal(sentence)
+    for match in OUTCOME_VERB.finditer(text):
+        before = text[: match.start()].split()[-3:]
+        if "I" not in before and "we" not in [w.lower() for w in before[-1:]]:
+            return True
+        if METRIC.search(text[match.end() :]):  # "we cut costs by 30%" is a result however it is told
+            return True
+    return False
 
 
 def has_metric(sentence_texts: list[str]) -> bool:
-    """A number where the result is told: the second half, or any sentence with a result cue."""
-    where = second_half(sentence_texts) + [s for s in sentence_texts if RESULT_CUE.search(normal(s))]
-    return any(_metric_in(sentence) for sentence in where)
+    """A number where the result is told: a sentence with a result cue or an outcome, or the last two."""
+    late = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    told = [s for s in late if RESULT_CUE.search(normal(s)) or _outcome(s) or CLOSING.search(normal(s))]
+    return any(_metric_in(sentence) for sentence in told + late[-2:])
 
 
 def _metric_in(sentence: str) -> bool:

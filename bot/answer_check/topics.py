@@ -88,8 +88,9 @@ QUESTION_FILLER = frozenset(
 )
 
 FAILURE_QUESTION = re.compile(
-    r"\b(?:fail\w*|mistake\w*|wrong|regret\w*|setback\w*|didn't go|did not go|went badly|screw\w* up|"
-    r"mess\w* up|misjudg\w*|biggest error|not work|didn't work|differently|missed|fell short|go back)\b",
+    r"\b(?:fail\w*|mistakes?|regret\w*|setbacks?|(?:you|i) (?:were|was) wrong|went wrong|got (?:it )?wrong|"
+    r"didn't go|did not go|went badly|screw\w* up|mess\w* up|misjudg\w*|fell short|(?:did not|didn't|failed to) "
+    r"meet|missed (?:a |the |your )?(?:deadline|goal|target|commitment|date)|not go as planned|biggest error)\b",
     re.IGNORECASE,
 )
 

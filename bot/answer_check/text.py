@@ -112,8 +112,26 @@ def clauses(sentence_texts: list[str]) -> list[Clause]:
         words = tokens(sentence)
         for position, word in enumerate(words):
             if word in SUBJECTS:
-                found.append(_clause(SUBJECTS[word], word, words[position + 1 : position + 6], index))
+                clause = _clause(SUBJECTS[word], word, words[position + 1 : position + 6], index)
+                found.append(clause)
+                if clause.form is Form.DONE:
+                    found.extend(_coordinated(clause, words[position + 2 :]))
     return found
+
+
+def _coordinated(first: Clause, rest: list[str]) -> list[Clause]:
+    """Verbs sharing the subject: "I dug into traces and proposed caching" is two steps."""
+    more = []
+    for position, word in enumerate(rest):
+        if word in SUBJECTS:
+            break
+        if word in ("and", "then") and position + 1 < len(rest):
+            verb = rest[position + 1]
+            if verb in ("then", "also") and position + 2 < len(rest):
+                verb = rest[position + 2]
+            if is_past(verb) and verb not in STATIVE:
+                more.append(Clause(first.subject, verb, Form.DONE, first.sentence))
+    return more
 
 
 def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clause:

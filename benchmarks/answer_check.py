@@ -88,8 +88,10 @@ def table(name: str, tally: Tally) -> str:
     def cell(value: float | None) -> str:
         return "  -  " if value is None else f"{value:.2f}"
 
-    lines = [f"{name}: {tally.answers} answers, {1000 * tally.seconds / max(1, tally.answers):.2f} ms each",
-             f"{'finding':<15} {'support':>7} {'flagged':>7} {'precision':>9} {'recall':>6}"]
+    lines = [
+        f"{name}: {tally.answers} answers, {1000 * tally.seconds / max(1, tally.answers):.2f} ms each",
+        f"{'finding':<15} {'support':>7} {'flagged':>7} {'precision':>9} {'recall':>6}",
+    ]
     for finding in [*(f.value for f in Finding), None]:
         row = tally.row(finding)
         label = finding or "overall"

@@ -21,7 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the answer as text; - reads standard input")
     parser.add_argument("--principle", help="the Leadership Principle asked about (loosely: 'backbone')")
     parser.add_argument("--question", help="the question asked, to tell an answer that misses it")
-    parser.add_argument("--focus", help="a focus drill instead of STAR: System Design, Operational Excellence, …")
+    parser.add_argument(
+        "--focus", help="a focus drill instead of STAR: System Design, Operational Excellence, …"
+    )
     parser.add_argument("--json", action="store_true", help="print the check as one JSON object")
 
 
@@ -80,7 +82,9 @@ def _focus(typed: str | None) -> str | None:
     except InputError as error:
         raise CheckInputError(str(error)) from None
     if focus is None:
-        raise CheckInputError(f"“{typed.strip()}” is not a focus I can check. Known: {', '.join(FOCUS_AREAS)}.")
+        raise CheckInputError(
+            f"“{typed.strip()}” is not a focus I can check. Known: {', '.join(FOCUS_AREAS)}."
+        )
     return focus
 
 

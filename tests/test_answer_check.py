@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot.answer_check import AnswerCheck, Finding, check_answer, check_text, weakest_part
 from tests.conftest import shared_path
 
@@ -79,7 +77,12 @@ def test_our_and_us_are_not_we() -> None:
 
 
 def test_a_result_without_a_number_is_flagged_but_a_year_is_no_number() -> None:
-    no_number = SETTING + TASK + ACTIONS + "In the end, in 2023, the team was much happier and customers were pleased."
+    no_number = (
+        SETTING
+        + TASK
+        + ACTIONS
+        + "In the end, in 2023, the team was much happier and customers were pleased."
+    )
     assert Finding.NO_METRIC in check(no_number).findings
     assert Finding.NO_METRIC not in check(STRONG).findings
 
@@ -89,8 +92,12 @@ def test_what_one_would_do_is_hypothetical_and_what_one_did_is_not() -> None:
         "I would first gather as much data as I can, and I'd talk to the people closest to the problem. "
         "Then I would pick the option that is easiest to reverse, and I would review it a week later."
     )
-    assert Finding.HYPOTHETICAL in check(would, question="Tell me about a decision you made quickly.").findings
-    assert Finding.HYPOTHETICAL not in check(STRONG + "Next time I would test the tax service sooner.").findings
+    assert (
+        Finding.HYPOTHETICAL in check(would, question="Tell me about a decision you made quickly.").findings
+    )
+    assert (
+        Finding.HYPOTHETICAL not in check(STRONG + "Next time I would test the tax service sooner.").findings
+    )
     habits = "When I get feedback I always listen first. I usually thank the person and I try to act on it."
     assert Finding.HYPOTHETICAL in check(habits).findings
 
@@ -139,7 +146,9 @@ def test_a_failure_question_wants_the_lesson() -> None:
     failure = SETTING + TASK + ACTIONS + "We relaunched two weeks later and reached 150,000 members."
     question = "Tell me about a time you failed."
     assert Finding.NO_LEARNING in check(failure, question=question).findings
-    learned = failure + " What I learned is to test the paths customers use; since then I pull the real mix first."
+    learned = (
+        failure + " What I learned is to test the paths customers use; since then I pull the real mix first."
+    )
     assert Finding.NO_LEARNING not in check(learned, question=question).findings
     assert Finding.NO_LEARNING not in check(failure, question="Tell me about a time you delivered.").findings
 
@@ -161,7 +170,9 @@ def test_system_design_gets_its_own_checklist_in_the_star_slots() -> None:
     thin = check("I would have a service and a database, and we could add a queue.", focus="System Design")
     assert thin.star == {"situation": False, "task": False, "action": False, "result": False}
     assert {Finding.NO_METRIC, Finding.NO_TASK, Finding.NO_RESULT} <= set(thin.findings)
-    no_trade_offs = SD.replace("Trade-offs: I chose generated ids rather than hashing, because hashing needs collision checks. ", "")
+    no_trade_offs = SD.replace(
+        "Trade-offs: I chose generated ids rather than hashing, because hashing needs collision checks. ", ""
+    )
     assert "Name the trade-offs" in check_text(check(no_trade_offs * 3, focus="System Design"))
 
 
@@ -182,7 +193,10 @@ def test_the_reply_is_short_scannable_mrkdwn_with_one_line_per_finding() -> None
     lines = text.splitlines()
     assert lines[0].startswith("📝 Answer check: 3 words") and "score *1/5*" in lines[0]
     assert lines[1].startswith("STAR S ✗ T ✗ A ✗ R ✗")
-    assert lines[2] == "• *Too short*: Add the steps you took and why: aim for 2–3 minutes spoken (300–450 words)."
+    assert (
+        lines[2]
+        == "• *Too short*: Add the steps you took and why: aim for 2–3 minutes spoken (300–450 words)."
+    )
     assert len(lines) <= 7 and lines[-1].startswith("• Also: ")
     assert "Clean check" in check_text(check(STRONG))
     assert check_text(check(STRONG)) == check_text(check(STRONG))

@@ -93,10 +93,11 @@ def weakest_part(check: AnswerCheck) -> Finding | None:
     return next((finding for finding in check.findings if finding is not Finding.TOO_LONG), None)
 
 
-def _star(text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None) -> dict[str, bool]:
+def _star(
+    text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None
+) -> dict[str, bool]:
     if checklist is not None:
         return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
-    done = sum(1 for clause in said if clause.form is Form.DONE)
     return {
         "situation": has_situation(told),
         "task": has_task(told, said),
@@ -110,8 +111,12 @@ def _shape(
 ) -> list[Finding]:
     fewest, most = checklist.words if checklist else STAR_WORDS
     found = [Finding.TOO_SHORT] if words < fewest else [Finding.TOO_LONG] if words > most else []
-    missing = {"situation": Finding.NO_SITUATION, "task": Finding.NO_TASK, "action": Finding.NO_ACTION,
-               "result": Finding.NO_RESULT}
+    missing = {
+        "situation": Finding.NO_SITUATION,
+        "task": Finding.NO_TASK,
+        "action": Finding.NO_ACTION,
+        "result": Finding.NO_RESULT,
+    }
     found += [missing[slot] for slot, present in star.items() if not present]
     if checklist is None:
         numbered = has_metric(told)
@@ -128,7 +133,8 @@ PAST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 GENERAL_QUESTION = re.compile(
-    r"\b(?:how (?:do|would|will|should) you|describe how you|what (?:would|do|is) you|what is your|design)\b", re.I
+    r"\b(?:how (?:do|would|will|should) you|describe how you|what (?:would|do|is) you|what is your|design)\b",
+    re.I,
 )
 
 
@@ -136,7 +142,9 @@ def _content(
     text: str, said: list[Clause], *, principle: str | None, question: str | None, checklist: Checklist | None
 ) -> set[Finding]:
     found: set[Finding] = set()
-    asks_in_general = bool(question and GENERAL_QUESTION.search(question) and not PAST_QUESTION.search(question))
+    asks_in_general = bool(
+        question and GENERAL_QUESTION.search(question) and not PAST_QUESTION.search(question)
+    )
     if (checklist is None or checklist.hypothetical) and not asks_in_general and is_hypothetical(text, said):
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.star import METRIC
-from bot.answer_check.text import Clause, Form, normal, stem, tokens
+from bot.answer_check.text import Clause, Form, normal, stem, tokens, wordset
 from bot.answer_check.topics import THEMES, concepts, family, question_concepts, theme_concepts
 
 _I = re.IGNORECASE
@@ -39,26 +39,24 @@ def is_hypothetical(text: str, clauses: list[Clause]) -> bool:
 # -- vague: claims with no concrete detail
 BUZZ_STRONG = frozenset(
     stem(word)
-    for word in """leverage leveraged synergy synergies alignment aligned holistic spearheaded spearhead empower
+    for word in wordset("""leverage leveraged synergy synergies alignment aligned holistic spearheaded spearhead empower
     empowered foster fostered orchestrated orchestrate streamline streamlined proactive proactively seamless
     seamlessly impactful paradigm ecosystem best-in-class world-class game-changer value-add visibility
     cross-functional crossfunctional stakeholders stakeholder synergistic transformational transformation
     championed champion mindset excellence initiatives initiative strategic strategically innovative
-    deliverables bandwidth learnings alignment""".split()
+    deliverables bandwidth learnings alignment""")
 )
 BUZZ_MILD = frozenset(
     stem(word)
-    for word in """ensure ensured drive drove driven efficiency efficiencies effectiveness productivity improve
+    for word in wordset("""ensure ensured drive drove driven efficiency efficiencies effectiveness productivity improve
     improved improvement optimize optimized optimise optimised enhance enhanced facilitate facilitated
     collaboration collaborate collaborated communication communicated engagement various multiple significant
     significantly greatly substantially overall key processes framework solutions solution outcomes value
-    impact culture ownership accountability transparency success successful successfully""".split()
+    impact culture ownership accountability transparency success successful successfully""")
 )
-ABSTRACT_VERBS = frozenset(
-    """drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised
+ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised
     enabled empowered fostered orchestrated managed handled worked helped supported coordinated collaborated
-    communicated engaged improved oversaw executed owned partnered drove enhanced focused""".split()
-)
+    communicated engaged improved oversaw executed owned partnered drove enhanced focused""")
 PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
 QUOTED = re.compile(r"\"[^\"]{6,}\"|'[^']{12,}'")
 
@@ -72,7 +70,7 @@ def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     buzz += sum(0.5 for c in done if c.verb in ABSTRACT_VERBS)
     plain = normal(text)
     names = {m.group(0) for m in PROPER.finditer(plain) if m.group(0) not in ("I", "I'm", "I've", "I'd")}
-    concrete = len(names) + len(METRIC.findall(plain)) + 2 * len(QUOTED.findall(plain))
+    concrete = float(len(names) + len(METRIC.findall(plain)) + 2 * len(QUOTED.findall(plain)))
     concrete += 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
     return 100 * buzz / total, 100 * concrete / total
 
@@ -129,9 +127,9 @@ def blames_others(text: str) -> bool:
 # -- off topic
 GENERIC = frozenset(
     stem(word)
-    for word in """team project work change plan problem company job result goal need way help improve issue
+    for word in wordset("""team project work change plan problem company job result goal need way help improve issue
     success difficult hard important big handle deal approach role better best good bad situation process
-    product person people long short first last""".split()
+    product person people long short first last""")
 )
 
 

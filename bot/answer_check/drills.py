@@ -134,14 +134,23 @@ OPERATIONAL_EXCELLENCE = Checklist(
     name="Operational Excellence",
     labels=("Detection", "Impact", "Response", "What changed"),
     detect=(
-        cue(r"\b(?:alarm\w*|alert\w*|page[ds]?|paging|detect\w*|noticed|dashboards?|monitor\w*|incidents?|"
-            r"outages?|sev-?\d|on-?call|error rates?|latency|spikes?|tickets?|complain\w*|reported)\b"),
-        either(cue(r"\b(?:impact\w*|customers? (?:affected|impacted|saw|could not|couldn't)|severity|sla|slo|"
-                   r"priorit\w*|revenue|blast radius|downtime)\b"), star_task),
+        cue(
+            r"\b(?:alarm\w*|alert\w*|page[ds]?|paging|detect\w*|noticed|dashboards?|monitor\w*|incidents?|"
+            r"outages?|sev-?\d|on-?call|error rates?|latency|spikes?|tickets?|complain\w*|reported)\b"
+        ),
+        either(
+            cue(
+                r"\b(?:impact\w*|customers? (?:affected|impacted|saw|could not|couldn't)|severity|sla|slo|"
+                r"priorit\w*|revenue|blast radius|downtime)\b"
+            ),
+            star_task,
+        ),
         steps(2),
-        cue(r"\b(?:post-?mortems?|coe|correction of errors?|root cause|runbooks?|playbooks?|automat\w*|"
+        cue(
+            r"\b(?:post-?mortems?|coe|correction of errors?|root cause|runbooks?|playbooks?|automat\w*|"
             r"mechanisms?|action items?|since then|now we|now i|prevent\w*|never happened again|guardrails?|"
-            r"checklists?|added (?:a|an|the)? ?(?:alarm|test|check|canary)|reviews?)\b"),
+            r"checklists?|added (?:a|an|the)? ?(?:alarm|test|check|canary)|reviews?)\b"
+        ),
     ),
     fixes={
         Finding.NO_SITUATION: "Say how the problem showed up: which alarm, metric or customer report, and when.",
@@ -156,11 +165,18 @@ PEOPLE_MANAGEMENT = Checklist(
     name="People Management",
     labels=("The people", "The goal", "What you did", "How they did"),
     detect=(
-        either(star_situation, cue(r"\b(?:report|engineer|manager|team|person|people|hire|he|she|they)\b", 2)),
+        either(
+            star_situation, cue(r"\b(?:report|engineer|manager|team|person|people|hire|he|she|they)\b", 2)
+        ),
         either(star_task, cue(r"\b(?:goals?|expectations?|bar|promotion|growth|improve|performance|aim)\b")),
         steps(2),
-        either(star_result, cue(r"\b(?:promoted|grew|improved|left|stayed|became|now (?:leads|runs|owns)|"
-                                r"since then|after that)\b")),
+        either(
+            star_result,
+            cue(
+                r"\b(?:promoted|grew|improved|left|stayed|became|now (?:leads|runs|owns)|"
+                r"since then|after that)\b"
+            ),
+        ),
     ),
     fixes={
         Finding.NO_SITUATION: "Introduce the people: who they were, their level, what was going on.",
@@ -175,10 +191,16 @@ PRODUCT_MANAGEMENT = Checklist(
     name="Product/Project Management",
     labels=("The customer", "Priorities", "Execution", "Launch and success"),
     detect=(
-        either(star_situation, cue(r"\b(?:customers?|users?|clients?|problem|pain|need\w*|feedback|research)\b")),
-        either(star_task, cue(r"\b(?:priorit\w*|requirements?|roadmap|scope|cut|mvp|must-have|trade-?offs?)\b")),
+        either(
+            star_situation, cue(r"\b(?:customers?|users?|clients?|problem|pain|need\w*|feedback|research)\b")
+        ),
+        either(
+            star_task, cue(r"\b(?:priorit\w*|requirements?|roadmap|scope|cut|mvp|must-have|trade-?offs?)\b")
+        ),
         steps(2),
-        either(star_result, cue(r"\b(?:launch\w*|shipped|adoption|metrics?|success|kpis?|retention|usage)\b")),
+        either(
+            star_result, cue(r"\b(?:launch\w*|shipped|adoption|metrics?|success|kpis?|retention|usage)\b")
+        ),
     ),
     fixes={
         Finding.NO_SITUATION: "Start from the customer and their problem: who, and how you knew.",
@@ -193,10 +215,15 @@ WRITING_SAMPLE = Checklist(
     name="Writing Sample",
     labels=("The problem", "The reasoning", "What you did", "The result"),
     detect=(
-        either(star_situation, cue(r"\b(?:problem|question|issue|proposal|decision|gap|risk|document|doc|paper)\b")),
+        either(
+            star_situation,
+            cue(r"\b(?:problem|question|issue|proposal|decision|gap|risk|document|doc|paper)\b"),
+        ),
         cue(r"\b(?:because|why|reason\w*|so that|therefore|evidence|data|argu\w*|trade-?offs?|assum\w*)\b"),
         steps(1),
-        either(star_result, cue(r"\b(?:result\w*|outcome|approved|adopted|decided|conclusion|showed|shows)\b")),
+        either(
+            star_result, cue(r"\b(?:result\w*|outcome|approved|adopted|decided|conclusion|showed|shows)\b")
+        ),
     ),
     fixes={
         Finding.NO_SITUATION: "Name the problem the document addressed, in one sentence.",
@@ -208,8 +235,10 @@ WRITING_SAMPLE = Checklist(
     words=(60, 525),
 )
 
-CHECKLISTS = {c.name: c for c in (SYSTEM_DESIGN, OPERATIONAL_EXCELLENCE, PEOPLE_MANAGEMENT,
-                                  PRODUCT_MANAGEMENT, WRITING_SAMPLE)}
+CHECKLISTS = {
+    c.name: c
+    for c in (SYSTEM_DESIGN, OPERATIONAL_EXCELLENCE, PEOPLE_MANAGEMENT, PRODUCT_MANAGEMENT, WRITING_SAMPLE)
+}
 
 
 def checklist_for(focus: str | None) -> Checklist | None:
@@ -219,4 +248,3 @@ def checklist_for(focus: str | None) -> Checklist | None:
         return CHECKLISTS.get(drilled(match_focus(focus)) or "")
     except ValueError:
         return None
-

@@ -92,7 +92,8 @@ YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 def opening(sentence_texts: list[str]) -> list[str]:
     """The first sentence, and up to three more while they stay within the first 35% of the words."""
     total = max(1, sum(count_words(s) for s in sentence_texts))
-    chosen, seen = [], 0
+    chosen: list[str] = []
+    seen = 0
     for sentence in sentence_texts[:4]:
         if chosen and seen > total * 0.35:
             break

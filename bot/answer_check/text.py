@@ -22,6 +22,11 @@ ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|approx|no|inc|ltd|
 WORDS_PER_MINUTE = 150
 
 
+def wordset(text: str) -> frozenset[str]:
+    """A word list written as one string, the way people read lists."""
+    return frozenset(text.split())
+
+
 def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -71,8 +76,7 @@ class Clause:
     sentence: int  # index of the sentence it is in
 
 
-IRREGULAR_PAST = frozenset(
-    """arose awoke was were bore beat became began bent bet bid bit bled blew broke bred brought built burnt
+IRREGULAR_PAST = wordset("""arose awoke was were bore beat became began bent bet bid bit bled blew broke bred brought built burnt
     burst bought cast caught chose clung came cost crept cut dealt dug did drew dreamt drank drove ate fell fed
     felt fought found fled flew forbade forgot forgave froze got gave went ground grew hung had heard hid hit held
     hurt kept knelt knew laid led leapt learnt left lent let lay lit lost made meant met mistook misread misled
@@ -82,22 +86,49 @@ IRREGULAR_PAST = frozenset(
     took taught tore told thought threw understood undertook underwent undid upheld upset woke wore wove wept won
     wound withdrew withheld withstood wrung wrote been done gone taken given written spoken shown known grown
     driven chosen broken seen begun run become forgotten gotten fallen drawn eaten hidden ridden risen shaken
-    stolen sworn thrown torn woken worn overseen undertaken withdrawn""".split()
-)
+    stolen sworn thrown torn woken worn overseen undertaken withdrawn""")
 NOT_PAST_ED = frozenset(
-    "need feed speed seed bleed breed proceed succeed exceed indeed shed red bed hundred embed wed greed".split()
+    [
+        "need",
+        "feed",
+        "speed",
+        "seed",
+        "bleed",
+        "breed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "indeed",
+        "shed",
+        "red",
+        "bed",
+        "hundred",
+        "embed",
+        "wed",
+        "greed",
+    ]
 )
-STATIVE = frozenset(
-    """was were had felt thought knew believed wanted liked loved hoped wished seemed cared been enjoyed
-    preferred assumed expected guessed hated feared worried understood""".split()
+STATIVE = wordset("""was were had felt thought knew believed wanted liked loved hoped wished seemed cared been enjoyed
+    preferred assumed expected guessed hated feared worried understood""")
+MODALS = wordset("would could should might will shall may must can 'd 'll")
+CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll")
+HABIT_WORDS = wordset("usually always typically generally normally often tend try like prefer")
+ADVERB = re.compile(
+    r"^(?:\w+ly|then|also|first|next|just|still|soon|later|together|even|again|both|all|"
+    r"immediately|personally|quickly|never|not|already|eventually|myself|ourselves|once|instead)$"
 )
-MODALS = frozenset("would could should might will shall may must can 'd 'll".split())
-CONDITIONAL_MODALS = frozenset("would could should might will shall 'd 'll".split())
-HABIT_WORDS = frozenset("usually always typically generally normally often tend try like prefer".split())
-ADVERB = re.compile(r"^(?:\w+ly|then|also|first|next|just|still|soon|later|together|even|again|both|all|"
-                    r"immediately|personally|quickly|never|not|already|eventually|myself|ourselves|once|instead)$")
-SUBJECTS = {"i": "i", "we": "we", "i've": "i", "we've": "we", "i'd": "i", "we'd": "we", "i'll": "i",
-            "we'll": "we", "i'm": "i", "we're": "we"}
+SUBJECTS = {
+    "i": "i",
+    "we": "we",
+    "i've": "i",
+    "we've": "we",
+    "i'd": "i",
+    "we'd": "we",
+    "i'll": "i",
+    "we'll": "we",
+    "i'm": "i",
+    "we're": "we",
+}
 
 
 def is_past(word: str) -> bool:

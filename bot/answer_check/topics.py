@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.answer_check.text import stem, stems, tokens
+from bot.answer_check.text import stem, stems, tokens, wordset
 
 FAMILIES: tuple[str, ...] = (
     "customer client user buyer shopper consumer patient guest seller merchant partner",
@@ -79,12 +79,12 @@ THEMES: dict[str, str] = {
 # Words every behavioral question has, which say nothing about its topic.
 QUESTION_FILLER = frozenset(
     stem(word)
-    for word in """tell me about time describe give example when what how why did you your yours have had has
+    for word in wordset("""tell me about time describe give example when what how why did you your yours have had has
     were was are is a an the of to in on for with and or but that this it its do does done walk through
     recent most least one some any who which where would could should they them their there then than
     after before about during into out up down over again also please share situation story experience
     specific concrete real happened happen way moment case made make get got go went did do thing things
-    something someone anyone nobody other others own yourself know knew""".split()
+    something someone anyone nobody other others own yourself know knew""")
 )
 
 FAILURE_QUESTION = re.compile(

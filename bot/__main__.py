@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("note", help="path to the Markdown file")
     importing.add_argument("--team", required=True, help="the Slack workspace id, T…")
     importing.add_argument("--user", required=True, help="the candidate's Slack user id, U…")
+    checking = commands.add_parser("check", help="check an answer from a file or - (stdin), as the bot would")
+    from bot.cli_check import add_arguments as check_arguments
+
+    check_arguments(checking)
     exporting = commands.add_parser(
         "export", help="write a candidate's data as Markdown or CSV (/prep export)"
     )
@@ -46,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         return migrate()
     if args.command == "import":
         return import_note(args.note, team=args.team, user=args.user)
+    if args.command == "check":
+        from bot.cli_check import run as check
+
+        return check(args)
     if args.command == "export":
         from bot.cli_export import export_command
 

@@ -41,6 +41,8 @@ def answer(text: str, *, question: str = "Why?", feedback: str = "Good.") -> Ans
         ratings=(GivenRating("UREV00001", 4, AT),),
         feedback=(GivenFeedback("UREV00001", feedback, AT),),
         check="📝 Answer check: 3 words · score *2/5*\n• *Too short*: say more.",
+        check_score=2,
+        check_findings=("too_short", "no_result"),
     )
 
 
@@ -150,6 +152,7 @@ def test_csv_round_trips_commas_quotes_and_line_breaks() -> None:
     assert row["answer"] == text
     assert row["principle"] == "Dive Deep" and row["question"] == "Why?"
     assert row["average_rating"] == "4.0" and row["ratings"] == "UREV00001: 4"
+    assert row["check_score"] == "2" and row["check_findings"] == "too_short no_result"
     assert row["feedback"] == "UREV00001: Line one\nline, two"
     assert row["answered_at"] == "2026-12-02T09:05-05:00"
 

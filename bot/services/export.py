@@ -46,7 +46,9 @@ class AnswerRecord:
     edited_at: datetime | None
     ratings: tuple[GivenRating, ...]
     feedback: tuple[GivenFeedback, ...]
-    check: str  # the answer check, as the thread reply showed it
+    check: str  # the answer check, as the thread reply shows it
+    check_score: int  # 1–5
+    check_findings: tuple[str, ...]  # the check's fixed vocabulary (bot/answer_check/findings.py)
 
     @property
     def topic(self) -> str:
@@ -160,20 +162,26 @@ def _answers(session: Session, candidate: Candidate) -> tuple[AnswerRecord, ...]
             feedback[note.answer_id].append(
                 GivenFeedback(note.reviewer_user_id, unescape_slack(note.text), note.created_at)
             )
-    return tuple(
-        AnswerRecord(
-            question=unescape_slack(question or ""),
-            principle=answer.principle,
-            focus=answer.focus,
-            text=unescape_slack(answer.text),
-            answered_at=answer.answered_at,
-            edited_at=answer.edited_at,
-            ratings=tuple(ratings[answer.id]),
-            feedback=tuple(feedback[answer.id]),
-            check=check_text(check_answer(answer.text)),
+    records = []
+    for answer, question in rows:
+        # the same check the thread reply gave (handlers/messages.py)
+        check = check_answer(answer.text, principle=answer.principle, question=question, focus=answer.focus)
+        records.append(
+            AnswerRecord(
+                question=unescape_slack(question or ""),
+                principle=answer.principle,
+                focus=answer.focus,
+                text=unescape_slack(answer.text),
+                answered_at=answer.answered_at,
+                edited_at=answer.edited_at,
+                ratings=tuple(ratings[answer.id]),
+                feedback=tuple(feedback[answer.id]),
+                check=check_text(check),
+                check_score=check.score,
+                check_findings=tuple(str(finding) for finding in check.findings),
+            )
         )
-        for answer, question in rows
-    )
+    return tuple(records)
 
 
 def _unattached(session: Session, candidate: Candidate) -> tuple[tuple[str, GivenFeedback], ...]:

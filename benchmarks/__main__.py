@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory", "coverage")
+NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory", "answer_check", "coverage")
 
 
 def main(argv: list[str]) -> int:

@@ -2,7 +2,8 @@
 principles) with 30, 22, 15, 8 and 5 days to go, played through the real services and the real clock
 tick: each morning's question is answered in its thread (answers.record_answer, which stores the
 answer check) and rated by a reviewer's reaction (answers.rate). The first answer on four
-principles is rated 1–2 and a fifth fails the answer check; every other answer is strong.
+principles is rated 1–2 and a fifth fails the answer check; every other answer is strong (one
+well-told story, opened by naming the question it answers so the content check reads it as on topic).
 
 Reported per run: asks per principle, unasked principles, each weak answer's redo delay (days until
 its principle was asked again, and whether with the same question), focus drills, and the targets
@@ -66,15 +67,29 @@ WEAK_TEXT = "We would probably look at the data first and then we would align wi
 STRONG_TEXT = (
     "At 8base our App Builder launch was slipping by three weeks and two enterprise customers were "
     "waiting on it. I was the engineering manager responsible for the release, and my goal was to ship "
-    "the beta by the end of the quarter without cutting the accessibility work. First I mapped every "
-    "open ticket with the leads and found that 40% of the remaining work was blocked on one flaky "
-    "integration test suite. I proposed freezing new scope for two sprints, I moved two engineers onto "
-    "the test harness, and I ran a daily fifteen-minute review of the burn-down with product. I also "
-    "called both customers myself to agree which features they needed first. As a result we shipped "
-    "the beta nine days before the deadline, the flaky failures fell from 30 a week to 2, and both "
-    "customers signed renewals worth 180 thousand dollars. I learned to look for the single blocker "
-    "behind a late project before adding people to it."
+    "the beta by the end of the quarter without cutting the accessibility work we had promised. First I "
+    "mapped every open ticket with the two tech leads and found that 40% of the remaining work was "
+    "blocked on one flaky integration test suite that failed on about one run in three. I proposed "
+    "freezing new scope for two sprints, and I took that proposal to the CEO with the data, because it "
+    "meant telling sales that two promised features would move to the next release. I moved two "
+    "engineers onto the test harness, paired with them on the first fix myself, and I ran a daily "
+    "fifteen-minute review of the burn-down with product so that every slip was visible the same day. "
+    "I also called both customers myself to agree which features they needed first, and I wrote up the "
+    "new plan in a one-page document that everyone could see. When one of the leads disagreed with the "
+    "freeze, I asked him to run the numbers with me, and we agreed to revisit it after one sprint. As a "
+    "result we shipped the beta nine days before the deadline, the flaky failures fell from 30 a week to "
+    "2, and both customers signed renewals worth 180 thousand dollars. I learned to look for the single "
+    "blocker behind a late project before adding people to it, and I now start every at-risk project "
+    "with that map of blocked work."
 )
+
+
+def strong_answer(question: str) -> str:
+    """The scripted strong answer, opened by naming the question it answers, as a candidate would,
+    so the content check reads it as on topic."""
+    return (
+        f"The example I use for this question, {question.rstrip('?. ').lower()}, is this one. {STRONG_TEXT}"
+    )
 
 
 @dataclass(frozen=True)
@@ -130,7 +145,7 @@ def answer_and_rate(deps: Deps, prompt: Prompt, first_on_topic: bool, day_start:
     with deps.sessions.begin() as session:
         thread = answers.thread_of(session, prompt.channel_id or "", prompt.message_ts or "", USER)
         assert thread is not None, "the prompt was delivered"
-        text = WEAK_TEXT if weak_text else STRONG_TEXT
+        text = WEAK_TEXT if weak_text else strong_answer(prompt.question_text or "")
         answers.record_answer(
             session,
             thread,

@@ -29,6 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("note", help="path to the Markdown file")
     importing.add_argument("--team", required=True, help="the Slack workspace id, T…")
     importing.add_argument("--user", required=True, help="the candidate's Slack user id, U…")
+    checking = commands.add_parser("check", help="check an answer from a file or - (stdin), as the bot would")
+    from bot.cli_check import add_arguments as check_arguments
+
+    check_arguments(checking)
+    exporting = commands.add_parser(
+        "export", help="write a candidate's data as Markdown or CSV (/prep export)"
+    )
+    exporting.add_argument("--team", required=True, help="the Slack workspace id, T…")
+    exporting.add_argument("--user", required=True, help="the candidate's Slack user id, U…")
+    exporting.add_argument(
+        "--format", choices=("md", "csv"), help="md: everything (default); csv: the answers, one per row"
+    )
+    exporting.add_argument("-o", "--output", help="file to write (default: standard output)")
     revision = commands.add_parser("revision", help="(developers) autogenerate a migration from the models")
     revision.add_argument("message")
     args = parser.parse_args(argv)
@@ -37,6 +50,14 @@ def main(argv: list[str] | None = None) -> int:
         return migrate()
     if args.command == "import":
         return import_note(args.note, team=args.team, user=args.user)
+    if args.command == "check":
+        from bot.cli_check import run as check
+
+        return check(args)
+    if args.command == "export":
+        from bot.cli_export import export_command
+
+        return export_command(team=args.team, user=args.user, kind=args.format, output=args.output)
     if args.command == "revision":
         from bot.migrate import new_revision
 

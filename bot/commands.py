@@ -130,6 +130,16 @@ class ShowRole:
     pass
 
 
+@dataclass(frozen=True)
+class Export:
+    pass
+
+
+@dataclass(frozen=True)
+class ConfirmDelete:
+    """Only opens the confirmation modal: nothing is erased until it is submitted."""
+
+
 Command = (
     Help
     | SetLoop
@@ -152,6 +162,8 @@ Command = (
     | Status
     | SetRole
     | ShowRole
+    | Export
+    | ConfirmDelete
 )
 
 WORDS = (
@@ -173,6 +185,8 @@ WORDS = (
     "stories",
     "status",
     "role",
+    "export",
+    "delete",
 )
 SIMPLE: dict[str, Command] = {
     "": Help(),
@@ -192,6 +206,8 @@ SIMPLE: dict[str, Command] = {
     "story add": OpenStoryForm(""),
     "story list": ListStories(None),
     "role": ShowRole(),
+    "export": Export(),
+    "delete": ConfirmDelete(),
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.answer_check.findings import LABEL, Finding
 from bot.blocks.kit import Block, context, divider, header, message, section
 from bot.blocks.words import names, plural, rating
 from bot.questions.bank import SYSTEM_DESIGN_METHOD
@@ -37,26 +38,16 @@ class SecondTry:
     findings: tuple[str, ...] = ()
 
 
-# Finding codes of the answer check, in a few words each.
-FINDING_WORDS = {
-    "too_short": "too short",
-    "too_long": "too long",
-    "no_situation": "no situation",
-    "no_task": "no task",
-    "no_action": "no action of yours",
-    "no_result": "no result",
-    "we_not_i": "“we” instead of “I”",
-    "no_metric": "no number",
-    "hypothetical": "what you would do, not what you did",
-    "vague": "vague claims",
-    "blames_others": "blames others",
-    "off_topic": "off the question",
-    "no_learning": "no lesson learned",
-}
-
-
 def finding_words(codes: Sequence[str]) -> str:
-    return ", ".join(FINDING_WORDS.get(code, code.replace("_", " ")) for code in codes)
+    """Stored finding codes in the answer check's own words ("too short, no result")."""
+    words = []
+    for code in codes:
+        try:
+            label = LABEL[Finding(code)]
+        except ValueError:  # a code from a newer or older check
+            label = code.replace("_", " ")
+        words.append(label[:1].lower() + label[1:])
+    return ", ".join(words)
 
 
 def second_try_line(before: SecondTry) -> str:

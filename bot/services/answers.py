@@ -8,45 +8,18 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot.answer_check import LONG_WORDS, check_answer
+from bot.answer_check import check_answer
 from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
 
 REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
-# What each finding costs a five-point answer in the adapter below.
-PENALTIES = {
-    "too_short": 2.0,
-    "too_long": 1.0,
-    "no_situation": 0.5,
-    "no_task": 0.5,
-    "no_action": 1.5,
-    "no_result": 1.0,
-    "we_not_i": 1.0,
-    "no_metric": 0.5,
-}
-TOO_SHORT_WORDS = 150  # under a minute spoken
-
 
 def assess(text: str, prompt: Prompt) -> tuple[int, list[str]]:
-    """The answer check's score (1-5) and finding codes, stored with the answer for readiness.
-
-    An adapter over today's check until the content check lands (`check_answer(text, principle=…,
-    question=…, focus=…)` with `.score` and `.findings`); only this function changes then.
-    """
-    check = check_answer(text)
-    findings = []
-    if check.words < TOO_SHORT_WORDS:
-        findings.append("too_short")
-    elif check.words > LONG_WORDS:
-        findings.append("too_long")
-    if not prompt.focus:  # STAR, "I" and numbers are for behavioral answers, not drills
-        findings += [f"no_{part.lower()}" for part, present in check.parts.items() if not present]
-        if check.we_count > check.i_count:
-            findings.append("we_not_i")
-        if not check.has_metric:
-            findings.append("no_metric")
-    score = round(5 - sum(PENALTIES[code] for code in findings))
-    return max(1, min(5, score)), findings
+    """The answer check's score (1-5) and finding codes, stored with the answer so readiness never
+    re-runs the check: the same check the thread reply shows (principle, question and focus of the
+    prompt it answers)."""
+    check = check_answer(text, principle=prompt.principle, question=prompt.question_text, focus=prompt.focus)
+    return check.score, [str(finding) for finding in check.findings]
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,18 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
                 "daily question time, in your Slack time zone (default 09:00)",
                 "/prep time 07:30",
             ),
-            CommandHelp("pause", "stop the daily questions", "/prep pause"),
+            CommandHelp("pause", "stop the daily questions and reminders", "/prep pause"),
+            CommandHelp(
+                "pause until YYYY-MM-DD",
+                "stop them until a day; they start again that morning by themselves",
+                "/prep pause until 2026-12-20",
+            ),
             CommandHelp("resume", "start them again", "/prep resume"),
+            CommandHelp(
+                "days DAYS",
+                "the weekdays of your daily question (`all` for every day); `days` alone shows them",
+                "/prep days mon-fri",
+            ),
             CommandHelp("skip", "skip today's question", "/prep skip"),
             CommandHelp("question", "one more question now", "/prep question"),
             CommandHelp(
@@ -87,6 +97,21 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
                 "status",
                 "countdown, next interview, answers, ratings and stories per principle",
                 "/prep status",
+            ),
+            CommandHelp(
+                "progress",
+                "a chart of your readiness per principle, day by day, in our DM and on App Home",
+                "/prep progress",
+            ),
+            CommandHelp(
+                "history [PRINCIPLE]",
+                "your answers by date: question, answer check, ratings and a link to the thread",
+                "/prep history dive deep",
+            ),
+            CommandHelp(
+                "digest DAY",
+                "the weekday of your weekly digest (default Monday; `off` stops it); `digest` alone shows it",
+                "/prep digest fri",
             ),
             CommandHelp("help", "this list", "/prep help"),
         ),

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from bot.focus import match_focus
+from bot.focus import FOCUS_AREAS, match_focus
 from bot.parsing import InputError, clean, parse_date, parse_mentions, parse_time, quote
 from bot.principles import PrincipleError, match_principle, parse_principles
 from bot.questions.roles import parse_role
+from bot.weekdays import parse_days, parse_weekday
 
 MAX_NAME = 200
 MAX_PRINCIPLES_PER_INTERVIEW = 4
@@ -81,7 +82,7 @@ class SetTime:
 
 @dataclass(frozen=True)
 class Pause:
-    pass
+    until: date | None = None  # the first day questions come again; None: until `/prep resume`
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,36 @@ class ConfirmDelete:
     """Only opens the confirmation modal: nothing is erased until it is submitted."""
 
 
+@dataclass(frozen=True)
+class SetDays:
+    days: frozenset[int]  # date.weekday() numbers
+
+
+@dataclass(frozen=True)
+class ShowDays:
+    pass
+
+
+@dataclass(frozen=True)
+class SetDigest:
+    day: int | None  # date.weekday() number; None turns the digest off
+
+
+@dataclass(frozen=True)
+class ShowDigest:
+    pass
+
+
+@dataclass(frozen=True)
+class ShowProgress:
+    pass
+
+
+@dataclass(frozen=True)
+class History:
+    topic: str | None  # a principle, or a focus area the candidate drilled
+
+
 Command = (
     Help
     | SetLoop
@@ -164,6 +195,12 @@ Command = (
     | ShowRole
     | Export
     | ConfirmDelete
+    | SetDays
+    | ShowDays
+    | SetDigest
+    | ShowDigest
+    | ShowProgress
+    | History
 )
 
 WORDS = (
@@ -187,6 +224,10 @@ WORDS = (
     "role",
     "export",
     "delete",
+    "days",
+    "digest",
+    "progress",
+    "history",
 )
 SIMPLE: dict[str, Command] = {
     "": Help(),
@@ -208,6 +249,10 @@ SIMPLE: dict[str, Command] = {
     "role": ShowRole(),
     "export": Export(),
     "delete": ConfirmDelete(),
+    "days": ShowDays(),
+    "digest": ShowDigest(),
+    "progress": ShowProgress(),
+    "history": History(None),
 }
 
 
@@ -239,6 +284,14 @@ def parse_command(text: str) -> Command:
             return ListStories(_principle(rest))
         case "role":
             return SetRole(parse_role(rest))
+        case "pause":
+            return Pause(parse_pause_end(rest))
+        case "days":
+            return SetDays(parse_days(rest))
+        case "digest":
+            return SetDigest(parse_digest_day(rest))
+        case "history":
+            return History(parse_topic(rest))
     raise InputError(_unknown(text))
 
 
@@ -313,6 +366,46 @@ def parse_question(text: str) -> AddQuestion:
     if len(question) > MAX_QUESTION:
         raise InputError(f"That question is {len(question)} characters; keep it under {MAX_QUESTION}.")
     return AddQuestion(principle=match_principle(principle_text), text=question)
+
+
+PAUSE_USAGE = "`/prep pause` (until `/prep resume`) or `/prep pause until YYYY-MM-DD`"
+UNTIL = re.compile(r"^(?:(?:until|till|til|to)\s+)?(\S.*)$", re.IGNORECASE)
+
+
+def parse_pause_end(text: str) -> date:
+    """`until 2026-12-20`: the day questions come again. Whether it is still ahead is a service's call."""
+    found = UNTIL.match(text.strip())
+    if not found or found.group(1).lower() in ("until", "till", "til", "to"):
+        raise InputError(f"Give the day to come back after `until`: {PAUSE_USAGE}.")
+    try:
+        return parse_date(found.group(1))
+    except InputError as error:
+        raise InputError(f"{error} To pause until a day: {PAUSE_USAGE}.") from None
+
+
+def parse_digest_day(text: str) -> int | None:
+    if text.strip().lower() in ("off", "none", "never", "stop", "no"):
+        return None
+    try:
+        return parse_weekday(text)
+    except InputError:
+        raise InputError(
+            f"{quote(text)} is not a day of the week: choose your weekly digest's day like "
+            "`/prep digest mon`, or `/prep digest off`."
+        ) from None
+
+
+def parse_topic(text: str) -> str | None:
+    """A principle, or else a focus area the bank drills ("system design"); None for everything."""
+    if not text.strip():
+        return None
+    try:
+        return match_principle(text)
+    except PrincipleError:
+        focus = match_focus(text)
+        if focus in FOCUS_AREAS:
+            return focus
+        raise
 
 
 def _principle(text: str) -> str | None:

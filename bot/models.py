@@ -59,6 +59,12 @@ class Candidate(Base):
     # IANA zone from users.info; None until Slack has told us (then UTC is assumed).
     tz: Mapped[str | None] = mapped_column(String(64))
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A pause with an end: the first local date questions come again (None: until `/prep resume`).
+    paused_until: Mapped[date | None] = mapped_column(Date)
+    # The weekdays of the daily question, a bit each (Monday 1 … Sunday 64): see bot/weekdays.py.
+    prompt_days: Mapped[int] = mapped_column(SmallInteger, default=127, server_default="127")
+    # The weekday of the weekly digest (Monday 0 … Sunday 6); None when they turned it off.
+    digest_day: Mapped[int | None] = mapped_column(SmallInteger, default=0, server_default="0")
     # The instant the next morning message is due; None when nothing is scheduled.
     next_prompt_at: Mapped[datetime | None] = mapped_column(index=True)
     # The prep conversation, cached with the member list it was opened for.
@@ -66,6 +72,9 @@ class Candidate(Base):
     prep_channel_members: Mapped[str | None] = mapped_column(Text)
     # The role and level they interview for, as typed ("SDM L6"): picks manager or IC questions.
     role: Mapped[str | None] = mapped_column(String(80))
+    # The latest `/prep progress` chart, uploaded to their DM: App Home shows it above the dashboard.
+    chart_file_id: Mapped[str | None] = mapped_column(String(32))
+    chart_made_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
     interviews: Mapped[list[Interview]] = relationship(

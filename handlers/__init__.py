@@ -6,7 +6,19 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, data, events, home, imports, messages, reactions, stories, uninstall, views
+    from handlers import (
+        commands,
+        data,
+        events,
+        home,
+        imports,
+        messages,
+        progress,
+        reactions,
+        stories,
+        uninstall,
+        views,
+    )
 
     commands.register(app)
     home.register(app)
@@ -18,3 +30,4 @@ def register_all(app: App) -> None:
     imports.register(app)
     data.register(app)
     uninstall.register(app)
+    progress.register(app)

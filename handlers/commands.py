@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot import commands as c
-from bot.blocks import replies
+from bot.blocks import replies, rhythm
 from bot.blocks.dashboard import status_message
 from bot.blocks.data_messages import delete_form
 from bot.blocks.forms import interview_form
@@ -26,7 +26,7 @@ from bot.questions.roles import role_reply
 from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
-from handlers import asking, data
+from handlers import asking, data, progress
 from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
@@ -157,8 +157,7 @@ def set_time(i: Invocation, command: c.SetTime) -> None:
 
 
 def pause(i: Invocation, command: c.Pause) -> None:
-    in_transaction(i, loop.pause)
-    respond_text(i.body, replies.paused())
+    respond_text(i.body, rhythm.paused(in_transaction(i, loop.pause, command.until)))
 
 
 def resume(i: Invocation, command: c.Resume) -> None:
@@ -217,6 +216,41 @@ def status(i: Invocation, command: c.Status) -> None:
     respond(i.body, status_message(in_transaction(i, dashboard)))
 
 
+def set_days(i: Invocation, command: c.SetDays) -> None:
+    respond_text(i.body, rhythm.days_set(in_transaction(i, loop.set_days, command.days)))
+
+
+def show_days(i: Invocation, command: c.ShowDays) -> None:
+    view = in_transaction(i, lambda session, candidate, now: loop.loop_view(candidate, now=now))
+    respond_text(i.body, rhythm.days_shown(view))
+
+
+def set_digest(i: Invocation, command: c.SetDigest) -> None:
+    view, at = in_transaction(
+        i,
+        lambda session, candidate, now: (
+            loop.set_digest_day(session, candidate, command.day, now=now),
+            clock(candidate.prompt_time),
+        ),
+    )
+    respond_text(i.body, rhythm.digest_set(view, at))
+
+
+def show_digest(i: Invocation, command: c.ShowDigest) -> None:
+    view, at = in_transaction(
+        i, lambda session, candidate, now: (loop.loop_view(candidate, now=now), clock(candidate.prompt_time))
+    )
+    respond_text(i.body, rhythm.digest_shown(view, at))
+
+
+def show_progress(i: Invocation, command: c.ShowProgress) -> None:
+    progress.send_progress_chart(i.deps, i.who, i.body)
+
+
+def history(i: Invocation, command: c.History) -> None:
+    progress.send_history(i.deps, i.who.team_id, i.who.user_id, command.topic, 0, i.body, False)
+
+
 ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.SetLoop: set_loop,
     c.ShowLoop: show_loop,
@@ -236,4 +270,10 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.ListStories: list_stories,
     c.SetRole: set_role,
     c.ShowRole: show_role,
+    c.SetDays: set_days,
+    c.ShowDays: show_days,
+    c.SetDigest: set_digest,
+    c.ShowDigest: show_digest,
+    c.ShowProgress: show_progress,
+    c.History: history,
 }

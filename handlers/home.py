@@ -1,14 +1,18 @@
-"""App Home: the dashboard, republished whenever the tab is opened, with buttons for the modals."""
+"""App Home: the latest progress chart and the dashboard, republished whenever the tab is opened,
+with buttons for the modals."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.blocks.dashboard import ASK_QUESTION_NOW, OPEN_INTERVIEW_FORM, home_view
 from bot.blocks.forms import interview_form
+from bot.blocks.progress import chart_image
 from bot.deps import Deps
 from bot.services.candidates import Who, find_candidate
 from bot.services.status import dashboard
@@ -16,6 +20,8 @@ from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
 from handlers.people import ensure_timezone, who_interacted
+
+logger = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
@@ -25,10 +31,27 @@ def register(app: App) -> None:
 
 
 def publish_home(deps: Deps, who: Who) -> None:
+    """The dashboard, with the latest `/prep progress` chart above it when there is one."""
     with deps.sessions.begin() as session:
         candidate = find_candidate(session, who)
         board = dashboard(session, candidate, now=deps.clock.now()) if candidate else None
-    deps.slack.views_publish(user_id=who.user_id, view=home_view(board))
+        chart = (
+            chart_image(candidate.chart_file_id, candidate.chart_made_at, candidate.tz)
+            if candidate and candidate.chart_file_id
+            else None
+        )
+    view = home_view(board)
+    if chart is None:
+        deps.slack.views_publish(user_id=who.user_id, view=view)
+        return
+    try:
+        deps.slack.views_publish(user_id=who.user_id, view={**view, "blocks": [chart, *view["blocks"]]})
+    except SlackApiError as error:
+        # The file was deleted, or Slack has not finished processing it: the dashboard alone, then.
+        if error.response.get("error") not in ("invalid_blocks", "invalid_arguments"):
+            raise
+        logger.info("App Home without its chart: %s", error.response.get("error"))
+        deps.slack.views_publish(user_id=who.user_id, view=view)
 
 
 def confirm_in_dm(deps: Deps, who: Who, text: str) -> None:

@@ -140,4 +140,8 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "help",
         "export",
         "delete",
+        "days",
+        "digest",
+        "progress",
+        "history",
     }

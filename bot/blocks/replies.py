@@ -13,6 +13,8 @@ from bot.services.reviewers import ReviewerChange
 
 
 def next_question(view: LoopView) -> str:
+    if view.paused and view.paused_until is not None:
+        return f"Daily questions are paused until {long_date(view.paused_until)}; `/prep resume` starts them sooner."
     if view.paused:
         return "Daily questions are paused; `/prep resume` starts them again."
     if view.next_prompt_local is None:
@@ -103,10 +105,6 @@ def reviewers_list(user_ids: tuple[str, ...]) -> str:
 
 def time_set(view: LoopView, at_text: str) -> str:
     return f"Daily questions now come at {at_text} ({view.tz or 'UTC'}). {next_question(view)}".strip()
-
-
-def paused() -> str:
-    return "Paused: no daily questions until `/prep resume`. Your loop, interviews and stories are kept."
 
 
 def resumed(view: LoopView) -> str:

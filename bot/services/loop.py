@@ -1,4 +1,4 @@
-"""The loop date, the daily prompt time, pause, resume and skip."""
+"""The loop date, the daily prompt time, pause (with an end or not), resume, skip, weekdays, digest day."""
 
 from __future__ import annotations
 
@@ -9,27 +9,50 @@ from sqlalchemy.orm import Session
 
 from bot.models import Candidate, Prompt
 from bot.parsing import InputError
-from bot.plan import countdown, local_today, zone
+from bot.plan import at_local, countdown, local_today, zone
+from bot.rhythm import Rhythm
 from bot.services.schedule import DAILY, daily_row, reschedule
+from bot.weekdays import ALL_DAYS, to_mask
 
 
 @dataclass(frozen=True)
 class LoopView:
     loop_date: date | None
     countdown: str
-    next_prompt_local: datetime | None
-    paused: bool
+    next_prompt_local: datetime | None  # the next daily question, weekdays off skipped
+    paused: bool  # paused today
     tz: str | None
+    paused_until: date | None = None
+    days: frozenset[int] = ALL_DAYS
+    digest_day: int | None = None
+
+
+def next_question_local(candidate: Candidate) -> datetime | None:
+    """The next morning that brings a question: the next morning, or the first practice day after it."""
+    if candidate.next_prompt_at is None:
+        return None
+    local = candidate.next_prompt_at.astimezone(zone(candidate.tz))
+    day = Rhythm.of(candidate).next_practice_day(local.date(), candidate.loop_date)
+    return (
+        None
+        if day is None
+        else at_local(day, candidate.prompt_time, candidate.tz).astimezone(zone(candidate.tz))
+    )
 
 
 def loop_view(candidate: Candidate, *, now: datetime) -> LoopView:
-    next_local = candidate.next_prompt_at.astimezone(zone(candidate.tz)) if candidate.next_prompt_at else None
+    today = local_today(now, candidate.tz)
+    rhythm = Rhythm.of(candidate)
+    paused = rhythm.paused_on(today)
     return LoopView(
         loop_date=candidate.loop_date,
-        countdown=countdown(candidate.loop_date, local_today(now, candidate.tz)),
-        next_prompt_local=next_local,
-        paused=candidate.paused,
+        countdown=countdown(candidate.loop_date, today),
+        next_prompt_local=next_question_local(candidate),
+        paused=paused,
         tz=candidate.tz,
+        paused_until=candidate.paused_until if paused else None,
+        days=rhythm.days,
+        digest_day=candidate.digest_day,
     )
 
 
@@ -51,15 +74,39 @@ def set_prompt_time(session: Session, candidate: Candidate, at: time, *, now: da
     return loop_view(candidate, now=now)
 
 
-def pause(session: Session, candidate: Candidate, *, now: datetime) -> LoopView:
-    candidate.paused = True
+def pause(session: Session, candidate: Candidate, until: date | None = None, *, now: datetime) -> LoopView:
+    """Stop the daily questions and every nudge; with `until`, they start again that morning."""
+    today = local_today(now, candidate.tz)
+    if until is not None and until <= today:
+        raise InputError(
+            f"{until.isoformat()} is not ahead (today is {today.isoformat()} where you are): give the day "
+            "to come back, like `/prep pause until YYYY-MM-DD`, or `/prep pause` to stop until `/prep resume`."
+        )
+    candidate.paused, candidate.paused_until = True, until
     reschedule(session, candidate, now=now)
     return loop_view(candidate, now=now)
 
 
 def resume(session: Session, candidate: Candidate, *, now: datetime) -> LoopView:
-    candidate.paused = False
+    candidate.paused, candidate.paused_until = False, None
     reschedule(session, candidate, now=now)
+    return loop_view(candidate, now=now)
+
+
+def set_days(session: Session, candidate: Candidate, days: frozenset[int], *, now: datetime) -> LoopView:
+    """The weekdays of the daily question; the loop-day kit and the wrap-up come whatever they say."""
+    if not days:
+        raise InputError(
+            "Choose at least one day, like `/prep days mon-fri`; to stop altogether, `/prep pause`."
+        )
+    candidate.prompt_days = to_mask(days)
+    reschedule(session, candidate, now=now)
+    return loop_view(candidate, now=now)
+
+
+def set_digest_day(session: Session, candidate: Candidate, day: int | None, *, now: datetime) -> LoopView:
+    candidate.digest_day = day
+    session.flush()
     return loop_view(candidate, now=now)
 
 

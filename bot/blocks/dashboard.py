@@ -7,8 +7,9 @@ from typing import Any
 from bot.blocks.kit import Block, actions, button, clip, context, divider, escape, header, message, section
 from bot.blocks.replies import interview_line
 from bot.blocks.words import clock, interview_when, mentions, names, plural, rating, when
-from bot.plan import long_date
+from bot.plan import long_date, short_date
 from bot.services.status import Dashboard, Verdict
+from bot.weekdays import ALL_DAYS, describe
 
 OPEN_INTERVIEW_FORM = "open_interview_form"
 OPEN_STORY_FORM = "open_story_form"
@@ -33,8 +34,10 @@ def dashboard_lines(board: Dashboard) -> list[str]:
     elif not board.interviews:
         lines.append("No interviews yet: add one with `/prep interview add NAME: P1, P2`.")
     schedule = f"Daily question at {clock(board.prompt_time)} ({board.tz or 'UTC'})"
+    if loop.days != ALL_DAYS:
+        schedule += f", {describe(loop.days)}"
     if loop.paused:
-        schedule += ", paused"
+        schedule += f", paused until {short_date(loop.paused_until)}" if loop.paused_until else ", paused"
     elif loop.next_prompt_local:
         schedule += f", next {when(loop.next_prompt_local)}"
     lines.append(schedule)

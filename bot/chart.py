@@ -12,16 +12,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.progress import Series
-from bot.readiness import Level
 
 WIDTH_IN, HEIGHT_IN, DPI = 12.0, 6.0, 100  # 1200 x 600 pixels: sharp in Slack, about 100 KB
 WEAK_BAND, READY_BAND = 25, 60  # bot.readiness.Readiness.level's thresholds
-# Colour-blind-friendly qualitative colours (Okabe–Ito), then muted extras for long loops.
+# Sixteen distinguishable colours, the colour-blind-friendly Okabe–Ito set first.
 PALETTE = (
-    "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000", "#8C6D31",
-    "#7F7F7F", "#17BECF", "#9467BD", "#BCBD22", "#1F3A5F", "#2CA02C", "#8C564B", "#E377C2", "#393B79",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31",
+    "#7F7F7F", "#17BECF", "#9467BD", "#BCBD22", "#1F3A5F", "#2CA02C", "#8C564B", "#E377C2",
 )  # fmt: skip
-WEAK_COLOURS = ("#D55E00", "#C0392B", "#E67E22", "#A93226", "#F39C12", "#922B21")
+NEEDS_WORK = "#A93226"
 
 
 def day_label(day: date) -> str:
@@ -29,8 +28,8 @@ def day_label(day: date) -> str:
 
 
 def render_chart(series: Series, *, title: str, subtitle: str = "") -> bytes:
-    """The chart as PNG bytes. Weak or unpractised principles are drawn thick in warm colours and
-    named so in the legend; the loop day is a dashed line, the x axis running to it."""
+    """The chart as PNG bytes. Weak or unpractised principles are drawn thick, and named in bold red
+    in the legend; the loop day is a dashed line, the x axis running to it."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -39,20 +38,17 @@ def render_chart(series: Series, *, title: str, subtitle: str = "") -> bytes:
     axes = figure.add_axes((0.06, 0.1, 0.56, 0.73))
     x = list(range(len(series.days)))
     weak = set(series.weak)
-    calm, warm = iter(PALETTE * 2), iter(WEAK_COLOURS * 3)
-    for principle in series.principles:
+    for n, principle in enumerate(series.principles):
         is_weak = principle in weak
-        level = series.latest[principle].level if principle in series.latest else Level.NOT_STARTED
-        label = f"{principle} · {series.scores[principle][-1]}" + (f"  ({level})" if is_weak else "")
         axes.plot(
             x,
             series.scores[principle],
-            color=next(warm) if is_weak else next(calm),
-            linewidth=3.2 if is_weak else 1.6,
-            alpha=1.0 if is_weak else 0.8,
+            color=PALETTE[n % len(PALETTE)],
+            linewidth=3.4 if is_weak else 1.4,
+            alpha=1.0 if is_weak else 0.75,
             marker="o",
-            markersize=5 if is_weak else 3,
-            label=label,
+            markersize=5.5 if is_weak else 3,
+            label=f"{principle} · {series.scores[principle][-1]}",
             zorder=3 if is_weak else 2,
         )
     _frame(axes, series)
@@ -100,9 +96,9 @@ def _legend(axes: Any, weak: set[str]) -> None:
         return
     legend = axes.legend(
         loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=9.5, handlelength=2.2,
-        title="Principle · today's score", title_fontsize=10, alignment="left",
+        title="Principle · today's score\n(thick, in red: needs work)", title_fontsize=10, alignment="left",
     )  # fmt: skip
     for text in legend.get_texts():
-        if text.get_text().split(" · ")[0] in weak:
+        if text.get_text().rsplit(" · ", 1)[0] in weak:
             text.set_fontweight("bold")
-            text.set_color("#A93226")
+            text.set_color(NEEDS_WORK)

@@ -153,6 +153,9 @@ class Prompt(Base):
     redo_of: Mapped[int | None] = mapped_column(ForeignKey("prompts.id", ondelete="SET NULL"))
     # What the message said, frozen when claimed, so a resend after a crash says the same.
     payload: Mapped[dict[str, Any] | None]
+    # A message owed at a set instant (a reminder before an interview, a debrief after it); None:
+    # due as soon as it is planned. Delivery takes only rows that are due (schedules/delivery.py).
+    due_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(12), index=True)
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     channel_id: Mapped[str | None] = mapped_column(String(32))

@@ -20,12 +20,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
 from bot.plan import local_today
+from bot.services.due_checks import route
+from bot.services.followups import own_members
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ STALE_CHANNEL_ERRORS = {"channel_not_found", "is_archived", "not_in_channel", "c
 @dataclass(frozen=True)
 class Outcome:
     prompt_id: int
-    status: str  # sent | retry | failed | missed | taken | unknown
+    status: str  # sent | retry | failed | missed | dropped | taken | unknown
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Job:
     status: str = "unknown"
     ts: str | None = None
     error: Exception | None = None
+    prep: bool = True  # to the prep conversation (whose id the candidate caches)
 
 
 def prep_members(candidate_user: str, reviewers: list[str]) -> list[str]:
@@ -80,7 +83,7 @@ def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job
         won = set(
             session.scalars(
                 update(Prompt)
-                .where(Prompt.id.in_(prompt_ids), Prompt.status == "pending")
+                .where(Prompt.id.in_(prompt_ids), Prompt.status == "pending", is_due(now))
                 .values(status="sending", claimed_at=now, attempts=Prompt.attempts + 1)
                 .returning(Prompt.id)
             )
@@ -108,11 +111,18 @@ def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job
                 row.status = "missed"
                 settled.append(Outcome(row.id, "missed"))
                 continue
-            members = prep_members(candidate.user_id, reviewers[candidate.id])
-            cached = (
+            way = route(session, row, candidate, now=now)  # a follow-up, looked at again now it is due
+            if way.drop:
+                row.status = "dropped"
+                settled.append(Outcome(row.id, "dropped"))
+                continue
+            if way.payload is not None:
+                row.payload = way.payload
+            members = list(way.members or prep_members(candidate.user_id, reviewers[candidate.id]))
+            cached = way.channel or (
                 candidate.prep_channel_id if candidate.prep_channel_members == ",".join(members) else None
             )
-            jobs.append(Job(row.id, candidate.id, row.payload or {}, members, cached))
+            jobs.append(Job(row.id, candidate.id, row.payload or {}, members, cached, prep=way.members is None))
         return jobs, settled
 
 
@@ -198,7 +208,7 @@ def record(deps: Deps, jobs: list[Job], now: datetime) -> None:
         if unknown:
             session.execute(update(Prompt), [{"id": j.prompt_id, "channel_id": j.channel} for j in unknown])
         for job in jobs:
-            if job.opened and job.status in ("sent", "unknown"):
+            if job.opened and job.prep and job.status in ("sent", "unknown"):
                 session.execute(
                     update(Candidate)
                     .where(Candidate.id == job.candidate_id)
@@ -222,9 +232,19 @@ def give_back(session: Session, job: Job) -> None:
         candidate.prep_channel_id = candidate.prep_channel_members = None
 
 
+def is_due(now: datetime) -> ColumnElement[bool]:
+    """A row planned for later (`due_at`) waits for its instant; the others are due at once."""
+    return or_(Prompt.due_at.is_(None), Prompt.due_at <= now)
+
+
 def pending_ids(deps: Deps) -> list[int]:
+    now = deps.clock.now()
     with deps.sessions.begin() as session:
-        return list(session.scalars(select(Prompt.id).where(Prompt.status == "pending").order_by(Prompt.id)))
+        return list(
+            session.scalars(
+                select(Prompt.id).where(Prompt.status == "pending", is_due(now)).order_by(Prompt.id)
+            )
+        )
 
 
 def chunks(ids: Sequence[int], size: int = CHUNK) -> list[list[int]]:
@@ -255,7 +275,8 @@ def reconcile_abandoned(deps: Deps, now: datetime) -> int:
                 reviewers = list(
                     session.scalars(select(Reviewer.user_id).where(Reviewer.candidate_id == candidate_id))
                 )
-                members = ",".join(prep_members(candidate.user_id, reviewers))
+                own = own_members(session.get_one(Prompt, prompt_id))
+                members = ",".join(own or prep_members(candidate.user_id, reviewers))
         if channel is None:
             channel = str(deps.slack.conversations_open(users=members)["channel"]["id"])
         ts = find_posted(deps, channel, prompt_id)

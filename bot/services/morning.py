@@ -27,6 +27,7 @@ from bot.models import Candidate, Prompt
 from bot.plan import at_local, countdown, days_left, local_today, long_date
 from bot.services.asking import QUESTION, choose, compose_question, practise_next
 from bot.services.facts import Facts, load_facts, with_interviews
+from bot.services.followups import followup_rows
 from bot.services.schedule import DAILY, WRAP_UP, resting
 from bot.services.status import progress
 from bot.services.stories import loop_plan
@@ -80,6 +81,7 @@ def plan_one(candidate: Candidate, facts: Facts, *, now: datetime) -> list[Promp
         )
         return []
     rows = [] if resting(candidate, day) else morning_rows(candidate, facts, day, now=now)
+    rows += followup_rows(candidate, facts, day, rows, now=now)
     done = any(row.kind == WRAP_UP for row in rows) or wrapped_up(candidate, facts)
     candidate.next_prompt_at = (
         None if done else at_local(day + timedelta(days=1), candidate.prompt_time, candidate.tz)

@@ -24,9 +24,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("digest_day", sa.SmallInteger(), server_default="0", nullable=True))
         batch_op.add_column(sa.Column("chart_file_id", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("chart_made_at", bot.db.UTCDateTime(), nullable=True))
+    # Also in the coaching branch's 0008: whichever lands second drops these lines.
+    with op.batch_alter_table("prompts", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("due_at", bot.db.UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("prompts", schema=None) as batch_op:
+        batch_op.drop_column("due_at")
     with op.batch_alter_table("candidates", schema=None) as batch_op:
         for column in ("chart_made_at", "chart_file_id", "digest_day", "prompt_days", "paused_until"):
             batch_op.drop_column(column)

@@ -58,7 +58,13 @@ def test_history_pages_through_answers_newest_first(app: Harness) -> None:
     assert text.startswith("Your answers — Page 1 of 2 · 7 answers, newest first")
     lines = text.splitlines()[1:]
     assert len(lines) == 5
-    assert [line.split(" · ")[0] for line in lines] == ["Mon 7 Dec", "Sun 6 Dec", "Sat 5 Dec", "Fri 4 Dec", "Thu 3 Dec"]
+    assert [line.split(" · ")[0] for line in lines] == [
+        "Mon 7 Dec",
+        "Sun 6 Dec",
+        "Sat 5 Dec",
+        "Fri 4 Dec",
+        "Thu 3 Dec",
+    ]
     newest = played[-1]
     link = app.fake.permalink(newest.channel, newest.answer_ts)
     assert f"<{link}|open the thread>" in blocks_text(first)
@@ -73,7 +79,10 @@ def test_history_pages_through_answers_newest_first(app: Harness) -> None:
     second = app.fake.responses()[-1]
     assert second.params["replace_original"] is True
     assert second.params["text"].startswith("Your answers — Page 2 of 2 · 7 answers")
-    assert [line.split(" · ")[0] for line in second.params["text"].splitlines()[1:]] == ["Wed 2 Dec", "Tue 1 Dec"]
+    assert [line.split(" · ")[0] for line in second.params["text"].splitlines()[1:]] == [
+        "Wed 2 Dec",
+        "Tue 1 Dec",
+    ]
     assert set(buttons(second)) == {NEWER}
 
     press(app, buttons(second)[NEWER])
@@ -113,5 +122,3 @@ def test_a_thread_slack_cannot_link_is_listed_without_a_link(app: Harness) -> No
     shown = app.fake.responses()[-1]
     assert "1 answer, newest first" in shown.params["text"]
     assert "open the thread" not in blocks_text(shown)
-
-

@@ -32,7 +32,9 @@ def test_an_unanswered_question_gets_one_gentle_evening_nudge(app: Harness) -> N
     assert len(at(app, 1, 9)) == 1
     assert at(app, 1, 17, 59) == []
     [nudge] = at(app, 1, 18)
-    assert nudge.startswith(f"<@{CANDIDATE}> a gentle nudge: this morning's Have Backbone; Disagree and Commit")
+    assert nudge.startswith(
+        f"<@{CANDIDATE}> a gentle nudge: this morning's Have Backbone; Disagree and Commit"
+    )
     channel, _ = latest_prompt(app)
     assert app.fake.posts()[-1].params["channel"] == channel, "in the question's conversation"
     assert at(app, 1, 18, 1) == [] and at(app, 1, 21) == []

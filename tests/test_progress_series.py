@@ -31,7 +31,9 @@ def test_each_day_counts_only_what_existed_by_its_end() -> None:
     assert scores[0] == 0  # nothing yet
     assert scores[1] == 10  # one story: a fifth of the score, halved
     # Days 3 and 4: the answer counts by its check only (nobody had rated it yet) ...
-    check_only = readiness("Dive Deep", [Evidence(at(3, 12), None, 4)], 1, now=end_of_day(date(2026, 12, 3), TZ))
+    check_only = readiness(
+        "Dive Deep", [Evidence(at(3, 12), None, 4)], 1, now=end_of_day(date(2026, 12, 3), TZ)
+    )
     assert scores[2] == check_only.score
     # ... day 5: with the reviewer's 5/5, which lifts it.
     rated = readiness("Dive Deep", [Evidence(at(3, 12), 5.0, 4)], 1, now=end_of_day(date(2026, 12, 5), TZ))
@@ -80,7 +82,9 @@ def test_the_chart_is_a_png_of_sensible_size_for_any_prep() -> None:
         for n, p in enumerate(PRINCIPLES)
     ]
     cases = [
-        readiness_series(PRINCIPLES, answers, [], first_day=DAY1, now=at(10, 12), tz=TZ, loop_date=date(2026, 12, 16)),
+        readiness_series(
+            PRINCIPLES, answers, [], first_day=DAY1, now=at(10, 12), tz=TZ, loop_date=date(2026, 12, 16)
+        ),
         readiness_series(["Ownership"], [], [], first_day=date(2026, 12, 10), now=at(10, 12), tz=TZ),
         # A loop already behind: the marker sits inside the days.
         readiness_series(["Ownership"], answers, [], first_day=DAY1, now=at(10, 12), tz=TZ, loop_date=DAY1),

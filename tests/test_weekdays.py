@@ -74,7 +74,13 @@ def test_the_commands() -> None:
     assert parse_command("days mon-fri") == SetDays(frozenset(range(5)))
     assert parse_command("digest sun") == SetDigest(6)
     assert parse_command("digest off") == SetDigest(None)
-    for bad in ("pause until", "pause until 2026-02-30", "pause until someday", "days funday", "digest someday"):
+    for bad in (
+        "pause until",
+        "pause until 2026-02-30",
+        "pause until someday",
+        "days funday",
+        "digest someday",
+    ):
         with pytest.raises(InputError):
             parse_command(bad)
 

@@ -14,7 +14,7 @@ QUESTION_CLIP = 120
 LEGEND = "1️⃣ needs work · 2️⃣ · 3️⃣ · 4️⃣ · 5️⃣ ready for the loop"
 
 
-def digest_message(digest: Digest, countdown: str) -> dict[str, Any]:
+def digest_message(digest: Digest, countdown: str, *, reviewers: bool) -> dict[str, Any]:
     week = f"{short_date(digest.first_day)} – {short_date(digest.last_day)}"
     if digest.answers:
         topics = ", ".join(f"{topic} {count}" for topic, count in digest.by_topic)
@@ -28,9 +28,12 @@ def digest_message(digest: Digest, countdown: str) -> dict[str, Any]:
             rated += f" (the week before: {rating(digest.last_week_average)})"
         lines.append(rated + ".")
     if digest.unrated:
-        lines.append(
-            f"{plural(digest.unrated, 'answer')} still waiting for a rating; I've reminded your reviewers."
+        told = (
+            "I've reminded your reviewers"
+            if reviewers
+            else "invite a reviewer with `/prep reviewer add @name`"
         )
+        lines.append(f"{plural(digest.unrated, 'answer')} still waiting for a rating; {told}.")
     if digest.improved:
         moved = ", ".join(f"{i.principle} {i.before} → {i.after}" for i in digest.improved)
         lines.append(f"Improved: {moved} (readiness, 0–100).")
@@ -49,8 +52,9 @@ def digest_message(digest: Digest, countdown: str) -> dict[str, Any]:
 
 
 def reviewer_digest_message(candidate: str, waiting: Sequence[Unrated], tz: str | None) -> dict[str, Any]:
+    verb = "is" if len(waiting) == 1 else "are"
     intro = (
-        f"{mention(candidate)}'s {plural(len(waiting), 'answer')} still waiting for your rating. "
+        f"{plural(len(waiting), 'answer')} from {mention(candidate)} {verb} waiting for your rating. "
         f"React on each answer, in its thread in your group DM with {mention(candidate)} and me: {LEGEND}."
     )
     items = [

@@ -82,7 +82,10 @@ def candidate_digest(session: Session, candidate: Candidate, *, now: datetime) -
     )
     coming = practise_next(candidate, facts, today, now=now) if candidate.interviews else []
     digest = weekly_digest(answers, series, day=today, tz=candidate.tz, practise_next=coming)
-    return Route(payload=digest_message(digest, countdown(candidate.loop_date, today)))
+    message = digest_message(
+        digest, countdown(candidate.loop_date, today), reviewers=bool(candidate.reviewers)
+    )
+    return Route(payload=message)
 
 
 def reviewer_digest(session: Session, row: Prompt, candidate: Candidate, *, now: datetime) -> Route:

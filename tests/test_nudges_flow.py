@@ -3,6 +3,7 @@ dropped unsent when its reason is gone by the time it falls due."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from bot.models import Prompt
@@ -111,3 +112,23 @@ def test_an_answer_late_at_night_is_nudged_in_the_morning_not_at_night(app: Harn
     assert at(app, 2, 22, 30) == []  # 24 hours later is night time
     texts = at(app, 3, 9)
     assert len(texts) == 2 and "is waiting for a rating" in texts[1]
+
+
+def test_two_clocks_at_once_send_each_nudge_and_digest_once(app: Harness) -> None:
+    set_up(app)
+    for day in range(1, 7):
+        at(app, day, 9)
+    channel, prompt_ts = latest_prompt(app)
+    app.clock.set(local(DEC(6), 12))
+    answer(app, channel, prompt_ts, "1795000000.000100", GOOD)  # Sunday's answer, not rated
+    before = len(app.fake.posts())
+    for hour in (9, 12, 18):  # Monday: the digests, the rating nudge, the evening nudge
+        app.clock.set(local(DEC(7), hour))
+        with ThreadPoolExecutor(max_workers=2) as clocks:
+            list(clocks.map(lambda _: tick(app.deps), range(2)))
+    texts = [str(c.params.get("text", "")) for c in app.fake.posts()[before:]]
+    assert sum("Your week of practice" in t for t in texts) == 1
+    assert sum("waiting for your rating" in t for t in texts) == 1  # the reviewer's digest
+    assert sum("is waiting for a rating" in t for t in texts) == 1  # the nudge at noon
+    assert sum("a gentle nudge" in t for t in texts) == 1
+    assert len(texts) == 5  # with Monday's question

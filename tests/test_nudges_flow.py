@@ -111,7 +111,7 @@ def test_an_answer_late_at_night_is_nudged_in_the_morning_not_at_night(app: Harn
     at(app, 2, 9)
     assert at(app, 2, 22, 30) == []  # 24 hours later is night time
     texts = at(app, 3, 9)
-    assert len(texts) == 2 and "is waiting for a rating" in texts[1]
+    assert len(texts) == 2 and "is waiting for a rating" in texts[0]  # with the morning's question
 
 
 def test_two_clocks_at_once_send_each_nudge_and_digest_once(app: Harness) -> None:

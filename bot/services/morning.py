@@ -81,7 +81,7 @@ def plan_one(candidate: Candidate, facts: Facts, *, now: datetime) -> list[Promp
         )
         return []
     rows = [] if resting(candidate, day) else morning_rows(candidate, facts, day, now=now)
-    rows += followup_rows(candidate, facts, day, rows, now=now)
+    rows = followup_rows(candidate, facts, day, rows, now=now) + rows  # the week's digest first
     done = any(row.kind == WRAP_UP for row in rows) or wrapped_up(candidate, facts)
     candidate.next_prompt_at = (
         None if done else at_local(day + timedelta(days=1), candidate.prompt_time, candidate.tz)

@@ -88,7 +88,14 @@ def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job
                 .returning(Prompt.id)
             )
         )
-        settled = [Outcome(pid, "taken") for pid in prompt_ids if pid not in won]
+        lost = [pid for pid in prompt_ids if pid not in won]
+        waiting = set(
+            session.scalars(select(Prompt.id).where(Prompt.id.in_(lost), Prompt.status == "pending"))
+            if lost
+            else ()
+        )
+        # Taken by another clock; a row not due yet is no outcome of this tick.
+        settled = [Outcome(pid, "taken") for pid in lost if pid not in waiting]
         if not won:
             return [], settled
         rows = session.scalars(select(Prompt).where(Prompt.id.in_(won)).order_by(Prompt.id)).all()
@@ -122,7 +129,9 @@ def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job
             cached = way.channel or (
                 candidate.prep_channel_id if candidate.prep_channel_members == ",".join(members) else None
             )
-            jobs.append(Job(row.id, candidate.id, row.payload or {}, members, cached, prep=way.members is None))
+            jobs.append(
+                Job(row.id, candidate.id, row.payload or {}, members, cached, prep=way.members is None)
+            )
         return jobs, settled
 
 

@@ -72,7 +72,7 @@ def claim_batches(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> Iterat
                 .where(Candidate.next_prompt_at <= now)
                 .order_by(Candidate.next_prompt_at)
                 .limit(batch)
-                .with_for_update(skip_locked=True)
+                .with_for_update(skip_locked=True, key_share=True)
             ).all()
             rows = plan_mornings(session, due, now=now)
             prompt_ids = [row.id for row in rows]

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
+from bot.services.due_checks import route
 from bot.services.morning import plan_mornings
+from schedules.delivery import is_due
 
 
 @dataclass(frozen=True)
@@ -32,18 +34,23 @@ def preview(deps: Deps) -> list[PreviewMessage]:
     with deps.sessions() as session:
         session.begin()
         try:
-            waiting = list(session.scalars(select(Prompt).where(Prompt.status == "pending")))
+            waiting = list(session.scalars(select(Prompt).where(Prompt.status == "pending", is_due(now))))
             due = session.scalars(
                 select(Candidate).where(Candidate.next_prompt_at <= now).order_by(Candidate.next_prompt_at)
             ).all()
-            planned = plan_mornings(session, due, now=now)
-            return [describe(session, row) for row in [*waiting, *planned]]
+            planned = [r for r in plan_mornings(session, due, now=now) if r.due_at is None or r.due_at <= now]
+            found = [describe(session, row, now) for row in [*waiting, *planned]]
+            return [message for message in found if message is not None]
         finally:
             session.rollback()
 
 
-def describe(session: Session, row: Prompt) -> PreviewMessage:
+def describe(session: Session, row: Prompt, now: datetime) -> PreviewMessage | None:
+    """What the row would say; None for a follow-up that would be dropped (see due_checks)."""
     candidate = session.get_one(Candidate, row.candidate_id)
+    way = route(session, row, candidate, now=now)
+    if way.drop:
+        return None
     reviewers = session.scalars(
         select(Reviewer.user_id).where(Reviewer.candidate_id == candidate.id).order_by(Reviewer.user_id)
     )
@@ -52,7 +59,7 @@ def describe(session: Session, row: Prompt) -> PreviewMessage:
         reviewers=tuple(reviewers),
         kind=row.kind,
         local_date=row.local_date,
-        text=str((row.payload or {}).get("text", "")),
+        text=str((way.payload or row.payload or {}).get("text", "")),
     )
 
 

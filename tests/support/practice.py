@@ -83,7 +83,8 @@ def play(app: Harness, days: Sequence[tuple[str, int | None]], *, first: date = 
     for n, (text, score) in enumerate(days):
         day = first + timedelta(days=n)
         app.clock.set(local(day, 9, 0))
-        assert tick(app.deps).sent >= 1, f"no question on {day}"
+        report = tick(app.deps)
+        assert report.sent >= 1, f"no question on {day}: {report}"
         channel, prompt_ts = latest_prompt(app)
         app.clock.set(local(day, 12, 0))
         answer_ts = f"{1_795_000_000 + n * 86_400}.000{n:03d}"

@@ -1,0 +1,248 @@
+"""A prep note as an outline: markdown-it-py parses it, and the tree is walked into lines that
+keep what the tree knew (heading level, list nesting, quote, code, table) and lose only the markup.
+
+The interpreter (reader.py) works on this outline, so it never guesses structure from characters:
+a numbered item is an item whether it says `1.` or `1)`, an escaped `1\\.` is text, a setext
+heading is a heading, and a Notion `<details>` toggle or an accidentally indented paragraph is
+read as the Markdown it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+MAX_REPARSE = 2  # how deep HTML or indented blocks are read again as Markdown
+WIKI_LINK = re.compile(r"\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]")
+HASHTAG = re.compile(r"(?:(?<=\s)|^)#([A-Za-z][\w/-]*[A-Za-z0-9])")
+HTML_BREAK = re.compile(r"<\s*(?:br|/p|/li|/div|/summary|/h[1-6]|/tr|hr)\s*/?>", re.IGNORECASE)
+HTML_ITEM = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
+HTML_TAG = re.compile(r"<[^>]{0,200}>")
+
+
+class Kind(Enum):
+    HEADING = "heading"
+    ITEM = "item"  # the first line of a list item
+    TEXT = "text"  # any other line of text: paragraphs, quotes, code, an item's later lines
+    RULE = "rule"
+    TABLE = "table"
+
+
+@dataclass
+class Line:
+    kind: Kind
+    text: str = ""
+    depth: int = 0  # list nesting: an item's own line has its depth, the lines inside it one more
+    level: int = 0  # heading level, 1-6
+    bold: bool = False  # the whole line is strong or emphasised: a label or a title
+    quoted: bool = False
+    code: bool = False
+    tags: tuple[str, ...] = ()  # `#hashtag` words and `[[page#Section]]` sections
+    source: int = 0  # its first line in the note (0-based)
+    rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
+
+
+def parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"maxNesting": 20}).enable(["table", "strikethrough"])
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,60}?---[ \t]*\n")
+# Bullets that notes apps export as characters, by the nesting they usually stand for.
+GLYPHS = {"•": 0, "●": 0, "▪": 0, "➤": 0, "►": 0, "‣": 0, "⁃": 0, "◦": 1, "○": 1, "▫": 2, "■": 2, "□": 2}
+GLYPH_LINE = re.compile(r"^([ \t]*)([•●▪➤►‣⁃◦○▫■□]|[–—](?=\s))[ \t]*")
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def prepare(text: str) -> str:
+    """What notes apps leave around the Markdown: YAML front matter, bullet characters, odd spaces."""
+    text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = FRONT_MATTER.sub("", text, count=1)
+    return "\n".join(_bullet(line) for line in text.split("\n"))
+
+
+def _bullet(line: str) -> str:
+    found = GLYPH_LINE.match(line)
+    if not found:
+        return line
+    indent = found.group(1) or "  " * GLYPHS.get(found.group(2), 0)
+    return f"{indent}- {line[found.end():]}"
+
+
+def outline(text: str) -> list[Line]:
+    lines: list[Line] = []
+    _walk(SyntaxTreeNode(parser().parse(text)).children, lines, depth=0, quoted=False, offset=0, again=0)
+    return lines
+
+
+@dataclass
+class _Segment:
+    text: str
+    strong: bool
+
+
+def _walk(
+    nodes: list[SyntaxTreeNode], out: list[Line], *, depth: int, quoted: bool, offset: int, again: int
+) -> None:
+    for node in nodes:
+        start = offset + (node.map[0] if node.map else 0)
+        kind = node.type
+        if kind == "heading":
+            text, bold, tags = _inline_lines(node)
+            out.append(
+                Line(Kind.HEADING, " ".join(text), level=int(node.tag[1]), bold=bold, tags=tags, source=start)
+            )
+        elif kind == "paragraph":
+            _paragraph(node, out, depth=depth, quoted=quoted, start=start, item=False)
+        elif kind in ("bullet_list", "ordered_list"):
+            for item in node.children:
+                _list_item(item, out, depth=depth, quoted=quoted, offset=offset, again=again)
+        elif kind == "blockquote":
+            _walk(node.children, out, depth=depth, quoted=True, offset=offset, again=again)
+        elif kind == "fence":
+            for number, line in enumerate(node.content.splitlines()):
+                if line.strip():
+                    out.append(Line(Kind.TEXT, line.strip(), depth=depth, quoted=quoted, code=True, source=start + 1 + number))
+        elif kind in ("code_block", "html_block"):
+            _again(node, out, depth=depth, quoted=quoted, start=start, again=again)
+        elif kind == "hr":
+            out.append(Line(Kind.RULE, source=start))
+        elif kind == "table":
+            rows = [[" ".join(_inline_lines(cell)[0]) for cell in row.children] for part in node.children for row in part.children]
+            out.append(Line(Kind.TABLE, depth=depth, quoted=quoted, source=start, rows=rows))
+
+
+def _list_item(item: SyntaxTreeNode, out: list[Line], *, depth: int, quoted: bool, offset: int, again: int) -> None:
+    children = list(item.children)
+    if children and children[0].type == "paragraph":
+        first = children.pop(0)
+        start = offset + (first.map[0] if first.map else 0)
+        _paragraph(first, out, depth=depth, quoted=quoted, start=start, item=True)
+    _walk(children, out, depth=depth + 1, quoted=quoted, offset=offset, again=again)
+
+
+def _again(node: SyntaxTreeNode, out: list[Line], *, depth: int, quoted: bool, start: int, again: int) -> None:
+    """An indented block or an HTML block, read once more as Markdown (its tags removed)."""
+    content = node.content
+    if node.type == "html_block":
+        content = HTML_TAG.sub("", HTML_ITEM.sub("\n- ", HTML_BREAK.sub("\n", content)))
+    content = _dedent(content)
+    if again >= MAX_REPARSE or not content.strip():
+        for number, line in enumerate(content.splitlines()):
+            if line.strip():
+                out.append(Line(Kind.TEXT, line.strip(), depth=depth, quoted=quoted, source=start + number))
+        return
+    tree = SyntaxTreeNode(parser().parse(content))
+    _walk(tree.children, out, depth=depth, quoted=quoted, offset=start, again=again + 1)
+
+
+def _dedent(text: str) -> str:
+    lines = text.splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:] for line in lines)
+
+
+def _paragraph(node: SyntaxTreeNode, out: list[Line], *, depth: int, quoted: bool, start: int, item: bool) -> None:
+    texts, bolds, tags = _split_lines(node.children[0] if node.children else None)
+    pending: list[Line] = []
+    for number, (text, bold, line_tags) in enumerate(zip(texts, bolds, tags, strict=True)):
+        if not text:
+            continue
+        first = item and not pending
+        line = Line(
+            Kind.ITEM if first else Kind.TEXT,
+            text,
+            depth=depth if first or not item else depth + 1,
+            bold=bold,
+            quoted=quoted,
+            tags=line_tags,
+            source=start + number,
+        )
+        previous = pending[-1] if pending else None
+        if previous and _continues(previous, line):
+            previous.text = f"{previous.text} {line.text}"
+            previous.bold = previous.bold and line.bold
+            previous.tags += line.tags
+        else:
+            pending.append(line)
+    out.extend(pending)
+
+
+LABEL_START = re.compile(r"^\W{0,3}[\w'’ /&-]{1,40}\s*[:：]")
+SENTENCE_END = (".", "?", "!", ":", ";", ")", "”", '"')
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    """A line that carries on the one before: the rest of a list item's paragraph (a question and its
+    follow-ups), or a sentence the writer's editor wrapped."""
+    if LABEL_START.match(line.text) or line.bold or not line.text[:1].isalnum():
+        return False
+    if previous.bold and len(previous.text.split()) <= 3:
+        return False  # a bold label stands alone
+    if previous.kind is Kind.ITEM:
+        return True
+    return not previous.text.endswith(SENTENCE_END) and line.text[:1].islower()
+
+
+def _inline_lines(node: SyntaxTreeNode) -> tuple[list[str], bool, tuple[str, ...]]:
+    inline = node.children[0] if node.children else None
+    texts, bolds, tags = _split_lines(inline)
+    return texts, bool(bolds) and all(bolds), tuple(tag for line in tags for tag in line)
+
+
+def _split_lines(inline: SyntaxTreeNode | None) -> tuple[list[str], list[bool], list[tuple[str, ...]]]:
+    """The inline content cut at its line breaks: each line's plain text, whether it was all bold,
+    and the tags it carries."""
+    if inline is None:
+        return [], [], []
+    lines: list[list[_Segment]] = [[]]
+    for segment in _segments(inline, strong=False):
+        if segment.text == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(segment)
+    texts, bolds, tags = [], [], []
+    for segments in lines:
+        raw = "".join(s.text for s in segments)
+        texts.append(_plain(raw))
+        tags.append(tuple(_tags(raw)))
+        words = [s for s in segments if s.text.strip(" \t:*_.,;-–—")]
+        bolds.append(bool(words) and all(s.strong for s in words))
+    return texts, bolds, tags
+
+
+def _segments(node: SyntaxTreeNode, *, strong: bool) -> list[_Segment]:
+    found: list[_Segment] = []
+    for child in node.children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            found.append(_Segment(child.content, strong))
+        elif kind in ("softbreak", "hardbreak"):
+            found.append(_Segment("\n", strong))
+        elif kind == "html_inline":
+            if HTML_BREAK.fullmatch(child.content.strip()):
+                found.append(_Segment("\n", strong))
+        elif kind in ("strong", "em"):
+            found += _segments(child, strong=True)
+        elif kind == "image":
+            continue
+        else:  # links, strikethrough: their text
+            found += _segments(child, strong=strong)
+    return found
+
+
+def _plain(text: str) -> str:
+    text = WIKI_LINK.sub(lambda m: m.group(2) or m.group(1).split("#")[-1], text)
+    text = re.sub(r"!\[\[[^\]]*\]\]", "", text)
+    return " ".join(text.split())
+
+
+def _tags(raw: str) -> list[str]:
+    found = [target.split("#", 1)[-1] for target, _ in WIKI_LINK.findall(raw)]
+    found += [tag.split("/")[-1] for tag in HASHTAG.findall(raw)]
+    return found

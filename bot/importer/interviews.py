@@ -30,7 +30,7 @@ FOCUS_FORMS = {
     "writing": "Writing Sample", "coding": "Coding",
 }  # fmt: skip
 TIME_PREFIX = re.compile(r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[-–—:|]?\s*", re.IGNORECASE)
-SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s|[(\[])\s*")
+SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
 MAX_NAME_WORDS = 5
 
 
@@ -125,18 +125,22 @@ def interview_line(text: str) -> InterviewDraft | None:
     text = strip_emoji(text)
     at = time_in(text) if TIME_PREFIX.match(text) and TIME_PREFIX.match(text).group(0).strip() else None  # type: ignore[union-attr]
     rest = TIME_PREFIX.sub("", text, count=1) if at else text
-    parts = SEPARATOR.split(undecorate(rest), maxsplit=1)
-    if len(parts) != 2:
-        return None
-    name, tail = parts[0].strip(), parts[1]
+    focus: list[str] = []
+    found: list[str] = []
+    for inside in re.findall(r"[(\[]([^)\]]*)[)\]]", rest):  # "(bar raiser)", "(System Design)"
+        named = principles_in(inside)
+        found += named
+        if not named and (focus_named(inside) or focus_label(inside) in FOCUS_AREAS):
+            focus.append(undecorate(inside))
+    rest = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", undecorate(rest))
+    parts = SEPARATOR.split(rest, maxsplit=1)
+    name, tail = parts[0].strip(), (parts[1] if len(parts) > 1 else "")
     if not name or len(name.split()) > MAX_NAME_WORDS or principles_named(name) or normalise(name) in INTERVIEW_KEYS:
         return None
     if not re.match(r"^[A-Z\u00c0-\u024f]", name):
         return None
-    focus: list[str] = []
-    found: list[str] = []
-    for piece in [p for p in re.split(r"\s*[()\[\]]\s*|\s[-–—|]\s|;\s*focus\s*:?\s*|\bfocus\s*:\s*", tail) if p and p.strip(" ,.")]:
-        named = principles_in(piece)
+    for piece in [p for p in re.split(r"\s[-–—|]\s|;\s*focus\s*:?\s*|\bfocus\s*:\s*", tail) if p.strip(" ,.:;")]:
+        named = principles_in(piece.strip(" :"))
         if named:
             found += named
         elif focus_named(piece) or focus_label(piece) in FOCUS_AREAS:

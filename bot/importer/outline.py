@@ -39,7 +39,8 @@ class Line:
     depth: int = 0  # list nesting: an item's own line has its depth, the lines inside it one more
     level: int = 0  # heading level, 1-6
     bold: bool = False  # the whole line is strong or emphasised: a label or a title
-    quoted: bool = False
+    strong_start: bool = False  # it starts in bold: "**Brightline outage** (Ownership)"
+    quote: int = 0  # which blockquote (or callout) it is in, counting from 1; 0: none
     code: bool = False
     tags: tuple[str, ...] = ()  # `#hashtag` words and `[[page#Section]]` sections
     source: int = 0  # its first line in the note (0-based)
@@ -74,9 +75,9 @@ def _bullet(line: str) -> str:
 
 
 def outline(text: str) -> list[Line]:
-    lines: list[Line] = []
-    _walk(SyntaxTreeNode(parser().parse(text)).children, lines, depth=0, quoted=False, offset=0, again=0)
-    return lines
+    walker = _Walker()
+    walker.walk(SyntaxTreeNode(parser().parse(text)).children, depth=0, quote=0, offset=0, again=0)
+    return walker.lines
 
 
 @dataclass
@@ -85,59 +86,102 @@ class _Segment:
     strong: bool
 
 
-def _walk(
-    nodes: list[SyntaxTreeNode], out: list[Line], *, depth: int, quoted: bool, offset: int, again: int
-) -> None:
-    for node in nodes:
-        start = offset + (node.map[0] if node.map else 0)
-        kind = node.type
-        if kind == "heading":
-            text, bold, tags = _inline_lines(node)
-            out.append(
-                Line(Kind.HEADING, " ".join(text), level=int(node.tag[1]), bold=bold, tags=tags, source=start)
-            )
-        elif kind == "paragraph":
-            _paragraph(node, out, depth=depth, quoted=quoted, start=start, item=False)
-        elif kind in ("bullet_list", "ordered_list"):
-            for item in node.children:
-                _list_item(item, out, depth=depth, quoted=quoted, offset=offset, again=again)
-        elif kind == "blockquote":
-            _walk(node.children, out, depth=depth, quoted=True, offset=offset, again=again)
-        elif kind == "fence":
-            for number, line in enumerate(node.content.splitlines()):
+@dataclass
+class _Walker:
+    lines: list[Line] = field(default_factory=list)
+    quotes: int = 0  # blockquotes met so far
+
+    def walk(self, nodes: list[SyntaxTreeNode], *, depth: int, quote: int, offset: int, again: int) -> None:
+        for node in nodes:
+            start = offset + (node.map[0] if node.map else 0)
+            kind = node.type
+            if kind == "heading":
+                texts, bolds, tags = _split_lines(node.children[0] if node.children else None)
+                self.lines.append(
+                    Line(
+                        Kind.HEADING,
+                        " ".join(texts),
+                        level=int(node.tag[1]),
+                        bold=bool(bolds) and all(bolds),
+                        tags=tuple(tag for line in tags for tag in line),
+                        source=start,
+                    )
+                )
+            elif kind == "paragraph":
+                self.paragraph(node, depth=depth, quote=quote, start=start, item=False)
+            elif kind in ("bullet_list", "ordered_list"):
+                for item in node.children:
+                    self.list_item(item, depth=depth, quote=quote, offset=offset, again=again)
+            elif kind == "blockquote":
+                self.quotes += 1
+                self.walk(node.children, depth=depth, quote=self.quotes, offset=offset, again=again)
+            elif kind == "fence":
+                for number, line in enumerate(node.content.splitlines()):
+                    if line.strip():
+                        self.lines.append(
+                            Line(Kind.TEXT, line.strip(), depth=depth, quote=quote, code=True, source=start + 1 + number)
+                        )
+            elif kind in ("code_block", "html_block"):
+                self.again(node, depth=depth, quote=quote, start=start, again=again)
+            elif kind == "hr":
+                self.lines.append(Line(Kind.RULE, source=start))
+            elif kind == "table":
+                rows = [
+                    ["\n".join(_split_lines(cell.children[0] if cell.children else None)[0]) for cell in row.children]
+                    for part in node.children
+                    for row in part.children
+                ]
+                self.lines.append(Line(Kind.TABLE, depth=depth, quote=quote, source=start, rows=rows))
+
+    def list_item(self, item: SyntaxTreeNode, *, depth: int, quote: int, offset: int, again: int) -> None:
+        children = list(item.children)
+        if children and children[0].type == "paragraph":
+            first = children.pop(0)
+            start = offset + (first.map[0] if first.map else 0)
+            self.paragraph(first, depth=depth, quote=quote, start=start, item=True)
+        self.walk(children, depth=depth + 1, quote=quote, offset=offset, again=again)
+
+    def again(self, node: SyntaxTreeNode, *, depth: int, quote: int, start: int, again: int) -> None:
+        """An indented block or an HTML block, read once more as Markdown (its tags removed)."""
+        content = node.content
+        if node.type == "html_block":
+            content = HTML_TAG.sub("", HTML_ITEM.sub("\n- ", HTML_BREAK.sub("\n", content)))
+        content = _dedent(content)
+        if again >= MAX_REPARSE or not content.strip():
+            for number, line in enumerate(content.splitlines()):
                 if line.strip():
-                    out.append(Line(Kind.TEXT, line.strip(), depth=depth, quoted=quoted, code=True, source=start + 1 + number))
-        elif kind in ("code_block", "html_block"):
-            _again(node, out, depth=depth, quoted=quoted, start=start, again=again)
-        elif kind == "hr":
-            out.append(Line(Kind.RULE, source=start))
-        elif kind == "table":
-            rows = [[" ".join(_inline_lines(cell)[0]) for cell in row.children] for part in node.children for row in part.children]
-            out.append(Line(Kind.TABLE, depth=depth, quoted=quoted, source=start, rows=rows))
+                    self.lines.append(Line(Kind.TEXT, line.strip(), depth=depth, quote=quote, source=start + number))
+            return
+        tree = SyntaxTreeNode(parser().parse(content))
+        self.walk(tree.children, depth=depth, quote=quote, offset=start, again=again + 1)
 
-
-def _list_item(item: SyntaxTreeNode, out: list[Line], *, depth: int, quoted: bool, offset: int, again: int) -> None:
-    children = list(item.children)
-    if children and children[0].type == "paragraph":
-        first = children.pop(0)
-        start = offset + (first.map[0] if first.map else 0)
-        _paragraph(first, out, depth=depth, quoted=quoted, start=start, item=True)
-    _walk(children, out, depth=depth + 1, quoted=quoted, offset=offset, again=again)
-
-
-def _again(node: SyntaxTreeNode, out: list[Line], *, depth: int, quoted: bool, start: int, again: int) -> None:
-    """An indented block or an HTML block, read once more as Markdown (its tags removed)."""
-    content = node.content
-    if node.type == "html_block":
-        content = HTML_TAG.sub("", HTML_ITEM.sub("\n- ", HTML_BREAK.sub("\n", content)))
-    content = _dedent(content)
-    if again >= MAX_REPARSE or not content.strip():
-        for number, line in enumerate(content.splitlines()):
-            if line.strip():
-                out.append(Line(Kind.TEXT, line.strip(), depth=depth, quoted=quoted, source=start + number))
-        return
-    tree = SyntaxTreeNode(parser().parse(content))
-    _walk(tree.children, out, depth=depth, quoted=quoted, offset=start, again=again + 1)
+    def paragraph(self, node: SyntaxTreeNode, *, depth: int, quote: int, start: int, item: bool) -> None:
+        inline = node.children[0] if node.children else None
+        texts, bolds, tags = _split_lines(inline)
+        starts = _strong_starts(inline)
+        pending: list[Line] = []
+        for number, (text, bold, line_tags) in enumerate(zip(texts, bolds, tags, strict=True)):
+            if not text:
+                continue
+            first = item and not pending
+            line = Line(
+                Kind.ITEM if first else Kind.TEXT,
+                text,
+                depth=depth if first or not item else depth + 1,
+                bold=bold,
+                strong_start=starts[number] if number < len(starts) else False,
+                quote=quote,
+                tags=line_tags,
+                source=start + number,
+            )
+            previous = pending[-1] if pending else None
+            if previous and _continues(previous, line):
+                previous.text = f"{previous.text} {line.text}"
+                previous.bold = previous.bold and line.bold
+                previous.tags += line.tags
+            else:
+                pending.append(line)
+        self.lines.extend(pending)
 
 
 def _dedent(text: str) -> str:
@@ -145,32 +189,6 @@ def _dedent(text: str) -> str:
     indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
     cut = min(indents, default=0)
     return "\n".join(line[cut:] for line in lines)
-
-
-def _paragraph(node: SyntaxTreeNode, out: list[Line], *, depth: int, quoted: bool, start: int, item: bool) -> None:
-    texts, bolds, tags = _split_lines(node.children[0] if node.children else None)
-    pending: list[Line] = []
-    for number, (text, bold, line_tags) in enumerate(zip(texts, bolds, tags, strict=True)):
-        if not text:
-            continue
-        first = item and not pending
-        line = Line(
-            Kind.ITEM if first else Kind.TEXT,
-            text,
-            depth=depth if first or not item else depth + 1,
-            bold=bold,
-            quoted=quoted,
-            tags=line_tags,
-            source=start + number,
-        )
-        previous = pending[-1] if pending else None
-        if previous and _continues(previous, line):
-            previous.text = f"{previous.text} {line.text}"
-            previous.bold = previous.bold and line.bold
-            previous.tags += line.tags
-        else:
-            pending.append(line)
-    out.extend(pending)
 
 
 LABEL_START = re.compile(r"^\W{0,3}[\w'’ /&-]{1,40}\s*[:：]")
@@ -189,10 +207,23 @@ def _continues(previous: Line, line: Line) -> bool:
     return not previous.text.endswith(SENTENCE_END) and line.text[:1].islower()
 
 
-def _inline_lines(node: SyntaxTreeNode) -> tuple[list[str], bool, tuple[str, ...]]:
-    inline = node.children[0] if node.children else None
-    texts, bolds, tags = _split_lines(inline)
-    return texts, bool(bolds) and all(bolds), tuple(tag for line in tags for tag in line)
+def _strong_starts(inline: SyntaxTreeNode | None) -> list[bool]:
+    """For each line of the inline content: does it open in bold?"""
+    if inline is None:
+        return []
+    starts: list[bool] = []
+    waiting = True
+    for segment in _segments(inline, strong=False):
+        if segment.text == "\n":
+            if waiting:
+                starts.append(False)
+            waiting = True
+        elif waiting and segment.text.strip():
+            starts.append(segment.strong)
+            waiting = False
+    if waiting:
+        starts.append(False)
+    return starts
 
 
 def _split_lines(inline: SyntaxTreeNode | None) -> tuple[list[str], list[bool], list[tuple[str, ...]]]:

@@ -40,12 +40,14 @@ SKIP = re.compile(
     r"\b(?:questions? (?:to|for|i(?:ll| will| want to| d like to| can| should| might)?) ?(?:ask|the interviewer|my interviewer|"
     r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them)|"
     r"reverse (?:questions|interview)|my questions|do s and don ts|dos and donts|do s don ts|do and don t|don ts?|"
-    r"donts|tips?|pro tips|advice|resources|reading|references|links|pitfalls|mistakes|red flags|logistics|"
+    r"donts|tips?|pro tips|advice|resources|further reading|pitfalls|mistakes|red flags|"
     r"checklist|what to bring|star (?:method|format|framework|template|technique)|how to answer|template|"
     r"answer (?:structure|format|framework))\b"
 )
 INTERVIEW_HEADING = re.compile(r"^\W*(?:interview|round|session)\s*#?\s*\d+\b|^\W*interview with\b", re.IGNORECASE)
-INTERVIEWS_PART = re.compile(r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up)\b")
+INTERVIEWS_PART = re.compile(r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up|meeting)\b")
+TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
+STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
 QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
 MAX_QUESTIONS = 3000
 MAX_STORIES = 300
@@ -78,6 +80,7 @@ class Reader:
         self.seen_questions: set[str] = set()
         self.story: StoryDraft | None = None
         self.story_skip = False
+        self.story_quote = 0
         self.section: StoryDraft | None = None  # a "Story N" heading's section
         self.section_level = 0
         self.section_start = 0
@@ -87,6 +90,8 @@ class Reader:
         self.pending_title = ""
         self.used_titles: set[str] = set()
         self.story_map: list[tuple[str, list[str]]] = []
+        self.sibling: list[str] = []  # the principles of the heading just closed, and its level
+        self.sibling_level = 0
 
     # -- the context ------------------------------------------------------------------------------
     def principles(self) -> list[str]:
@@ -151,6 +156,7 @@ class Reader:
 
     def on_heading(self, line: Line) -> None:
         level, text = line.level, line.text
+        closing = next((sc.principles for sc in reversed(self.scopes) if sc.rank == level and sc.principles), None)
         self.end_story()
         self.end_question()
         if self.section is not None:
@@ -160,17 +166,21 @@ class Reader:
             self.end_section(line.source)
         self.end_interview()
         self.close(level)
+        if closing is not None:
+            self.sibling, self.sibling_level = closing, level
         self.heading = text
         self.title_line = None
         titled = story_heading(text)
         if titled:
-            principles = self.principles() + title_principles(text) + tag_principles(line.tags)
+            # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
+            inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
+            principles = inherited + title_principles(text) + tag_principles(line.tags)
             self.section = StoryDraft(title=titled.group(2) or "", principles=principles, section=True)
             self.section_level, self.section_start = level, line.source + 1
             self.story_skip = self.skipping()
             self.scopes.append(Scope(level))
             return
-        skip = is_skip(text)
+        skip = level > 1 and is_skip(text)
         named = [] if skip else principles_named(text) or tag_principles(line.tags)
         focus = focus_named(text)
         scope = Scope(
@@ -179,9 +189,10 @@ class Reader:
             focus=focus,
             skip=skip,
             asks=bool(focus) and "question" in text.lower(),
-            interviews=bool(INTERVIEWS_PART.search(normalise(text))),
+            interviews=level > 1 and bool(INTERVIEWS_PART.search(normalise(text))) and not TITLE_WORDS.search(normalise(text)),
         )
-        if INTERVIEW_HEADING.match(text) or (self.in_interviews() and interview_line(text)):
+        listed = interview_line(text) if self.in_interviews() else None
+        if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
             scope.principles = []  # the interview's own principles are not a part of questions
             self.interview = interview_line(re.sub(INTERVIEW_HEADING, "", text).strip(" -–—:#")) or InterviewDraft(text)
             self.interview.title = text
@@ -204,16 +215,21 @@ class Reader:
         self.end_question()
         if self.on_question(line, key, value):
             return
-        if self.in_interviews() and not self.skipping():
+        if self.in_interviews() and not self.principles() and not self.skipping():
             found = interview_line(line.text)
             if found:
                 self.interview_drafts.append(found)
                 return
-        if line.kind is Kind.ITEM:
+        if not key and len(line.text.split()) <= 8:
+            # a line that only names a principle ("Customer Obsession" in a notes-app export, "- Ownership")
+            # opens it; "Stories" ends the one before
             named = principles_named(line.text)
-            if named:
-                self.scopes.append(Scope(8 + 2 * line.depth, principles=named))
-                return
+            if named or (line.kind is Kind.TEXT and STORIES_LINE.match(normalise(line.text))):
+                rank = (8 if line.kind is Kind.ITEM else 7) + 2 * line.depth
+                self.close(rank)
+                self.scopes.append(Scope(rank, principles=named or None))
+                if named:
+                    return
         self.title_line = line
 
     # -- interviews -------------------------------------------------------------------------------
@@ -254,7 +270,11 @@ class Reader:
             if self.question and self.subordinate(line):
                 self.hint.append(line.text)
             return True
+        if self.story is not None and (line.quote != self.story_quote or self.ends_story(line, key)):
+            self.end_story()
         if self.story is None:
+            if self.question and self.subordinate(line):
+                return False
             if (key in TITLE_KEYS or re.match(r"^(?:story|example)\s*\d+$", key)) and value:
                 self.end_question()
                 self.pending_title = value
@@ -263,13 +283,21 @@ class Reader:
         if key in PRINCIPLE_KEYS or key in ("tags", "tag"):
             self.story.principles += principles_in(value) + tag_principles(line.tags)
             return True
-        if line.depth >= self.story.depth and not (line.bold and line.depth == self.story.depth and not key):
+        if line.depth >= self.story.depth:
             self.story.add(render(line))
             if self.question and self.subordinate(line):
                 self.hint.append(line.text)
             return True
         self.end_story()
         return False
+
+    def ends_story(self, line: Line, key: str) -> bool:
+        """A title-like line at the story's own level starts the next one: "**Onboarding guide** (…)"."""
+        assert self.story is not None
+        if key or line.depth != self.story.depth or line.kind is not Kind.TEXT and line.depth > 0:
+            return False
+        short = len(line.text.split()) <= 10 and not line.text.rstrip().endswith((".", "?", "!", ":"))
+        return line.strong_start and (line.bold or short) or (short and len(self.story.parts) >= 2)
 
     def open_story(self, line: Line) -> None:
         title_line = self.title_line if self.title_line and self.title_line.depth <= line.depth else None
@@ -280,6 +308,7 @@ class Reader:
         tags = line.tags + (title_line.tags if title_line else ())
         principles = self.principles() + title_principles(title) + tag_principles(tags)
         self.story = StoryDraft(title=title, heading=heading, principles=principles, depth=line.depth)
+        self.story_quote = line.quote
         self.story_skip = self.skipping()
         self.pending_title = ""
 
@@ -340,6 +369,8 @@ class Reader:
         if key and value and (QUESTION_KEY.match(key) or principles_named(key)):
             text = value
             principles = principles or principles_named(key)
+        elif key and value and not (reads_as_question(value) or value.rstrip().endswith("?")):
+            return False  # "What they look for: empathy, data" is a label and its value
         if not reads_as_question(text) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
             return False
         text, hint, tagged = question_parts(text)

@@ -131,6 +131,7 @@ def normalise_title(title: str) -> str:
 
 def clean_title(text: str) -> str:
     """ "STAR Example: Security Dashboard (Ownership)" → "Security Dashboard"."""
+    text = re.sub(r"^\s*\[![\w-]+\][+-]?\s*|(?:^|\s)#[A-Za-z][\w/-]*", " ", text)  # callouts, #tags
     text = undecorate(text)
     found = STORY_HEADING.match(text)
     if found:

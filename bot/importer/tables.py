@@ -71,7 +71,11 @@ def interviews(reader: Reader, header: list[str], body: list[list[str]], person:
 
 
 def questions(reader: Reader, header: list[str], body: list[list[str]], asked: int, principle: int | None) -> None:
-    notes = [i for i, h in enumerate(header) if i not in (asked, principle) and column([h], "note", "story", "answer", "hint", "example", "idea", "response")]
+    notes = [
+        i
+        for i, h in enumerate(header)
+        if i not in (asked, principle) and column([h], "note", "story", "answer", "hint", "example", "idea", "response") is not None
+    ]
     focus_column = column(header, "focus", "area")
     if reader.skipping():
         return

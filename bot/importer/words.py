@@ -141,6 +141,10 @@ LABEL = re.compile(r"^([A-Za-z][\w'’ /&().-]{0,40}?)\s*[:：]\s*(.*)$", re.DOT
 LETTER = re.compile(r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL)
 
 
+DASH_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,24}?)\s+[–—-]\s+(.*)$", re.DOTALL)
+DASH_KEYS = STAR_WORDS | {"context", "outcome", "impact", "lesson", "lessons", "lessons learned", "takeaway"}
+
+
 def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
     """("situation", "We were…") for "**Situation**: We were…"; a whole bold line is a label alone."""
     text = strip_emoji(text).replace("**", "").replace("__", "").lstrip("*_>-–—•· ")
@@ -150,6 +154,9 @@ def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
     found = LABEL.match(text)
     if found and len(found.group(1).split()) <= 5:
         return normalise(found.group(1)), found.group(2).strip()
+    dashed = DASH_LABEL.match(text)  # "Situation – the report was wrong"
+    if dashed and normalise(dashed.group(1)) in DASH_KEYS:
+        return normalise(dashed.group(1)), dashed.group(2).strip()
     if bold and len(text.split()) <= 6:
         return normalise(text), ""
     return None

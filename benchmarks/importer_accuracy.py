@@ -56,13 +56,23 @@ def key(text: str) -> str:
 
 
 def story_text(story: ImportedStory) -> str:
-    parts = (story.title, story.situation, story.task, story.action, story.result, story.learning, story.notes)
+    parts = (
+        story.title,
+        story.situation,
+        story.task,
+        story.action,
+        story.result,
+        story.learning,
+        story.notes,
+    )
     return key(" ".join(parts))
 
 
 def score(note: ImportedNote, expected: dict[str, Any], problems: list[str]) -> Score:
     result = Score(notes=1)
-    result.loop_date_right = int((note.loop_date.isoformat() if note.loop_date else None) == expected["loop_date"])
+    result.loop_date_right = int(
+        (note.loop_date.isoformat() if note.loop_date else None) == expected["loop_date"]
+    )
     if not result.loop_date_right:
         problems.append(f"loop date {note.loop_date} != {expected['loop_date']}")
     claimed: set[int] = set()
@@ -70,7 +80,12 @@ def score(note: ImportedNote, expected: dict[str, Any], problems: list[str]) -> 
     for principle, prefix in expected["questions"]:
         result.questions += 1
         match = next(
-            (i for i, q in enumerate(note.questions) if i not in claimed and key(q.text).startswith(key(prefix))), None
+            (
+                i
+                for i, q in enumerate(note.questions)
+                if i not in claimed and key(q.text).startswith(key(prefix))
+            ),
+            None,
         )
         if match is None:
             problems.append(f"missed question: {prefix!r}")
@@ -97,7 +112,12 @@ def score(note: ImportedNote, expected: dict[str, Any], problems: list[str]) -> 
     for wanted in expected["stories"]:
         result.stories += 1
         match = next(
-            (i for i, s in enumerate(note.stories) if i not in matched and key(wanted["contains"]) in story_text(s)), None
+            (
+                i
+                for i, s in enumerate(note.stories)
+                if i not in matched and key(wanted["contains"]) in story_text(s)
+            ),
+            None,
         )
         if match is None:
             problems.append(f"missed story: {wanted['title']!r}")
@@ -109,7 +129,9 @@ def score(note: ImportedNote, expected: dict[str, Any], problems: list[str]) -> 
         learning = "learning" not in wanted or key(wanted["learning"]) in key(story.learning)
         result.stories_right += int(right and learning)
         if not (right and learning):
-            problems.append(f"story {story.title!r}: principles {story.principles}, learning {story.learning[:40]!r}")
+            problems.append(
+                f"story {story.title!r}: principles {story.principles}, learning {story.learning[:40]!r}"
+            )
         if key(story.title) == key(wanted["title"]):
             result.titles_right += 1
         else:
@@ -179,7 +201,18 @@ def main(quick: bool = False, verbose: bool = False) -> Score:
         if verbose:
             for problem in problems:
                 print(f"  {path.stem}: {problem}")
-    headers = ["note", "questions", "principle", "junk q", "hints", "stories", "story LPs", "junk s", "interviews", "date"]
+    headers = [
+        "note",
+        "questions",
+        "principle",
+        "junk q",
+        "hints",
+        "stories",
+        "story LPs",
+        "junk s",
+        "interviews",
+        "date",
+    ]
     rows.append(
         [
             "all",

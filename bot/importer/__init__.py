@@ -24,6 +24,7 @@ from bot.importer.outline import outline, prepare
 from bot.importer.reader import Reader
 from bot.importer.stories import normalise_title
 from bot.parsing import clean
+from bot.principles import normalise
 
 __all__ = [
     "MAX_NOTE_BYTES",
@@ -55,8 +56,8 @@ def parse_note(text: str) -> ImportedNote:
     seen: set[str] = set()
     for draft in reader.interview_drafts:
         interview = draft.finish(note.loop_date)
-        if interview and interview.interviewer.casefold() not in seen:
-            seen.add(interview.interviewer.casefold())
+        if interview and normalise(interview.interviewer) not in seen:
+            seen.add(normalise(interview.interviewer))
             note.interviews.append(interview)
     apply_story_map(note, reader.story_map)
     if not (note.interviews or note.questions or note.stories):

@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-MONTH_NAMES = (
-    "january february march april may june july august september october november december".split()
-)
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, 1)} | {
     name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)
 }

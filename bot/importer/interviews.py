@@ -29,7 +29,10 @@ FOCUS_FORMS = {
     "product project management": "Product/Project Management", "writing sample": "Writing Sample",
     "writing": "Writing Sample", "coding": "Coding",
 }  # fmt: skip
-TIME_PREFIX = re.compile(r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[-–—:|]?\s*", re.IGNORECASE)
+TIME_PREFIX = re.compile(
+    r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[-–—:|]?\s*",
+    re.IGNORECASE,
+)
 SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
 MAX_NAME_WORDS = 5
 
@@ -108,11 +111,15 @@ class InterviewDraft:
         if not self.principles:
             if not self.explicit:
                 return None
-            raise NoteError(f"{self.title or 'An interview'} ({self.name}) lists no principles: add them under “Principles”.")
+            raise NoteError(
+                f"{self.title or 'An interview'} ({self.name}) lists no principles: add them under “Principles”."
+            )
         focus = ", ".join(dict.fromkeys(f for f in (focus_label(item) for item in self.focus) if f)) or None
         day = self.day or loop_date
         at = datetime.combine(day, self.at) if day and self.at else None
-        return ImportedInterview(self.name[:200], list(dict.fromkeys(self.principles)), focus[:200] if focus else None, at)
+        return ImportedInterview(
+            self.name[:200], list(dict.fromkeys(self.principles)), focus[:200] if focus else None, at
+        )
 
 
 def clean_name(text: str) -> str:
@@ -135,11 +142,18 @@ def interview_line(text: str) -> InterviewDraft | None:
     rest = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", undecorate(rest))
     parts = SEPARATOR.split(rest, maxsplit=1)
     name, tail = parts[0].strip(), (parts[1] if len(parts) > 1 else "")
-    if not name or len(name.split()) > MAX_NAME_WORDS or principles_named(name) or normalise(name) in INTERVIEW_KEYS:
+    if (
+        not name
+        or len(name.split()) > MAX_NAME_WORDS
+        or principles_named(name)
+        or normalise(name) in INTERVIEW_KEYS
+    ):
         return None
     if not re.match(r"^[A-Z\u00c0-\u024f]", name):
         return None
-    for piece in [p for p in re.split(r"\s[-–—|]\s|;\s*focus\s*:?\s*|\bfocus\s*:\s*", tail) if p.strip(" ,.:;")]:
+    for piece in [
+        p for p in re.split(r"\s[-–—|]\s|;\s*focus\s*:?\s*|\bfocus\s*:\s*", tail) if p.strip(" ,.:;")
+    ]:
         named = principles_in(piece.strip(" :"))
         if named:
             found += named

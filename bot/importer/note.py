@@ -69,7 +69,8 @@ def as_json(note: ImportedNote) -> dict[str, Any]:
             for i in note.interviews
         ],
         "questions": [
-            {"principle": q.principle, "focus": q.focus, "text": q.text, "hint": q.hint} for q in note.questions
+            {"principle": q.principle, "focus": q.focus, "text": q.text, "hint": q.hint}
+            for q in note.questions
         ],
         "stories": [
             {"title": s.title, "principles": list(s.principles), **{f: getattr(s, f) for f in STORY_TEXTS}}
@@ -112,3 +113,16 @@ def from_stored(data: dict[str, Any]) -> ImportedNote:
             for s in data.get("stories", [])
         ],
     )
+
+
+def moved_to(note: ImportedNote, loop_date: date | None) -> ImportedNote:
+    """The note with another loop date (or none): interviews timed on the old loop day move with it."""
+    interviews = []
+    for interview in note.interviews:
+        at = interview.at
+        if at is not None and note.loop_date is not None and at.date() == note.loop_date:
+            at = datetime.combine(loop_date, at.time()) if loop_date else None
+        interviews.append(
+            ImportedInterview(interview.interviewer, list(interview.principles), interview.focus, at)
+        )
+    return ImportedNote(loop_date, interviews, list(note.questions), list(note.stories))

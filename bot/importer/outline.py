@@ -71,7 +71,7 @@ def _bullet(line: str) -> str:
     if not found:
         return line
     indent = found.group(1) or "  " * GLYPHS.get(found.group(2), 0)
-    return f"{indent}- {line[found.end():]}"
+    return f"{indent}- {line[found.end() :]}"
 
 
 def outline(text: str) -> list[Line]:
@@ -119,7 +119,14 @@ class _Walker:
                 for number, line in enumerate(node.content.splitlines()):
                     if line.strip():
                         self.lines.append(
-                            Line(Kind.TEXT, line.strip(), depth=depth, quote=quote, code=True, source=start + 1 + number)
+                            Line(
+                                Kind.TEXT,
+                                line.strip(),
+                                depth=depth,
+                                quote=quote,
+                                code=True,
+                                source=start + 1 + number,
+                            )
                         )
             elif kind in ("code_block", "html_block"):
                 self.again(node, depth=depth, quote=quote, start=start, again=again)
@@ -127,7 +134,10 @@ class _Walker:
                 self.lines.append(Line(Kind.RULE, source=start))
             elif kind == "table":
                 rows = [
-                    ["\n".join(_split_lines(cell.children[0] if cell.children else None)[0]) for cell in row.children]
+                    [
+                        "\n".join(_split_lines(cell.children[0] if cell.children else None)[0])
+                        for cell in row.children
+                    ]
                     for part in node.children
                     for row in part.children
                 ]
@@ -150,7 +160,9 @@ class _Walker:
         if again >= MAX_REPARSE or not content.strip():
             for number, line in enumerate(content.splitlines()):
                 if line.strip():
-                    self.lines.append(Line(Kind.TEXT, line.strip(), depth=depth, quote=quote, source=start + number))
+                    self.lines.append(
+                        Line(Kind.TEXT, line.strip(), depth=depth, quote=quote, source=start + number)
+                    )
             return
         tree = SyntaxTreeNode(parser().parse(content))
         self.walk(tree.children, depth=depth, quote=quote, offset=start, again=again + 1)

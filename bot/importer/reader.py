@@ -44,8 +44,12 @@ SKIP = re.compile(
     r"checklist|what to bring|star (?:method|format|framework|template|technique)|how to answer|template|"
     r"answer (?:structure|format|framework))\b"
 )
-INTERVIEW_HEADING = re.compile(r"^\W*(?:interview|round|session)\s*#?\s*\d+\b|^\W*interview with\b", re.IGNORECASE)
-INTERVIEWS_PART = re.compile(r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up|meeting)\b")
+INTERVIEW_HEADING = re.compile(
+    r"^\W*(?:interview|round|session)\s*#?\s*\d+\b|^\W*interview with\b", re.IGNORECASE
+)
+INTERVIEWS_PART = re.compile(
+    r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up|meeting)\b"
+)
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
 STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
 QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
@@ -128,7 +132,9 @@ class Reader:
 
     def feed(self, line: Line) -> None:
         if line.kind is Kind.HEADING and self.heading_is_label(line):
-            line = Line(Kind.TEXT, line.text.rstrip(":") + ":", depth=0, bold=True, tags=line.tags, source=line.source)
+            line = Line(
+                Kind.TEXT, line.text.rstrip(":") + ":", depth=0, bold=True, tags=line.tags, source=line.source
+            )
         if line.kind is Kind.HEADING:
             self.on_heading(line)
         elif line.kind is Kind.RULE:
@@ -150,13 +156,15 @@ class Reader:
     def heading_is_label(self, line: Line) -> bool:
         """ "#### Situation" under a story, "### Principles" under an interview: labels, not parts."""
         key = normalise(line.text)
-        if key in STAR_WORDS or part_of(key) in CORE and (self.story or self.section):
+        if key in STAR_WORDS or (part_of(key) in CORE and (self.story or self.section)):
             return True
         return self.interview is not None and key in INTERVIEW_KEYS
 
     def on_heading(self, line: Line) -> None:
         level, text = line.level, line.text
-        closing = next((sc.principles for sc in reversed(self.scopes) if sc.rank == level and sc.principles), None)
+        closing = next(
+            (sc.principles for sc in reversed(self.scopes) if sc.rank == level and sc.principles), None
+        )
         self.end_story()
         self.end_question()
         if self.section is not None:
@@ -189,12 +197,16 @@ class Reader:
             focus=focus,
             skip=skip,
             asks=bool(focus) and "question" in text.lower(),
-            interviews=level > 1 and bool(INTERVIEWS_PART.search(normalise(text))) and not TITLE_WORDS.search(normalise(text)),
+            interviews=level > 1
+            and bool(INTERVIEWS_PART.search(normalise(text)))
+            and not TITLE_WORDS.search(normalise(text)),
         )
         listed = interview_line(text) if self.in_interviews() else None
         if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
             scope.principles = []  # the interview's own principles are not a part of questions
-            self.interview = interview_line(re.sub(INTERVIEW_HEADING, "", text).strip(" -–—:#")) or InterviewDraft(text)
+            self.interview = interview_line(
+                re.sub(INTERVIEW_HEADING, "", text).strip(" -–—:#")
+            ) or InterviewDraft(text)
             self.interview.title = text
             if not self.interview.name and not INTERVIEW_HEADING.match(text):
                 self.interview = None
@@ -246,8 +258,6 @@ class Reader:
         if self.interview is not None and self.interview.collecting and not key:
             self.interview.add(line.text, line.tags)
             return True
-        if self.interview is not None and key in PRINCIPLE_KEYS:
-            return True
         return False
 
     def end_interview(self) -> None:
@@ -260,7 +270,8 @@ class Reader:
         part = part_of(key) if key else None
         if part and (part in CORE or self.story is not None):
             if self.story is not None and (
-                (part in CORE and self.story.has(part) and self.story.current != part) or line.depth < self.story.depth
+                (part in CORE and self.story.has(part) and self.story.current != part)
+                or line.depth < self.story.depth
             ):
                 self.end_story()
             if self.story is None:
@@ -294,16 +305,23 @@ class Reader:
     def ends_story(self, line: Line, key: str) -> bool:
         """A title-like line at the story's own level starts the next one: "**Onboarding guide** (…)"."""
         assert self.story is not None
-        if key or line.depth != self.story.depth or line.kind is not Kind.TEXT and line.depth > 0:
+        if key or line.depth != self.story.depth or (line.kind is not Kind.TEXT and line.depth > 0):
             return False
         short = len(line.text.split()) <= 10 and not line.text.rstrip().endswith((".", "?", "!", ":"))
-        return line.strong_start and (line.bold or short) or (short and len(self.story.parts) >= 2)
+        return (line.strong_start and (line.bold or short)) or (short and len(self.story.parts) >= 2)
 
     def open_story(self, line: Line) -> None:
         title_line = self.title_line if self.title_line and self.title_line.depth <= line.depth else None
-        title = self.pending_title or (title_line.text if title_line and len(title_line.text.split()) <= 15 else "")
+        title = self.pending_title or (
+            title_line.text if title_line and len(title_line.text.split()) <= 15 else ""
+        )
         heading = self.heading
-        if principles_named(heading) or is_skip(heading) or "question" in heading.lower() or INTERVIEW_HEADING.match(heading):
+        if (
+            principles_named(heading)
+            or is_skip(heading)
+            or "question" in heading.lower()
+            or INTERVIEW_HEADING.match(heading)
+        ):
             heading = ""
         tags = line.tags + (title_line.tags if title_line else ())
         principles = self.principles() + title_principles(title) + tag_principles(tags)
@@ -360,7 +378,13 @@ class Reader:
         rank = (8 if line.kind is Kind.ITEM else 7) + 2 * line.depth
         self.close(rank)
         self.scopes.append(
-            Scope(rank, principles=named or None, focus=focus, skip=is_skip(key), asks=bool(focus) and "question" in key)
+            Scope(
+                rank,
+                principles=named or None,
+                focus=focus,
+                skip=is_skip(key),
+                asks=bool(focus) and "question" in key,
+            )
         )
         return True
 

@@ -25,7 +25,9 @@ PARTS = {
     "notes": "notes", "note": "notes",
 }  # fmt: skip
 CORE = ("situation", "task", "action", "result", "learning")
-TITLE_KEYS = frozenset({"story", "title", "story title", "example", "star example", "star story", "project", "name"})
+TITLE_KEYS = frozenset(
+    {"story", "title", "story title", "example", "star example", "star story", "project", "name"}
+)
 STORY_HEADING = re.compile(
     r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story)\s*#?\s*(\d*)\s*"
     r"(?:(?<=\d)\s*$|(?<=\d)\s+(?=\w)|[-–—:.)]\s*|$)(.*)$",
@@ -105,7 +107,7 @@ class StoryDraft:
             result=texts.get("result", ""),
             learning=texts.get("learning", ""),
             metrics=texts.get("metrics", ""),
-            notes=notes[:MAX_PART * 4],
+            notes=notes[: MAX_PART * 4],
         )
 
     def choose_title(self, texts: dict[str, str], used: set[str]) -> str:

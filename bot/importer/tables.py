@@ -42,20 +42,26 @@ def read_table(reader: Reader, rows: list[list[str]]) -> None:
     elif story is not None and sum(part_of(normalise(h)) in CORE for h in header) >= 2:
         star_rows(reader, header, body, story, principles)
     elif story is not None and principles is not None:
-        reader.story_map += [(row[story], principles_in(row[principles])) for row in body if len(row) > max(story, principles)]
+        reader.story_map += [
+            (row[story], principles_in(row[principles])) for row in body if len(row) > max(story, principles)
+        ]
     elif story is not None:
         matrix(reader, header, body, story)
     elif reader.principles() and not reader.skipping():
         for row in body:  # a table of questions without a header that says so
             if row and reads_as_question(row[0]):
-                add_question(reader, row[0], reader.principles()[0], " · ".join(c for c in row[1:] if c.strip()))
+                add_question(
+                    reader, row[0], reader.principles()[0], " · ".join(c for c in row[1:] if c.strip())
+                )
 
 
 def cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
 
-def interviews(reader: Reader, header: list[str], body: list[list[str]], person: int, principles: int) -> None:
+def interviews(
+    reader: Reader, header: list[str], body: list[list[str]], person: int, principles: int
+) -> None:
     focus = column(header, "focus", "review", "area", "type", "round", "topic")
     when = column(header, "time", "when", "slot", "start")
     for row in body:
@@ -70,18 +76,22 @@ def interviews(reader: Reader, header: list[str], body: list[list[str]], person:
         reader.interview_drafts.append(draft)
 
 
-def questions(reader: Reader, header: list[str], body: list[list[str]], asked: int, principle: int | None) -> None:
+def questions(
+    reader: Reader, header: list[str], body: list[list[str]], asked: int, principle: int | None
+) -> None:
     notes = [
         i
         for i, h in enumerate(header)
-        if i not in (asked, principle) and column([h], "note", "story", "answer", "hint", "example", "idea", "response") is not None
+        if i not in (asked, principle)
+        and column([h], "note", "story", "answer", "hint", "example", "idea", "response") is not None
     ]
     focus_column = column(header, "focus", "area")
     if reader.skipping():
         return
     for row in body:
         named = principles_named(cell(row, principle)) or principles_in(cell(row, principle))
-        chosen = named[0] if named else (reader.principles() or [None])[0]
+        context = reader.principles()
+        chosen = named[0] if named else (context[0] if context else None)
         focus = focus_label(cell(row, focus_column)) if cell(row, focus_column) else reader.focus()
         hint = "\n".join(cell(row, i) for i in notes if cell(row, i).strip())
         for text in cell(row, asked).split("\n"):
@@ -89,7 +99,9 @@ def questions(reader: Reader, header: list[str], body: list[list[str]], asked: i
                 add_question(reader, text, chosen, hint, focus)
 
 
-def add_question(reader: Reader, text: str, principle: str | None, hint: str, focus: str | None = None) -> None:
+def add_question(
+    reader: Reader, text: str, principle: str | None, hint: str, focus: str | None = None
+) -> None:
     text, own_hint, tagged = question_parts(text)
     principle = tagged[0] if tagged else principle
     key = normalise(text)
@@ -100,10 +112,14 @@ def add_question(reader: Reader, text: str, principle: str | None, hint: str, fo
     reader.note.questions.append(ImportedQuestion(principle, text, focus, hints[:1000] or None))
 
 
-def star_rows(reader: Reader, header: list[str], body: list[list[str]], story: int, principles: int | None) -> None:
+def star_rows(
+    reader: Reader, header: list[str], body: list[list[str]], story: int, principles: int | None
+) -> None:
     parts = {i: part_of(normalise(h)) for i, h in enumerate(header)}
     for row in body:
-        draft = StoryDraft(title=cell(row, story), principles=reader.principles() + principles_in(cell(row, principles)))
+        draft = StoryDraft(
+            title=cell(row, story), principles=reader.principles() + principles_in(cell(row, principles))
+        )
         draft.letters_only = False
         for index, part in parts.items():
             if part and cell(row, index).strip():

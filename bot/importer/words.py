@@ -29,12 +29,18 @@ FILLER = frozenset(
         "likely", "possible", "key", "top", "bank", "list", "section", "answers",
     }
 )  # fmt: skip
-STAR_WORDS = frozenset({"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings"})
+STAR_WORDS = frozenset(
+    {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings"}
+)
 _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] for name in PRINCIPLES}
 
 
 def strip_emoji(text: str) -> str:
-    kept = (ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d")
+    kept = (
+        ch
+        for ch in text
+        if unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d"
+    )
     return " ".join("".join(kept).split())
 
 
@@ -84,7 +90,9 @@ def _named(text: str) -> list[str]:
     index = 0
     while index < len(pieces):
         for width in (3, 2, 1):
-            name = _principle(" ".join(pieces[index : index + width])) if index + width <= len(pieces) else None
+            name = (
+                _principle(" ".join(pieces[index : index + width])) if index + width <= len(pieces) else None
+            )
             if name:
                 found.append(name)
                 index += width
@@ -138,7 +146,9 @@ def tag_principles(tags: tuple[str, ...]) -> list[str]:
 
 # -- labels ----------------------------------------------------------------------------------------
 LABEL = re.compile(r"^([A-Za-z][\w'’ /&().-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
-LETTER = re.compile(r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL)
+LETTER = re.compile(
+    r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL
+)
 
 
 DASH_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,24}?)\s+[–—-]\s+(.*)$", re.DOTALL)
@@ -150,7 +160,9 @@ def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
     text = strip_emoji(text).replace("**", "").replace("__", "").lstrip("*_>-–—•· ")
     letter = LETTER.match(text)
     if letter:
-        return (letter.group(1) or letter.group(3)).lower(), (letter.group(2) or letter.group(4) or "").strip()
+        return (letter.group(1) or letter.group(3)).lower(), (
+            letter.group(2) or letter.group(4) or ""
+        ).strip()
     found = LABEL.match(text)
     if found and len(found.group(1).split()) <= 5:
         return normalise(found.group(1)), found.group(2).strip()
@@ -186,6 +198,6 @@ def reads_as_question(text: str) -> bool:
     if len(words) < 3 or len(text) > 1500:
         return False
     sentences = SENTENCE.split(text)
-    if sentences[0].rstrip(" )\"”").endswith("?"):
+    if sentences[0].rstrip(' )"”').endswith("?"):
         return True
-    return any(OPENERS.match(sentence.lstrip(" \"“(")) for sentence in sentences[:3])
+    return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3])

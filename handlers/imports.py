@@ -28,7 +28,7 @@ from bot.services.candidates import Who, find_candidate
 from bot.services.pending_imports import apply, cancel, hold, remember_message
 from bot.slack_client import REQUEST_TIMEOUT_SECONDS, SLACK_API_URL
 from handlers.background import later
-from handlers.people import ensure_timezone, slack_timezone, who_interacted
+from handlers.people import slack_timezone, who_interacted
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +147,7 @@ def apply_import(
     deps: Deps, team_id: str, user_id: str, found: int, picked: str | None, channel: str
 ) -> None:
     who, now = Who(team_id, user_id), deps.clock.now()
+    tz = timezone_of(deps, who)
     loop_date = None
     if picked:
         try:
@@ -154,12 +155,11 @@ def apply_import(
         except InputError as error:
             deps.slack.chat_postEphemeral(channel=channel, user=user_id, text=str(error))
             return
-        if loop_date < local_today(now, timezone_of(deps, who)):
+        if loop_date < local_today(now, tz):
             deps.slack.chat_postEphemeral(channel=channel, user=user_id, text=past_date_message(picked))
             return
-    ensure_timezone(deps, who)
     with deps.sessions.begin() as session:
-        applied = apply(session, who, found, now=now, loop_date=loop_date)
+        applied = apply(session, who, found, now=now, loop_date=loop_date, tz=tz)
         if applied is None:
             logger.info("an Import button found nothing pending for its presser")
             return

@@ -397,6 +397,8 @@ class Reader:
             return False  # "What they look for: empathy, data" is a label and its value
         if not reads_as_question(text) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
             return False
+        for tag in line.tags:  # "… #ownership", "… [[LPs#Dive Deep]]": the tag is no part of the question
+            text = re.sub(rf"\s*#?{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE) or text
         text, hint, tagged = question_parts(text)
         principle = next(iter(principles or tagged or self.principles()), None)
         focus = self.focus()

@@ -73,14 +73,22 @@ def claim(
 
 
 def apply(
-    session: Session, who: Who, pending_id: int, *, now: datetime, loop_date: date | None = None
+    session: Session,
+    who: Who,
+    pending_id: int,
+    *,
+    now: datetime,
+    loop_date: date | None = None,
+    tz: str | None = None,
 ) -> tuple[PendingImport, ImportSummary] | None:
-    """Import the pending note, with the coming loop date if one was picked (a past one is left out)."""
+    """Import the pending note, with the coming loop date if one was picked (a past one is left out).
+    `tz` is the person's zone as Slack gave it, kept if we had none."""
     pending = claim(session, who, pending_id, ImportState.IMPORTED, now=now)
     if pending is None:
         return None
     note = from_stored(pending.note)
     candidate = candidate_for(session, who, now=now)
+    candidate.tz = candidate.tz or tz
     if loop_date is not None:
         note = moved_to(note, loop_date)
     elif loop_passed(note, candidate.tz, now=now):

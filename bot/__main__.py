@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("note", help="path to the Markdown file")
     importing.add_argument("--team", help="the Slack workspace id, T…")
     importing.add_argument("--user", help="the candidate's Slack user id, U…")
-    importing.add_argument("--dry-run", action="store_true", help="print what would be imported; save nothing")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="print what would be imported; save nothing"
+    )
     importing.add_argument("--json", action="store_true", help="print the note as read, in JSON")
     revision = commands.add_parser("revision", help="(developers) autogenerate a migration from the models")
     revision.add_argument("message")
@@ -33,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         from bot.cli_import import main as import_note
 
-        return import_note(args.note, team=args.team, user=args.user, dry_run=args.dry_run, as_json_output=args.json)
+        return import_note(
+            args.note, team=args.team, user=args.user, dry_run=args.dry_run, as_json_output=args.json
+        )
     if args.command == "revision":
         from bot.migrate import new_revision
 

@@ -61,7 +61,9 @@ def test_cli_import_is_complete_and_idempotent(backend: str, tmp_path: Path, not
         second = cli(str(note), "--team", TEAM_ID, "--user", CANDIDATE, url=url, cwd=tmp_path)
         assert second.returncode == 0
         assert "Nothing changed" in second.stdout
-        assert snapshot(engine) == after_first, "importing the same note twice changes nothing the second time"
+        assert snapshot(engine) == after_first, (
+            "importing the same note twice changes nothing the second time"
+        )
         if note == EXAMPLE:
             assert "loop date Tuesday 30 August 2022" in first.stdout
             assert "5 interviews (5 new); 27 questions (27 new); 3 stories (3 new)" in first.stdout
@@ -98,7 +100,9 @@ def test_cli_dry_run_prints_the_note_as_json_and_touches_no_database(tmp_path: P
 
     readable = cli(str(SAMPLE), "--dry-run", url=f"sqlite:///{database}", cwd=tmp_path)
     assert readable.returncode == 0
-    assert "dry run: nothing saved" in readable.stdout and "Marco Ruiz: Frugality, Earn Trust" in readable.stdout
+    assert (
+        "dry run: nothing saved" in readable.stdout and "Marco Ruiz: Frugality, Earn Trust" in readable.stdout
+    )
 
 
 def test_cli_import_without_a_candidate_says_how(tmp_path: Path) -> None:
@@ -153,14 +157,21 @@ def buttons(message: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def press(app: Harness, action_id: str, value: str, *, user: str = CANDIDATE, picked: str | None = None) -> None:
+def press(
+    app: Harness, action_id: str, value: str, *, user: str = CANDIDATE, picked: str | None = None
+) -> None:
     fields = block_action(
-        {"action_id": action_id, "value": value}, user=user, channel="D0CANDDM01", response_url=app.fake.response_url()
+        {"action_id": action_id, "value": value},
+        user=user,
+        channel="D0CANDDM01",
+        response_url=app.fake.response_url(),
     )
     if picked is not None:
         payload = json.loads(fields["payload"])
         payload["state"] = {
-            "values": {"import_loop_date": {"import_loop_date": {"type": "datepicker", "selected_date": picked}}}
+            "values": {
+                "import_loop_date": {"import_loop_date": {"type": "datepicker", "selected_date": picked}}
+            }
         }
         fields = {"payload": json.dumps(payload)}
     assert app.driver.post_form(fields).status == 200
@@ -220,7 +231,10 @@ def test_a_shared_note_is_previewed_and_saved_only_on_import(app: Harness, note:
 def test_cancel_imports_nothing_and_import_after_it_does_nothing(app: Harness) -> None:
     pressed = buttons(share(app, SAMPLE))
     press(app, "cancel_import", pressed["cancel_import"])
-    assert app.fake.calls_to("chat.update")[-1].params["text"] == "Cancelled: nothing from “sample-prep-note.md” was imported."
+    assert (
+        app.fake.calls_to("chat.update")[-1].params["text"]
+        == "Cancelled: nothing from “sample-prep-note.md” was imported."
+    )
     press(app, "import_note", pressed["import_note"])
     assert all(rows == [] for rows in bank(app).values())
     assert pending_states(app) == [ImportState.CANCELLED]
@@ -262,7 +276,8 @@ def test_files_that_are_not_notes_are_refused_with_the_reason(app: Harness) -> N
     app.fake.add_file("F0GROCERY1", "groceries.md", b"# Groceries\n- eggs\n")
     app.event(file_shared("F0GROCERY1"))
     assert (
-        "I couldn't import “groceries.md”: I couldn't find any interviews" in app.fake.posts()[-1].params["text"]
+        "I couldn't import “groceries.md”: I couldn't find any interviews"
+        in app.fake.posts()[-1].params["text"]
     )
     assert all(rows == [] for rows in snapshot(app.deps.engine).values())
 

@@ -21,10 +21,18 @@ def test_the_example_note() -> None:
     note = parse_note(shared_path("examples", "loop-prep-note.md").read_text())
     assert note.loop_date == date(2022, 8, 30)
     assert note.interviews == [
-        ImportedInterview("Natesh", ["Have Backbone; Disagree and Commit", "Earn Trust", "Hire and Develop the Best"]),
-        ImportedInterview("John Lyon Smith", ["Ownership", "Deliver Results"], "People Management, Writing Sample"),
-        ImportedInterview("Keesha", ["Learn and Be Curious", "Invent and Simplify"], "Product/Project Management"),
-        ImportedInterview("Ayan Joyi", ["Insist on the Highest Standards", "Bias for Action"], "System Design"),
+        ImportedInterview(
+            "Natesh", ["Have Backbone; Disagree and Commit", "Earn Trust", "Hire and Develop the Best"]
+        ),
+        ImportedInterview(
+            "John Lyon Smith", ["Ownership", "Deliver Results"], "People Management, Writing Sample"
+        ),
+        ImportedInterview(
+            "Keesha", ["Learn and Be Curious", "Invent and Simplify"], "Product/Project Management"
+        ),
+        ImportedInterview(
+            "Ayan Joyi", ["Insist on the Highest Standards", "Bias for Action"], "System Design"
+        ),
         ImportedInterview("David Christian", ["Think Big", "Dive Deep"], "Operational Excellence"),
     ]
     by_principle: dict[str | None, list[str]] = {}
@@ -39,10 +47,14 @@ def test_the_example_note() -> None:
         "Describe a time when you took an unpopular stance in a meeting with peers and your leader. What was it? "
         "Why did you feel strongly about it? What did you do? What was the outcome?"
     )
-    assert by_principle["Earn Trust"][0].startswith("Tell me about a time when you had to communicate a change")
-    assert all("Tell story about" not in q.text for q in note.questions), "the candidate's sub-notes are hints"
+    assert by_principle["Earn Trust"][0].startswith(
+        "Tell me about a time when you had to communicate a change"
+    )
+    assert all("Tell story about" not in q.text for q in note.questions), (
+        "the candidate's sub-notes are hints"
+    )
     hinted = [q for q in note.questions if q.hint]
-    assert [q.hint for q in hinted][0] == (
+    assert hinted[0].hint == (
         "Tell story about developing Agency strategy for 8base and how CEO didn't see business model working."
     )
     assert len(hinted) == 4 and hinted[2].hint.startswith("RampEX story of pivoting away from VR")
@@ -202,7 +214,9 @@ SKIPPED = """
 
 def test_sections_that_are_not_practice_questions_are_skipped() -> None:
     note = parse_note(SKIPPED)
-    assert [q.text for q in note.questions] == ["Tell me about a time you fixed something that was not yours to fix."]
+    assert [q.text for q in note.questions] == [
+        "Tell me about a time you fixed something that was not yours to fix."
+    ]
 
 
 HINTS = """
@@ -264,7 +278,9 @@ def test_loop_dates_as_people_write_them(line: str, day: date) -> None:
 
 
 def test_a_date_inside_a_story_is_not_the_loop_date() -> None:
-    note = parse_note("## Ownership\n- Tell me about a time you owned a problem.\n\nOn 3 March 2021 we shipped it.\n")
+    note = parse_note(
+        "## Ownership\n- Tell me about a time you owned a problem.\n\nOn 3 March 2021 we shipped it.\n"
+    )
     assert note.loop_date is None
 
 

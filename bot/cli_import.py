@@ -46,12 +46,14 @@ def save(name: str, note: ImportedNote, *, team: str, user: str, as_json_output:
     from bot.clock import SystemClock
     from bot.db import create_db_engine, session_factory
     from bot.logs import configure
+    from bot.migrate import require_current_schema
     from bot.services.candidates import Who, candidate_for
     from bot.services.importing import import_note
     from bot.settings import DatabaseSettings, load
 
     settings = load(DatabaseSettings)
     configure(settings.log_level)
+    require_current_schema(settings.database_url)
     engine = create_db_engine(settings.database_url)
     now = SystemClock().now()
     try:

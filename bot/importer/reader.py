@@ -19,6 +19,7 @@ from bot.importer.interviews import (
     NAME_KEYS,
     PRINCIPLE_KEYS,
     InterviewDraft,
+    clean_name,
     focus_named,
     interview_line,
 )
@@ -204,16 +205,17 @@ class Reader:
         listed = interview_line(text) if self.in_interviews() else None
         if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
             scope.principles = []  # the interview's own principles are not a part of questions
-            self.interview = interview_line(
-                re.sub(INTERVIEW_HEADING, "", text).strip(" -–—:#")
-            ) or InterviewDraft(text)
-            self.interview.title = text
-            if not self.interview.name and not INTERVIEW_HEADING.match(text):
-                self.interview = None
+            self.interview = listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
         self.scopes.append(scope)
 
     def on_text(self, line: Line) -> None:
         self.close(8 + 2 * line.depth)
+        if line.strong_start and line.depth == 0 and INTERVIEW_HEADING.match(line.text):
+            self.end_story()
+            self.end_question()
+            self.end_interview()  # "**Interview 2 — Kenji Mori (Bar Raiser)**": a heading in bold
+            self.interview = interview_titled(line.text)
+            return
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
         if self.on_interview(line, key, value) or self.on_story(line, key, value):
@@ -434,6 +436,18 @@ class Reader:
             hint = "\n".join(h for h in self.hint if h.strip()).strip()
             self.question.hint = hint[:MAX_HINT] or None
         self.question, self.question_line, self.hint = None, None, []
+
+
+def interview_titled(text: str) -> InterviewDraft:
+    """ "Interview 2 — Kenji Mori (Bar Raiser)", "Interview 1 - Natesh: Backbone, Earn Trust"."""
+    rest = INTERVIEW_HEADING.sub("", text, count=1).strip(" -–—:#")
+    listed = interview_line(rest)
+    if listed:
+        listed.title = text
+        return listed
+    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:")
+    plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
+    return InterviewDraft(text, name=clean_name(name) if plausible else "")
 
 
 def render(line: Line) -> str:

@@ -56,6 +56,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,60}?---[ \t]*\n")
 GLYPHS = {"•": 0, "●": 0, "▪": 0, "➤": 0, "►": 0, "‣": 0, "⁃": 0, "◦": 1, "○": 1, "▫": 2, "■": 2, "□": 2}
 GLYPH_LINE = re.compile(r"^([ \t]*)([•●▪➤►‣⁃◦○▫■□]|[–—](?=\s))[ \t]*")
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# markdown-it looks for the end of every "[" it meets, so thousands of unclosed ones take minutes;
+# past this many, those not closed on their own line are escaped (a real note has a few dozen).
+MAX_BRACKETS = 2000
+UNCLOSED = re.compile(r"\[(?![^\[\]\n]{0,300}\])")
 
 
 def prepare(text: str) -> str:
@@ -63,6 +67,8 @@ def prepare(text: str) -> str:
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
     text = FRONT_MATTER.sub("", text, count=1)
+    if text.count("[") > MAX_BRACKETS:
+        text = UNCLOSED.sub(r"\\[", text)
     return "\n".join(_bullet(line) for line in text.split("\n"))
 
 

@@ -205,7 +205,9 @@ class Reader:
         listed = interview_line(text) if self.in_interviews() else None
         if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
             scope.principles = []  # the interview's own principles are not a part of questions
-            self.interview = listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
+            self.interview = (
+                listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
+            )
         self.scopes.append(scope)
 
     def on_text(self, line: Line) -> None:

@@ -16,10 +16,9 @@ from enum import Enum
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from bot.importer.inline import HTML_BREAK, split_lines, strong_starts
+
 MAX_REPARSE = 2  # how deep HTML or indented blocks are read again as Markdown
-WIKI_LINK = re.compile(r"\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]")
-HASHTAG = re.compile(r"(?:(?<=\s)|^)#([A-Za-z][\w/-]*[A-Za-z0-9])")
-HTML_BREAK = re.compile(r"<\s*(?:br|/p|/li|/div|/summary|/h[1-6]|/tr|hr)\s*/?>", re.IGNORECASE)
 HTML_ITEM = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<[^>]{0,200}>")
 
@@ -87,12 +86,6 @@ def outline(text: str) -> list[Line]:
 
 
 @dataclass
-class _Segment:
-    text: str
-    strong: bool
-
-
-@dataclass
 class _Walker:
     lines: list[Line] = field(default_factory=list)
     quotes: int = 0  # blockquotes met so far
@@ -102,7 +95,7 @@ class _Walker:
             start = offset + (node.map[0] if node.map else 0)
             kind = node.type
             if kind == "heading":
-                texts, bolds, tags = _split_lines(node.children[0] if node.children else None)
+                texts, bolds, tags = split_lines(node.children[0] if node.children else None)
                 self.lines.append(
                     Line(
                         Kind.HEADING,
@@ -141,7 +134,7 @@ class _Walker:
             elif kind == "table":
                 rows = [
                     [
-                        "\n".join(_split_lines(cell.children[0] if cell.children else None)[0])
+                        "\n".join(split_lines(cell.children[0] if cell.children else None)[0])
                         for cell in row.children
                     ]
                     for part in node.children
@@ -175,8 +168,8 @@ class _Walker:
 
     def paragraph(self, node: SyntaxTreeNode, *, depth: int, quote: int, start: int, item: bool) -> None:
         inline = node.children[0] if node.children else None
-        texts, bolds, tags = _split_lines(inline)
-        starts = _strong_starts(inline)
+        texts, bolds, tags = split_lines(inline)
+        starts = strong_starts(inline)
         pending: list[Line] = []
         for number, (text, bold, line_tags) in enumerate(zip(texts, bolds, tags, strict=True)):
             if not text:
@@ -193,7 +186,7 @@ class _Walker:
                 source=start + number,
             )
             previous = pending[-1] if pending else None
-            if previous and _continues(previous, line):
+            if previous and continues(previous, line):
                 previous.text = f"{previous.text} {line.text}"
                 previous.bold = previous.bold and line.bold
                 previous.tags += line.tags
@@ -213,7 +206,7 @@ LABEL_START = re.compile(r"^\W{0,3}[\w'’ /&-]{1,40}\s*[:：]")
 SENTENCE_END = (".", "?", "!", ":", ";", ")", "”", '"')
 
 
-def _continues(previous: Line, line: Line) -> bool:
+def continues(previous: Line, line: Line) -> bool:
     """A line that carries on the one before: the rest of a list item's paragraph (a question and its
     follow-ups), or a sentence the writer's editor wrapped."""
     if LABEL_START.match(line.text) or line.bold or not line.text[:1].isalnum():
@@ -223,75 +216,3 @@ def _continues(previous: Line, line: Line) -> bool:
     if previous.kind is Kind.ITEM:
         return True
     return not previous.text.endswith(SENTENCE_END) and line.text[:1].islower()
-
-
-def _strong_starts(inline: SyntaxTreeNode | None) -> list[bool]:
-    """For each line of the inline content: does it open in bold?"""
-    if inline is None:
-        return []
-    starts: list[bool] = []
-    waiting = True
-    for segment in _segments(inline, strong=False):
-        if segment.text == "\n":
-            if waiting:
-                starts.append(False)
-            waiting = True
-        elif waiting and segment.text.strip():
-            starts.append(segment.strong)
-            waiting = False
-    if waiting:
-        starts.append(False)
-    return starts
-
-
-def _split_lines(inline: SyntaxTreeNode | None) -> tuple[list[str], list[bool], list[tuple[str, ...]]]:
-    """The inline content cut at its line breaks: each line's plain text, whether it was all bold,
-    and the tags it carries."""
-    if inline is None:
-        return [], [], []
-    lines: list[list[_Segment]] = [[]]
-    for segment in _segments(inline, strong=False):
-        if segment.text == "\n":
-            lines.append([])
-        else:
-            lines[-1].append(segment)
-    texts, bolds, tags = [], [], []
-    for segments in lines:
-        raw = "".join(s.text for s in segments)
-        texts.append(_plain(raw))
-        tags.append(tuple(_tags(raw)))
-        words = [s for s in segments if s.text.strip(" \t:*_.,;-–—")]
-        bolds.append(bool(words) and all(s.strong for s in words))
-    return texts, bolds, tags
-
-
-def _segments(node: SyntaxTreeNode, *, strong: bool) -> list[_Segment]:
-    found: list[_Segment] = []
-    for child in node.children:
-        kind = child.type
-        if kind in ("text", "code_inline"):
-            found.append(_Segment(child.content, strong))
-        elif kind in ("softbreak", "hardbreak"):
-            found.append(_Segment("\n", strong))
-        elif kind == "html_inline":
-            if HTML_BREAK.fullmatch(child.content.strip()):
-                found.append(_Segment("\n", strong))
-        elif kind in ("strong", "em"):
-            found += _segments(child, strong=True)
-        elif kind == "image":
-            continue
-        else:  # links, strikethrough: their text
-            found += _segments(child, strong=strong)
-    return found
-
-
-def _plain(text: str) -> str:
-    text = WIKI_LINK.sub(lambda m: m.group(2) or m.group(1).split("#")[-1], text)
-    text = re.sub(r"!\[\[[^\]]*\]\]", "", text)
-    return " ".join(text.split())
-
-
-def _tags(raw: str) -> list[str]:
-    found = [target.split("#", 1)[-1] for target, _ in WIKI_LINK.findall(raw)]
-    found += [tag.split("/")[-1] for tag in HASHTAG.findall(raw)]
-    return found

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.importer.note import ImportedNote
-from bot.importer.outline import Line
+from bot.importer.outline import Kind, Line
 from bot.principles import normalise
 
 SKIP = re.compile(
@@ -25,12 +25,16 @@ INTERVIEW_HEADING = re.compile(
 
 @dataclass
 class Scope:
-    rank: int  # a heading's level (1-6); a label at depth d: 7 + 2d; a list label at depth d: 8 + 2d
+    # What closes it: a heading of level ≤ its level (1-6); a label at the top level of a heading's
+    # part ranks just under that heading, so deeper headings stay inside it; a list label (or a
+    # label inside a list item) at depth d: 8 + 2d, for its own sub-items.
+    rank: float
     principles: list[str] | None = None  # None: the enclosing part's
     focus: str | None = None
     skip: bool = False
     asks: bool = False  # a focus area's practice questions ("System Design questions")
     interviews: bool = False  # about the loop's interviews: "NAME: principles" lines are interviews
+    label: bool = False  # opened by a label line at the top level of a part
 
 
 def is_skip(text: str) -> bool:
@@ -65,6 +69,29 @@ class Context:
     def in_interviews(self) -> bool:
         return any(scope.interviews for scope in self.scopes)
 
-    def close(self, rank: int) -> None:
+    def open_label(self, line: Line, scope: Scope) -> None:
+        """A label's part. A top-level label takes over from the label before it, with its rank, even
+        past headings met since ("Leadership Principle: Ownership", "### Tell me…", "Leadership
+        Principle: Dive Deep"); the first ranks just under the heading it is in."""
+        if line.depth > 0 or line.kind is Kind.ITEM:
+            scope.rank = 8 + 2 * line.depth
+        else:
+            earlier = next((i for i, s in enumerate(self.scopes) if s.label), None)
+            if earlier is not None:
+                scope.rank = self.scopes[earlier].rank
+                del self.scopes[earlier:]
+            else:
+                level = next((s.rank for s in reversed(self.scopes) if s.rank <= 6 and not s.label), 0)
+                scope.rank = level + 0.5
+            scope.label = True
+        self.close(scope.rank)
+        self.scopes.append(scope)
+
+    def close_labels(self) -> None:
+        earlier = next((i for i, s in enumerate(self.scopes) if s.label or s.rank > 6), None)
+        if earlier is not None:
+            del self.scopes[earlier:]
+
+    def close(self, rank: float) -> None:
         while self.scopes and self.scopes[-1].rank >= rank:
             self.scopes.pop()

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from bot.importer.context import Context, Scope, is_skip
-from bot.importer.interviews import focus_named
+from bot.importer.interviews import PRINCIPLE_KEYS, focus_named
 from bot.importer.note import ImportedQuestion
 from bot.importer.outline import Kind, Line
 from bot.importer.questions import question_parts
-from bot.importer.words import principles_named, reads_as_question, tag_principles
+from bot.importer.words import principles_in, principles_named, reads_as_question, tag_principles
 from bot.principles import normalise
 
 QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
@@ -33,20 +33,21 @@ class QuestionReader(Context):
         if value and (reads_as_question(value) or QUESTION_KEY.match(key)):
             return False
         named = [] if is_skip(key) else principles_named(key)
+        if key in PRINCIPLE_KEYS and value:  # "Leadership Principle: Ownership"
+            named = principles_named(value) or principles_in(value)
         focus = focus_named(key)
-        if not (named or is_skip(key) or focus or "question" in key):
+        if not (named or is_skip(key) or focus or "question" in key or key in PRINCIPLE_KEYS):
             return False
         self.end_question()
-        rank = (8 if line.kind is Kind.ITEM else 7) + 2 * line.depth
-        self.close(rank)
-        self.scopes.append(
+        self.open_label(
+            line,
             Scope(
-                rank,
+                0,
                 principles=named or None,
                 focus=focus,
                 skip=is_skip(key),
                 asks=bool(focus) and "question" in key,
-            )
+            ),
         )
         return True
 

@@ -29,6 +29,7 @@ from bot.importer.story_reader import StoryReader
 from bot.importer.words import (
     STAR_WORDS,
     principles_named,
+    reads_as_question,
     split_label,
     tag_principles,
 )
@@ -71,7 +72,7 @@ class Reader(StoryReader):
             self.end_question()
             if self.interview:
                 self.interview.collecting = None
-            self.close(7)
+            self.close_labels()  # a rule ends the labelled parts
         elif line.kind is Kind.TABLE:
             if self.section is None:
                 self.end_story()
@@ -137,6 +138,9 @@ class Reader(StoryReader):
                 listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
             )
         self.scopes.append(scope)
+        if not (named or skip or self.interview) and reads_as_question(text):
+            # "### Tell me about a time you failed" with the answer below it: all of it is the hint
+            self.on_question(Line(Kind.TEXT, text, depth=-1, tags=line.tags, source=line.source), "", "")
 
     def on_text(self, line: Line) -> None:
         self.close(8 + 2 * line.depth)
@@ -169,9 +173,7 @@ class Reader(StoryReader):
             # opens it; "Stories" ends the one before
             named = principles_named(line.text)
             if named or (line.kind is Kind.TEXT and STORIES_LINE.match(normalise(line.text))):
-                rank = (8 if line.kind is Kind.ITEM else 7) + 2 * line.depth
-                self.close(rank)
-                self.scopes.append(Scope(rank, principles=named or None))
+                self.open_label(line, Scope(0, principles=named or None))
                 if named:
                     return
         self.title_line = line

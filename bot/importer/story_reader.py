@@ -10,9 +10,12 @@ from bot.importer.interviews import PRINCIPLE_KEYS
 from bot.importer.outline import Kind, Line
 from bot.importer.question_reader import QuestionReader
 from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, part_of, title_principles
-from bot.importer.words import principles_in, principles_named, split_label, tag_principles
+from bot.importer.words import principles_in, principles_named, reads_as_question, split_label, tag_principles
 
 MAX_STORIES = 300
+# "Leadership Principle: Dive Deep" on its own line opens a part of the note; "LPs: Ownership, Dive
+# Deep" at the end of a story tags the story.
+SECTION_KEYS = frozenset({"principle", "leadership principle", "lp"})
 
 
 class StoryReader(QuestionReader):
@@ -65,8 +68,11 @@ class StoryReader(QuestionReader):
         return False
 
     def ends_story(self, line: Line, key: str) -> bool:
-        """A title-like line at the story's own level starts the next one: "**Onboarding guide** (…)"."""
+        """A title-like line at the story's own level starts the next one: "**Onboarding guide** (…)";
+        a top-level "Leadership Principle: …" line starts another part of the note."""
         assert self.story is not None
+        if key in SECTION_KEYS and line.depth == 0 and line.kind is Kind.TEXT:
+            return True
         if key or line.depth != self.story.depth or (line.kind is not Kind.TEXT and line.depth > 0):
             return False
         short = len(line.text.split()) <= 10 and not line.text.rstrip().endswith((".", "?", "!", ":"))
@@ -82,6 +88,7 @@ class StoryReader(QuestionReader):
             principles_named(heading)
             or is_skip(heading)
             or "question" in heading.lower()
+            or reads_as_question(heading)
             or INTERVIEW_HEADING.match(heading)
         ):
             heading = ""

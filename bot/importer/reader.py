@@ -152,8 +152,9 @@ class Reader(StoryReader):
             return
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
-        if self.on_interview(line, key, value) or self.on_story(line, key, value):
-            self.title_line = None
+        consumed = self.on_interview(line, key, value) or self.on_story(line, key, value)
+        self.title_line = None  # only a line that nothing else claims may title the next story
+        if consumed:
             return
         if key and self.on_label(line, key, value):
             return

@@ -83,8 +83,11 @@ def preview_message(name: str, preview: Preview) -> dict[str, Any]:
         )
     if note.questions:
         by_principle = Counter(q.principle or q.focus or "No principle" for q in note.questions)
-        per = " · ".join(f"{p} {n}" for p, n in by_principle.most_common())
-        samples = "\n".join(f"> {escape(clip(q.text, 200))}" for q in note.questions[:SAMPLES])
+        per = " · ".join(f"{p} ({n})" for p, n in by_principle.most_common())
+        firsts = {q.principle or q.focus: q for q in reversed(note.questions)}  # each part's first question
+        samples = "\n".join(
+            f"> {escape(clip(q.text, 150))}" for q in list(reversed(firsts.values()))[:SAMPLES]
+        )
         blocks.append(section(f"*{tally(summary.questions, 'question').capitalize()}*\n{per}\n{samples}"))
     if note.stories:
         listed = [

@@ -33,6 +33,19 @@ def main(argv: list[str] | None = None) -> int:
         "--dry-run", action="store_true", help="print what would be imported; save nothing"
     )
     importing.add_argument("--json", action="store_true", help="print the note as read, in JSON")
+    checking = commands.add_parser("check", help="check an answer from a file or - (stdin), as the bot would")
+    from bot.cli_check import add_arguments as check_arguments
+
+    check_arguments(checking)
+    exporting = commands.add_parser(
+        "export", help="write a candidate's data as Markdown or CSV (/prep export)"
+    )
+    exporting.add_argument("--team", required=True, help="the Slack workspace id, T…")
+    exporting.add_argument("--user", required=True, help="the candidate's Slack user id, U…")
+    exporting.add_argument(
+        "--format", choices=("md", "csv"), help="md: everything (default); csv: the answers, one per row"
+    )
+    exporting.add_argument("-o", "--output", help="file to write (default: standard output)")
     revision = commands.add_parser("revision", help="(developers) autogenerate a migration from the models")
     revision.add_argument("message")
     args = parser.parse_args(argv)
@@ -45,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         return import_note(
             args.note, team=args.team, user=args.user, dry_run=args.dry_run, as_json_output=args.json
         )
+    if args.command == "check":
+        from bot.cli_check import run as check
+
+        return check(args)
+    if args.command == "export":
+        from bot.cli_export import export_command
+
+        return export_command(team=args.team, user=args.user, kind=args.format, output=args.output)
     if args.command == "revision":
         from bot.migrate import new_revision
 

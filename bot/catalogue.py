@@ -85,6 +85,17 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
             CommandHelp("help", "this list", "/prep help"),
         ),
     ),
+    (
+        "Your data",
+        (
+            CommandHelp(
+                "export",
+                "your loop, answers, ratings, feedback and stories as files in our DM (Markdown and CSV)",
+                "/prep export",
+            ),
+            CommandHelp("delete", "erase everything Loop Coach holds about you (asks first)", "/prep delete"),
+        ),
+    ),
 )
 
 

@@ -119,6 +119,16 @@ class Status:
     pass
 
 
+@dataclass(frozen=True)
+class Export:
+    pass
+
+
+@dataclass(frozen=True)
+class ConfirmDelete:
+    """Only opens the confirmation modal: nothing is erased until it is submitted."""
+
+
 Command = (
     Help
     | SetLoop
@@ -139,6 +149,8 @@ Command = (
     | OpenStoryForm
     | ListStories
     | Status
+    | Export
+    | ConfirmDelete
 )
 
 WORDS = (
@@ -159,6 +171,8 @@ WORDS = (
     "story add",
     "stories",
     "status",
+    "export",
+    "delete",
 )
 SIMPLE: dict[str, Command] = {
     "": Help(),
@@ -177,6 +191,8 @@ SIMPLE: dict[str, Command] = {
     "interview add": OpenInterviewForm(),
     "story add": OpenStoryForm(""),
     "story list": ListStories(None),
+    "export": Export(),
+    "delete": ConfirmDelete(),
 }
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot import commands as c
 from bot.blocks import replies
 from bot.blocks.dashboard import status_message
+from bot.blocks.data_messages import delete_form
 from bot.blocks.forms import interview_form
 from bot.blocks.help import help_message
 from bot.blocks.stories import stories_message, story_form
@@ -24,7 +25,7 @@ from bot.parsing import InputError
 from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
-from handlers import asking
+from handlers import asking, data
 from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
@@ -51,15 +52,20 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
     except InputError as error:
         later(context, body, refuse, body, str(error))
         return
-    if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm):
+    if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm | c.ConfirmDelete):
         # A modal must open within three seconds of the trigger: not worth queueing.
         with after_ack(body):
             client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
         return
+    if isinstance(command, c.Export):  # not through run_prep: exporting must not create a candidate
+        later(context, body, data.send_export, body["team_id"], body["user_id"], body)
+        return
     later(context, body, run_prep, Who(body["team_id"], body["user_id"]), body, command, context.bot_user_id)
 
 
-def form_for(command: c.OpenInterviewForm | c.OpenStoryForm) -> dict[str, Any]:
+def form_for(command: c.OpenInterviewForm | c.OpenStoryForm | c.ConfirmDelete) -> dict[str, Any]:
+    if isinstance(command, c.ConfirmDelete):
+        return delete_form()
     return interview_form() if isinstance(command, c.OpenInterviewForm) else story_form(title=command.title)
 
 

@@ -30,6 +30,8 @@ from bot.parsing import InputError
         ("skip", c.Skip()),
         ("question", c.AskQuestion()),
         ("status", c.Status()),
+        ("export", c.Export()),
+        ("delete", c.ConfirmDelete()),
         ("stories", c.ListStories(None)),
         ("stories dive deep", c.ListStories("Dive Deep")),
         ("story add", c.OpenStoryForm("")),
@@ -108,8 +110,10 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
     from handlers.commands import ROUTES
 
     kinds = set(typing.get_args(c.Command))
-    # Help and the two modals are answered before the work pool (see handlers/commands.on_prep).
-    assert kinds - {c.Help, c.OpenInterviewForm, c.OpenStoryForm} == set(ROUTES)
+    # Help and the modals are answered before the work pool, and export has its own job
+    # (see handlers/commands.on_prep).
+    before_pool = {c.Help, c.OpenInterviewForm, c.OpenStoryForm, c.ConfirmDelete, c.Export}
+    assert kinds - before_pool == set(ROUTES)
     documented = {command.usage.split()[0] for command in all_commands()}
     assert documented == {
         "loop",
@@ -126,4 +130,6 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "stories",
         "status",
         "help",
+        "export",
+        "delete",
     }

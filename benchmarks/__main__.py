@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory", "answer_check", "importer_accuracy")
+NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory", "answer_check", "coverage", "importer_accuracy")
 
 
 def main(argv: list[str]) -> int:

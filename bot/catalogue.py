@@ -59,6 +59,12 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
                 "add a question of your own",
                 "/prep question add ownership: Tell me about a time you fixed something nobody owned.",
             ),
+            CommandHelp(
+                "role TEXT",
+                "the role and level you interview for: picks manager or engineer questions",
+                "/prep role SDM L6",
+            ),
+            CommandHelp("role", "show your role (`/prep role none` clears it)", "/prep role"),
         ),
     ),
     (

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from bot.focus import match_focus
 from bot.parsing import InputError, clean, parse_date, parse_mentions, parse_time, quote
 from bot.principles import PrincipleError, match_principle, parse_principles
+from bot.questions.roles import parse_role
 
 MAX_NAME = 200
 MAX_PRINCIPLES_PER_INTERVIEW = 4
@@ -120,6 +121,16 @@ class Status:
 
 
 @dataclass(frozen=True)
+class SetRole:
+    role: str | None  # None clears it
+
+
+@dataclass(frozen=True)
+class ShowRole:
+    pass
+
+
+@dataclass(frozen=True)
 class Export:
     pass
 
@@ -149,6 +160,8 @@ Command = (
     | OpenStoryForm
     | ListStories
     | Status
+    | SetRole
+    | ShowRole
     | Export
     | ConfirmDelete
 )
@@ -171,6 +184,7 @@ WORDS = (
     "story add",
     "stories",
     "status",
+    "role",
     "export",
     "delete",
 )
@@ -191,6 +205,7 @@ SIMPLE: dict[str, Command] = {
     "interview add": OpenInterviewForm(),
     "story add": OpenStoryForm(""),
     "story list": ListStories(None),
+    "role": ShowRole(),
     "export": Export(),
     "delete": ConfirmDelete(),
 }
@@ -222,6 +237,8 @@ def parse_command(text: str) -> Command:
             return OpenStoryForm(rest[:150])
         case "stories":
             return ListStories(_principle(rest))
+        case "role":
+            return SetRole(parse_role(rest))
     raise InputError(_unknown(text))
 
 

@@ -22,6 +22,7 @@ from bot.blocks.words import clock
 from bot.deps import Deps
 from bot.models import Candidate
 from bot.parsing import InputError
+from bot.questions.roles import role_reply
 from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
@@ -202,6 +203,16 @@ def list_stories(i: Invocation, command: c.ListStories) -> None:
     respond(i.body, in_transaction(i, listed))
 
 
+def set_role(i: Invocation, command: c.SetRole) -> None:
+    role = in_transaction(i, questions.set_role, command.role)
+    respond_text(i.body, role_reply(role, just_set=True))
+
+
+def show_role(i: Invocation, command: c.ShowRole) -> None:
+    role = in_transaction(i, lambda session, candidate, now: candidate.role)
+    respond_text(i.body, role_reply(role))
+
+
 def status(i: Invocation, command: c.Status) -> None:
     respond(i.body, status_message(in_transaction(i, dashboard)))
 
@@ -223,4 +234,6 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.AskQuestion: ask_question,
     c.AddQuestion: add_question,
     c.ListStories: list_stories,
+    c.SetRole: set_role,
+    c.ShowRole: show_role,
 }

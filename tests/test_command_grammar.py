@@ -36,6 +36,10 @@ from bot.parsing import InputError
         ("stories dive deep", c.ListStories("Dive Deep")),
         ("story add", c.OpenStoryForm("")),
         ("story add Cut checkout latency", c.OpenStoryForm("Cut checkout latency")),
+        ("role", c.ShowRole()),
+        ("role  SDM   L6", c.SetRole("SDM L6")),
+        ("ROLE sde ii", c.SetRole("sde ii")),
+        ("role none", c.SetRole(None)),
         (
             "question add backbone: Tell me about a time you said no.",
             c.AddQuestion("Have Backbone; Disagree and Commit", "Tell me about a time you said no."),
@@ -94,6 +98,9 @@ def test_interview_add_reads_are_right_a_lot() -> None:
         ("stories teamwork", "“teamwork”"),
         ("revewers", "Did you mean `/prep reviewers`"),
         ("dance", "/prep help"),
+        ("role " + "L" * 81, "keep it under 80"),
+        ("role 42", "doesn't read as a role"),
+        ("role <@U123>", "doesn't read as a role"),
     ],
 )
 def test_bad_input_is_one_clear_line(text: str, says: str) -> None:
@@ -129,6 +136,7 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "story",
         "stories",
         "status",
+        "role",
         "help",
         "export",
         "delete",

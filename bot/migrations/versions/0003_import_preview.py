@@ -1,7 +1,7 @@
 """import preview: question hints, story learnings, notes pending the Import button
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0004
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import bot.db
 
 revision: str = "0003"
-down_revision: str | None = "0001"
+down_revision: str | None = "0004"  # after main's 0004; the lead re-chains on merge
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

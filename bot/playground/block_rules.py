@@ -1,4 +1,4 @@
-"""The Block Kit limits Slack enforces, checked by the fake so our messages stay sendable."""
+"""The Block Kit limits Slack enforces, checked by the stand-in so our messages stay sendable."""
 
 from __future__ import annotations
 

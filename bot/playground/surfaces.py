@@ -6,7 +6,15 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from bot.playground.workspace import APP_ID, BOT_ID, BOT_USER_ID, MODAL_STACK_LIMIT, TEAM_ID, Workspace
+from bot.playground.workspace import (
+    APP_ID,
+    BOT_ID,
+    BOT_USER_ID,
+    MODAL_STACK_LIMIT,
+    TEAM_ID,
+    Workspace,
+    with_ids,
+)
 
 
 class Surfaces(Workspace):
@@ -32,6 +40,8 @@ class Surfaces(Workspace):
                 "user": user if user is not None else previous.get("user"),
                 "errors": {},
             }
+            if isinstance(stored.get("blocks"), list):
+                stored["blocks"] = with_ids(stored["blocks"])
             self.views[view_id] = stored
             self.changed()
             return stored
@@ -97,6 +107,7 @@ class Surfaces(Workspace):
                 return "gone"
             user = view.get("user") or ""
             action = answer.get("response_action")
+            view.pop("trouble", None)
             if action == "errors":
                 view["errors"] = dict(answer.get("errors") or {})
                 self.changed()
@@ -110,12 +121,27 @@ class Surfaces(Workspace):
             self.close_modal(user, None if action == "clear" else view_id)
             return "closed"
 
+    def flag_view(self, view_id: str, trouble: str) -> None:
+        """Slack's banner at the top of a modal whose submission the app did not acknowledge."""
+        with self._lock:
+            view = self.views.get(view_id)
+            if view is not None:
+                view["trouble"] = trouble
+                self.changed()
+
     # -- response_url ----------------------------------------------------------------------------
     def new_responder(
-        self, *, channel: str, user: str, message_ts: str | None = None, ephemeral: bool = False
+        self,
+        *,
+        channel: str,
+        user: str,
+        message_ts: str | None = None,
+        ephemeral: bool = False,
+        command: str | None = None,
     ) -> str:
         """A name for a response_url: replies land in `channel` for `user`; replace_original and
-        delete_original act on the message the request came from, if any."""
+        delete_original act on the message the request came from, if any. `command` is what the
+        person typed, shown with the replies so the page reads like a conversation."""
         name = secrets.token_urlsafe(12)
         with self._lock:
             self.responders[name] = {
@@ -123,6 +149,7 @@ class Surfaces(Workspace):
                 "user": user,
                 "message_ts": message_ts,
                 "ephemeral": ephemeral,
+                "command": command,
             }
         return name
 
@@ -149,7 +176,8 @@ class Surfaces(Workspace):
             if body.get("response_type") == "in_channel":
                 self.add_message(channel, {"user": BOT_USER_ID, "bot_id": BOT_ID, **content})
             else:
-                self.add_ephemeral(channel, user, {**content, "thread_ts": body.get("thread_ts")})
+                extra = {"thread_ts": body.get("thread_ts"), "in_reply_to": where["command"]}
+                self.add_ephemeral(channel, user, {**content, **extra})
             return True
 
     def _drop(self, channel: str, ts: str, *, ephemeral: bool) -> None:

@@ -279,4 +279,4 @@ def checked_view(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
 
 def public(view: dict[str, Any]) -> dict[str, Any]:
     """The view as the Web API returns it: without what only the stand-in keeps."""
-    return {k: v for k, v in view.items() if k not in ("user", "errors")}
+    return {k: v for k, v in view.items() if k not in ("user", "errors", "trouble")}

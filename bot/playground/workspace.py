@@ -8,6 +8,7 @@ page renders them as Slack would. Every change bumps `version` and wakes whoever
 
 from __future__ import annotations
 
+import copy
 import itertools
 import secrets
 import threading
@@ -50,10 +51,31 @@ class Workspace:
         self.version += 1
         self._changed.notify_all()
 
+    def touch(self) -> None:
+        """Something people see changed outside the workspace (the time, say)."""
+        with self._lock:
+            self.changed()
+
     def wait_for_change(self, version: int, timeout: float) -> int:
         with self._changed:
             self._changed.wait_for(lambda: self.version != version, timeout)
             return self.version
+
+    def copy(self) -> dict[str, Any]:
+        """A consistent deep copy of what people can see, for the page."""
+        with self._lock:
+            return copy.deepcopy(
+                {
+                    "version": self.version,
+                    "users": list(self.users.values()),
+                    "conversations": [{"id": c, "members": list(u)} for u, c in self.conversations.items()],
+                    "history": {channel: messages for channel, messages in self.history.items() if messages},
+                    "ephemeral": self.ephemeral,
+                    "views": self.views,
+                    "modals": self.modals,
+                    "homes": self.homes,
+                }
+            )
 
     # -- identities ----------------------------------------------------------------------------
     def next_ts(self) -> str:
@@ -109,6 +131,8 @@ class Workspace:
             message.setdefault("type", "message")
             message.setdefault("ts", self.next_ts())
             message.setdefault("team", TEAM_ID)
+            if isinstance(message.get("blocks"), list):
+                message["blocks"] = with_ids(message["blocks"])
             self.history[channel].append(message)
             self.changed()
             return message
@@ -128,6 +152,8 @@ class Workspace:
             message.update(fields)
             if "blocks" in fields and not fields["blocks"]:
                 message.pop("blocks")
+            elif isinstance(message.get("blocks"), list):
+                message["blocks"] = with_ids(message["blocks"])
             self.changed()
             return message
 
@@ -167,23 +193,27 @@ class Workspace:
             self.changed()
             return None
 
-    def add_ephemeral(self, channel: str, user: str, body: dict[str, Any]) -> dict[str, Any]:
-        """A message only `user` sees, in `channel`, until they dismiss it or the page reloads."""
+    def add_ephemeral(
+        self, channel: str, user: str, body: dict[str, Any], *, sender: str = BOT_USER_ID
+    ) -> dict[str, Any]:
+        """A message only `user` sees, in `channel`, until they dismiss it."""
         with self._lock:
             message = {
                 "type": "message",
                 "ts": self.next_ts(),
                 "channel": channel,
                 "for_user": user,
-                "user": BOT_USER_ID,
-                "bot_id": BOT_ID,
+                "user": sender,
                 "text": body.get("text", ""),
                 "is_ephemeral": True,
             }
-            if body.get("blocks"):
-                message["blocks"] = body["blocks"]
-            if body.get("thread_ts"):
-                message["thread_ts"] = body["thread_ts"]
+            if sender == BOT_USER_ID:
+                message["bot_id"] = BOT_ID
+            if isinstance(body.get("blocks"), list) and body["blocks"]:
+                message["blocks"] = with_ids(body["blocks"])
+            for extra in ("thread_ts", "in_reply_to"):
+                if body.get(extra):
+                    message[extra] = body[extra]
             self.ephemeral.append(message)
             self.changed()
             return message
@@ -206,3 +236,27 @@ class Workspace:
             self.files[file_id] = stored
             self.changed()
             return stored
+
+
+def with_ids(blocks: list[Any]) -> list[Any]:
+    """Blocks as Slack stores them: every block has a block_id and every interactive element an
+    action_id (Slack makes up short random ones), since actions and view state are keyed by them."""
+    filled = []
+    for block in blocks:
+        if not isinstance(block, dict):
+            filled.append(block)
+            continue
+        block = {**block, "block_id": block.get("block_id") or secrets.token_urlsafe(3)}
+        for key in ("element", "accessory"):
+            if isinstance(block.get(key), dict):
+                block[key] = _with_action_id(block[key])
+        if isinstance(block.get("elements"), list) and block.get("type") == "actions":
+            block["elements"] = [_with_action_id(e) for e in block["elements"]]
+        filled.append(block)
+    return filled
+
+
+def _with_action_id(element: Any) -> Any:
+    if not isinstance(element, dict) or element.get("action_id") or element.get("type") in ("image", None):
+        return element
+    return {**element, "action_id": secrets.token_urlsafe(3)}

@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean try
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed
 	$(PY) -m bot migrate
 	bash -c 'trap "kill 0" EXIT; $(PY) -m schedules & $(PY) -m bot; wait'
+
+# The playground: the real bot in a local Slack-like page, on a throwaway SQLite file; no Slack needed.
+try: $(VENV)/.installed
+	$(PY) -m bot try $(ARGS)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest

@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("note", help="path to the Markdown file")
     importing.add_argument("--team", required=True, help="the Slack workspace id, T…")
     importing.add_argument("--user", required=True, help="the candidate's Slack user id, U…")
-    playground = commands.add_parser("try", help="play with the bot in a local Slack-like page, no Slack needed")
-    playground.add_argument("--port", type=int, default=3000, help="where to serve it (default 3000; 0: any)")
+    playground = commands.add_parser("try", help="play with the bot in a local Slack-like page (no Slack)")
+    playground.add_argument("--port", type=int, help="where to serve it (default 3000, else any free one)")
     playground.add_argument("--no-browser", action="store_true", help="print the page's address only")
     playground.add_argument("--db", help="keep the data in this SQLite file (default: a temporary one)")
     playground.add_argument("--start", type=date.fromisoformat, help="the simulated day to begin, YYYY-MM-DD")
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "try":
         from bot.playground.run import run as play
 
-        return play(port=args.port, open_browser=not args.no_browser, db=args.db, start=args.start)
+        return play(port=args.port, open_browser=not args.no_browser, db=args.db, day=args.start)
     if args.command == "revision":
         from bot.migrate import new_revision
 

@@ -68,7 +68,9 @@ def message(world: World, user: str, channel: str, text: str, thread_ts: str | N
         posted["thread_ts"] = thread_ts
         posted["parent_user_id"] = parent.get("user")
     world.slack.add_message(channel, posted)
-    world.requests.event({**posted, "type": "message", "channel": channel, "channel_type": world.kind_of(channel)})
+    world.requests.event(
+        {**posted, "type": "message", "channel": channel, "channel_type": world.kind_of(channel)}
+    )
     world.settle()
     return {"ok": True}
 
@@ -80,7 +82,9 @@ def edit(world: World, user: str, channel: str, ts: str, text: str) -> dict[str,
     previous = {k: v for k, v in before.items() if k in ("type", "user", "text", "ts", "thread_ts")}
     event_ts = world.requests.ts()
     after = world.slack.replace_message(
-        channel, ts, {"text": mentions(world, text.strip(), escaped=False), "edited": {"user": user, "ts": event_ts}}
+        channel,
+        ts,
+        {"text": mentions(world, text.strip(), escaped=False), "edited": {"user": user, "ts": event_ts}},
     )
     assert after is not None
     changed = {k: v for k, v in after.items() if k in ("type", "user", "text", "ts", "thread_ts", "edited")}
@@ -112,7 +116,9 @@ def delete(world: World, user: str, channel: str, ts: str) -> dict[str, Any]:
             "channel_type": world.kind_of(channel),
             "ts": world.requests.ts(),
             "deleted_ts": ts,
-            "previous_message": {k: v for k, v in before.items() if k in ("type", "user", "text", "ts", "thread_ts")},
+            "previous_message": {
+                k: v for k, v in before.items() if k in ("type", "user", "text", "ts", "thread_ts")
+            },
         }
     )
     world.settle()

@@ -105,7 +105,11 @@ def move_clock(world: World, body: dict[str, Any]) -> dict[str, Any]:
         raise ActionError(str(none)) from None
     world.slack.touch()
     world.settle()
-    sent = f"the clock's tick sent {moved.sent} message{'s' if moved.sent != 1 else ''}" if moved.sent else "nothing was due"
+    sent = (
+        f"the clock's tick sent {moved.sent} message{'s' if moved.sent != 1 else ''}"
+        if moved.sent
+        else "nothing was due"
+    )
     failed = f", {moved.failed} failed (see the terminal)" if moved.failed else ""
     return {"ok": True, "notice": f"{snapshot(world)['now']['label']}: {sent}{failed}."}
 
@@ -122,11 +126,19 @@ ACTIONS: dict[str, Callable[[World, dict[str, Any]], dict[str, Any]]] = {
     "send": lambda w, b: chat_actions.send(w, b["as"], b["channel"], str(b["text"]), b.get("thread_ts")),
     "edit": lambda w, b: chat_actions.edit(w, b["as"], b["channel"], b["ts"], str(b["text"])),
     "delete": lambda w, b: chat_actions.delete(w, b["as"], b["channel"], b["ts"]),
-    "react": lambda w, b: chat_actions.react(w, b["as"], b["channel"], b["ts"], str(b["name"]), on=bool(b["on"])),
+    "react": lambda w, b: chat_actions.react(
+        w, b["as"], b["channel"], b["ts"], str(b["name"]), on=bool(b["on"])
+    ),
     "dismiss": lambda w, b: chat_actions.dismiss(w, b["as"], b["ts"]),
     "upload": upload,
     "click": lambda w, b: surface_actions.click(
-        w, b["as"], dict(b["source"]), b["block_id"], b["action_id"], dict(b.get("choice") or {}), dict(b.get("values") or {})
+        w,
+        b["as"],
+        dict(b["source"]),
+        b["block_id"],
+        b["action_id"],
+        dict(b.get("choice") or {}),
+        dict(b.get("values") or {}),
     ),
     "submit": lambda w, b: surface_actions.submit(w, b["as"], b["view_id"], dict(b.get("values") or {})),
     "close": lambda w, b: surface_actions.close(w, b["as"], b["view_id"]),

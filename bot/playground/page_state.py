@@ -33,8 +33,11 @@ def snapshot(world: World) -> dict[str, Any]:
         "messages": seen["history"],
         "ephemeral": seen["ephemeral"],
         "modals": {
-            user: [{**public(views[v]), "errors": views[v]["errors"], "trouble": views[v].get("trouble")}
-                   for v in stack if v in views]
+            user: [
+                {**public(views[v]), "errors": views[v]["errors"], "trouble": views[v].get("trouble")}
+                for v in stack
+                if v in views
+            ]
             for user, stack in seen["modals"].items()
         },
         "homes": {user: public(views[v]) for user, v in seen["homes"].items() if v in views},

@@ -5,6 +5,7 @@ signing secret, and ignores .env, so a real workspace's credentials never come n
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import signal
@@ -13,6 +14,7 @@ import tempfile
 import threading
 import webbrowser
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -22,7 +24,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from pydantic import SecretStr
 
 from bot.clock import FixedClock
-from bot.deps import Deps, build_deps
+from bot.deps import build_deps
 from bot.logs import configure
 from bot.migrate import upgrade_to_head
 from bot.plan import at_local, zone
@@ -34,6 +36,8 @@ from bot.playground.work import AppWithWork
 from bot.playground.world import World
 from bot.settings import Settings
 
+DEFAULT_PORT = 3000
+LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 EVENING = time(18, 0)  # the playground starts on an evening: set up your loop, then "Next morning"
 
 
@@ -46,67 +50,103 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-def run(*, port: int, open_browser: bool, db: str | None, start: date | None) -> int:
-    token, signing_secret = f"xoxb-playground-{secrets.token_hex(12)}", secrets.token_hex(16)
-    configure(os.environ.get("LOG_LEVEL", "WARNING").upper(), [token, signing_secret])
-    where = machine_zone()
-    today = start or datetime.now(zone(where)).date()
-    clock = FixedClock(at_local(today, EVENING, where))
+@dataclass
+class Playground:
+    url: str
+    world: World
+    server: WSGIServer
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.world.app.shutdown()
+        self.world.slack.stop()
+        self.world.deps.engine.dispose()
+
+
+def new_credentials() -> tuple[str, str]:
+    """A bot token and a signing secret of the playground's own: only its stand-in knows them."""
+    return f"xoxb-playground-{secrets.token_hex(12)}", secrets.token_hex(16)
+
+
+def start(
+    *,
+    database_url: str,
+    port: int = 0,
+    day: date | None = None,
+    where: str | None = None,
+    credentials: tuple[str, str] | None = None,
+) -> Playground:
+    """Everything running and the page served, on a SQLite file (migrated here)."""
+    where = where or machine_zone()
+    token, signing_secret = credentials or new_credentials()
+    clock = FixedClock(at_local(day or datetime.now(zone(where)).date(), EVENING, where))
     slack = SlackStandIn(token=token, clock=lambda: clock.now().timestamp()).start()
     for person in CAST:
         slack.add_user(person.id, tz=where, name=person.name, real_name=person.real_name)
         slack.open_conversation((person.id,))  # everyone has the app's Messages tab from the start
-    with database(db) as database_url:
-        upgrade_to_head(database_url)
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            slack_bot_token=SecretStr(token),
-            slack_signing_secret=SecretStr(signing_secret),
-            slack_api_url=slack.api_url,
-            database_url=database_url,
-        )
-        deps = build_deps(settings, clock=clock)
-        app = AppWithWork(deps)
-        try:
-            serve(port, open_browser, app, slack, clock, deps, where, signing_secret)
-        finally:
-            app.shutdown()
-            slack.stop()
-            deps.engine.dispose()
-    return 0
-
-
-def serve(
-    port: int,
-    open_browser: bool,
-    app: AppWithWork,
-    slack: SlackStandIn,
-    clock: FixedClock,
-    deps: Deps,
-    where: str,
-    signing_secret: str,
-) -> None:
+    upgrade_to_head(database_url)
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        slack_bot_token=SecretStr(token),
+        slack_signing_secret=SecretStr(signing_secret),
+        slack_api_url=slack.api_url,
+        database_url=database_url,
+    )
+    deps = build_deps(settings, clock=clock)
+    app = AppWithWork(deps)
     pages = PageServer(app.wsgi, lambda: {f"127.0.0.1:{bound}", f"localhost:{bound}"})
     try:
         server = make_server("127.0.0.1", port, pages, _Server, _QuietHandler)
-    except OSError as error:
-        print(f"loop-coach: cannot listen on 127.0.0.1:{port} ({error.strerror}); try --port.", file=sys.stderr)
-        raise SystemExit(2) from None
+    except OSError:
+        app.shutdown()
+        slack.stop()
+        raise
     bound = int(server.server_address[1])
     requests = SlackRequests(bound, signing_secret, lambda: clock.now().timestamp())
-    pages.world = World(slack=slack, clock=clock, deps=deps, app=app, requests=requests, zone=where)
+    world = World(slack=slack, clock=clock, deps=deps, app=app, requests=requests, zone=where)
+    pages.world = world
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
-    url = f"http://127.0.0.1:{bound}{PAGE_PATH}"
-    # The readiness signal: the line is printed once the server is listening.
-    print(f"Loop Coach playground: {url}  (no Slack needed; Ctrl-C stops it)", flush=True)
-    if open_browser:
-        webbrowser.open(url)
-    stopped = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    with contextlib.suppress(KeyboardInterrupt):
-        stopped.wait()
-    server.shutdown()
-    server.server_close()
+    return Playground(url=f"http://127.0.0.1:{bound}{PAGE_PATH}", world=world, server=server)
+
+
+def run(*, port: int | None, open_browser: bool, db: str | None, day: date | None) -> int:
+    """`port` None: 3000, or any free port if 3000 is taken (`make run` may well be using it)."""
+    credentials = new_credentials()
+    level = os.environ.get("LOG_LEVEL", "WARNING").upper()
+    configure(level if level in LOG_LEVELS else "WARNING", credentials)
+    with database(db) as database_url:
+        try:
+            playground = start(
+                database_url=database_url, port=port or DEFAULT_PORT, day=day, credentials=credentials
+            )
+        except OSError as error:
+            if port is not None or error.errno != errno.EADDRINUSE:
+                print(
+                    f"loop-coach: cannot serve on 127.0.0.1:{port} ({error.strerror}); try --port.",
+                    file=sys.stderr,
+                )
+                return 2
+            playground = start(database_url=database_url, port=0, day=day, credentials=credentials)
+        # The readiness signal: this line is printed once the page is being served.
+        print(f"Loop Coach playground: {playground.url}  (no Slack needed; Ctrl-C stops it)", flush=True)
+        if open_browser:
+            open_page(playground.url)
+        stopped = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+        with contextlib.suppress(KeyboardInterrupt):
+            stopped.wait()
+        playground.stop()
+    return 0
+
+
+def open_page(url: str) -> None:
+    # Without a display, Python would pick a text browser and take over the terminal.
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless or not webbrowser.open(url):
+        print("Open that address in your browser.", flush=True)
 
 
 @contextlib.contextmanager

@@ -58,7 +58,14 @@ class SlackRequests:
 
     # -- the three kinds of request ----------------------------------------------------------
     def command(
-        self, *, user: dict[str, Any], channel: str, channel_name: str, text: str, response_url: str, trigger_id: str
+        self,
+        *,
+        user: dict[str, Any],
+        channel: str,
+        channel_name: str,
+        text: str,
+        response_url: str,
+        trigger_id: str,
     ) -> Answer:
         fields = {
             "token": VERIFICATION_TOKEN,

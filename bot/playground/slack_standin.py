@@ -125,7 +125,10 @@ class SlackStandIn(WebApi):
             for entry, pending in ready:
                 assert pending is not None
                 stored = self.add_file(
-                    str(entry["id"]), pending["name"], unwrap(pending["content"]), filetype_of(pending["name"])
+                    str(entry["id"]),
+                    pending["name"],
+                    unwrap(pending["content"]),
+                    filetype_of(pending["name"]),
                 )
                 stored["title"] = entry.get("title") or pending["name"]
                 self.uploads.pop(str(entry["id"]))

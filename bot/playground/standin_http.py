@@ -91,7 +91,9 @@ def handler_for(standin: SlackStandIn) -> type[BaseHTTPRequestHandler]:
             else:
                 self._reply(404, {"ok": False, "error": "not_found"})
 
-        def _answer(self, method: str, params: dict[str, Any], headers: dict[str, str], extra: Any = None) -> None:
+        def _answer(
+            self, method: str, params: dict[str, Any], headers: dict[str, str], extra: Any = None
+        ) -> None:
             standin.record(Call(method, params, headers))
             interception = standin.intercept(method, params, headers)
             if interception is not None:
@@ -106,7 +108,10 @@ def handler_for(standin: SlackStandIn) -> type[BaseHTTPRequestHandler]:
                 self._reply(200, {"ok": True})
             elif method == "file_upload":
                 self._reply(200, standin.receive_upload(params["file"], extra))
-            elif headers.get("authorization") != f"Bearer {standin.token}" and params.get("token") != standin.token:
+            elif (
+                headers.get("authorization") != f"Bearer {standin.token}"
+                and params.get("token") != standin.token
+            ):
                 self._reply(200, {"ok": False, "error": "invalid_auth"})
             else:
                 self._reply(200, standin.call(method, params))

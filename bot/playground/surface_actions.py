@@ -63,10 +63,17 @@ def message_action(world: World, user: str, channel: str, ts: str, values: dict[
     if ephemeral is not None and ephemeral["for_user"] != user:
         ephemeral = None
     found = ephemeral or world.slack.find_message(channel, ts)
-    container = {"type": "message", "message_ts": ts, "channel_id": channel, "is_ephemeral": ephemeral is not None}
+    container = {
+        "type": "message",
+        "message_ts": ts,
+        "channel_id": channel,
+        "is_ephemeral": ephemeral is not None,
+    }
     if found is None:
         raise ActionError("That message is gone.")
-    responder = world.slack.new_responder(channel=channel, user=user, message_ts=ts, ephemeral=ephemeral is not None)
+    responder = world.slack.new_responder(
+        channel=channel, user=user, message_ts=ts, ephemeral=ephemeral is not None
+    )
     payload: dict[str, Any] = {
         "type": "block_actions",
         "container": container,
@@ -95,9 +102,13 @@ def submit(world: World, user: str, view_id: str, values: dict[str, Any]) -> dic
     view = own_view(world, user, view_id)
     world.slack.set_state(view_id, values)
     payload = {"type": "view_submission", "view": public(view), "response_urls": []}
-    answer = world.requests.interaction(payload, user=world.person(user), trigger_id=world.slack.new_trigger(user))
+    answer = world.requests.interaction(
+        payload, user=world.person(user), trigger_id=world.slack.new_trigger(user)
+    )
     if answer.status != 200:
-        world.slack.flag_view(view_id, f"We had some trouble connecting (the app answered {answer.status}). Try again?")
+        world.slack.flag_view(
+            view_id, f"We had some trouble connecting (the app answered {answer.status}). Try again?"
+        )
         return {"ok": False}
     outcome = world.slack.answer_submission(view_id, answer.json())
     world.settle()
@@ -119,7 +130,12 @@ def open_tab(world: World, user: str, tab: str) -> dict[str, Any]:
     if tab not in ("home", "messages"):
         raise ActionError("An app has a Home and a Messages tab.")
     world.person(user)
-    event: dict[str, Any] = {"type": "app_home_opened", "user": user, "channel": world.dm_of(user), "tab": tab}
+    event: dict[str, Any] = {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": world.dm_of(user),
+        "tab": tab,
+    }
     home = world.slack.find_view(world.slack.homes.get(user))
     if home is not None:
         event["view"] = public(home)

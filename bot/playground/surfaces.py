@@ -19,7 +19,9 @@ from bot.playground.workspace import (
 
 class Surfaces(Workspace):
     # -- views -------------------------------------------------------------------------------------
-    def store_view(self, view: dict[str, Any], *, user: str | None, view_id: str | None = None) -> dict[str, Any]:
+    def store_view(
+        self, view: dict[str, Any], *, user: str | None, view_id: str | None = None
+    ) -> dict[str, Any]:
         """The view as Slack holds and returns it: an id, a fresh hash, an empty state, no errors."""
         with self._lock:
             view_id = view_id or self.new_id("V")

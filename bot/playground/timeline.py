@@ -65,9 +65,7 @@ def loop_morning(deps: Deps) -> datetime:
     now = deps.clock.now()
     with deps.sessions.begin() as session:
         candidates = session.scalars(select(Candidate).where(Candidate.loop_date.is_not(None))).all()
-        mornings = [
-            at_local(c.loop_date, c.prompt_time, c.tz) for c in candidates if c.loop_date is not None
-        ]
+        mornings = [at_local(c.loop_date, c.prompt_time, c.tz) for c in candidates if c.loop_date is not None]
     ahead = sorted(m for m in mornings if m > now)
     if ahead:
         return ahead[0]

@@ -100,7 +100,12 @@ class WebApi(Surfaces):
         channel, ts = str(params.get("channel")), str(params.get("ts"))
         fields = {k: v for k, v in message_fields(params).items() if k in ("text", "blocks", "attachments")}
         self.replace_message(channel, ts, {"text": "", **fields})
-        return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
+        return {
+            "ok": True,
+            "channel": params.get("channel"),
+            "ts": params.get("ts"),
+            "text": params.get("text", ""),
+        }
 
     def api_chat_delete(self, params: dict[str, Any]) -> dict[str, Any]:
         self.delete_message(str(params.get("channel")), str(params.get("ts")))

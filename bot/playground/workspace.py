@@ -93,11 +93,20 @@ class Workspace:
         return f"{prefix}{next(self._counter):08d}"
 
     def add_user(
-        self, user_id: str, tz: str = "America/New_York", name: str | None = None, real_name: str | None = None
+        self,
+        user_id: str,
+        tz: str = "America/New_York",
+        name: str | None = None,
+        real_name: str | None = None,
     ) -> None:
         with self._lock:
             name = name or user_id.lower()
-            self.users[user_id] = {"id": user_id, "tz": tz, "name": name, "real_name": real_name or name.title()}
+            self.users[user_id] = {
+                "id": user_id,
+                "tz": tz,
+                "name": name,
+                "real_name": real_name or name.title(),
+            }
             self.changed()
 
     def new_trigger(self, user: str) -> str:

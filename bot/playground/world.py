@@ -56,7 +56,9 @@ class World:
     def settle(self) -> None:
         """Wait for the work the app handed off; say so if it did not finish."""
         if not self.app.settle():
-            raise ActionError("The app is still working on that after 30 seconds; its answer will show up when done.")
+            raise ActionError(
+                "The app is still working on that after 30 seconds; its answer will show up when done."
+            )
 
     def notice_if_late(self, answer: Answer, what: str) -> str | None:
         if answer.late:

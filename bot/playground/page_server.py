@@ -87,7 +87,10 @@ class PageServer:
             if handler is None or not isinstance(body, dict):
                 return error("404 Not Found", f"There is no action {name!r}.")
             with world.lock:
-                result = handler(world, body)
+                try:
+                    result = handler(world, body)
+                finally:
+                    world.save()
         except ActionError as refused:
             return error("400 Bad Request", str(refused))
         except (KeyError, TypeError, ValueError) as bad:

@@ -30,6 +30,7 @@ from bot.migrate import upgrade_to_head
 from bot.plan import at_local, zone
 from bot.playground.cast import CAST, machine_zone
 from bot.playground.page_server import PAGE_PATH, PageServer
+from bot.playground.saved import beside, restore
 from bot.playground.slack_requests import SlackRequests
 from bot.playground.slack_standin import SlackStandIn
 from bot.playground.work import AppWithWork
@@ -59,6 +60,9 @@ class Playground:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+        with self.world.lock:
+            self.world.app.settle(timeout=10)
+            self.world.save()
         self.world.app.shutdown()
         self.world.slack.stop()
         self.world.deps.engine.dispose()
@@ -76,8 +80,10 @@ def start(
     day: date | None = None,
     where: str | None = None,
     credentials: tuple[str, str] | None = None,
+    saved_to: Path | None = None,
 ) -> Playground:
-    """Everything running and the page served, on a SQLite file (migrated here)."""
+    """Everything running and the page served, on a SQLite file (migrated here). With `saved_to`,
+    the Slack side and the time are restored from there if it exists, and kept there."""
     where = where or machine_zone()
     token, signing_secret = credentials or new_credentials()
     clock = FixedClock(at_local(day or datetime.now(zone(where)).date(), EVENING, where))
@@ -85,6 +91,8 @@ def start(
     for person in CAST:
         slack.add_user(person.id, tz=where, name=person.name, real_name=person.real_name)
         slack.open_conversation((person.id,))  # everyone has the app's Messages tab from the start
+    if saved_to is not None:
+        restore(slack, clock, saved_to)
     upgrade_to_head(database_url)
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
@@ -104,7 +112,9 @@ def start(
         raise
     bound = int(server.server_address[1])
     requests = SlackRequests(bound, signing_secret, lambda: clock.now().timestamp())
-    world = World(slack=slack, clock=clock, deps=deps, app=app, requests=requests, zone=where)
+    world = World(
+        slack=slack, clock=clock, deps=deps, app=app, requests=requests, zone=where, saved_to=saved_to
+    )
     pages.world = world
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     return Playground(url=f"http://127.0.0.1:{bound}{PAGE_PATH}", world=world, server=server)
@@ -115,19 +125,20 @@ def run(*, port: int | None, open_browser: bool, db: str | None, day: date | Non
     credentials = new_credentials()
     level = os.environ.get("LOG_LEVEL", "WARNING").upper()
     configure(level if level in LOG_LEVELS else "WARNING", credentials)
-    with database(db) as database_url:
+    with database(db) as (database_url, saved_to):
+        options: dict[str, Any] = {"day": day, "credentials": credentials, "saved_to": saved_to}
         try:
             playground = start(
-                database_url=database_url, port=port or DEFAULT_PORT, day=day, credentials=credentials
+                database_url=database_url, port=DEFAULT_PORT if port is None else port, **options
             )
         except OSError as error:
             if port is not None or error.errno != errno.EADDRINUSE:
                 print(
-                    f"loop-coach: cannot serve on 127.0.0.1:{port} ({error.strerror}); try --port.",
+                    f"loop-coach: cannot serve on port {port} ({error.strerror}); try --port.",
                     file=sys.stderr,
                 )
                 return 2
-            playground = start(database_url=database_url, port=0, day=day, credentials=credentials)
+            playground = start(database_url=database_url, port=0, **options)
         # The readiness signal: this line is printed once the page is being served.
         print(f"Loop Coach playground: {playground.url}  (no Slack needed; Ctrl-C stops it)", flush=True)
         if open_browser:
@@ -150,10 +161,12 @@ def open_page(url: str) -> None:
 
 
 @contextlib.contextmanager
-def database(path: str | None) -> Iterator[str]:
-    """A named SQLite file (kept), or a temporary one (removed when the playground stops)."""
+def database(path: str | None) -> Iterator[tuple[str, Path | None]]:
+    """A named SQLite file, kept with the Slack side beside it; or a temporary one, removed when the
+    playground stops."""
     if path:
-        yield f"sqlite:///{Path(path).resolve()}"
+        file = Path(path).resolve()
+        yield f"sqlite:///{file}", beside(file)
         return
     with tempfile.TemporaryDirectory(prefix="loop-coach-try-") as folder:
-        yield f"sqlite:///{Path(folder) / 'playground.db'}"
+        yield f"sqlite:///{Path(folder) / 'playground.db'}", None

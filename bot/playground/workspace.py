@@ -9,7 +9,6 @@ page renders them as Slack would. Every change bumps `version` and wakes whoever
 from __future__ import annotations
 
 import copy
-import itertools
 import secrets
 import threading
 from collections import defaultdict
@@ -30,8 +29,8 @@ class Workspace:
         self._clock = clock
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
-        self._counter = itertools.count(1)
-        self._last_ts = (0, 0)
+        self.serial = 0  # numbers ids and, without a clock, timestamps
+        self.last_ts = (0, 0)
         self.version = 0
         self.users: dict[str, dict[str, Any]] = {}
         self.conversations: dict[tuple[str, ...], str] = {}
@@ -82,15 +81,20 @@ class Workspace:
         """A message timestamp, unique and increasing, as Slack's `ts` is."""
         with self._lock:
             if self._clock is None:
-                return f"{1_790_000_000 + next(self._counter)}.{next(self._counter):06d}"
+                return f"{1_790_000_000 + self._next_serial()}.{self._next_serial():06d}"
             seconds, micros = int(self._clock()), 0
-            if (seconds, micros) <= self._last_ts:
-                seconds, micros = self._last_ts[0], self._last_ts[1] + 1
-            self._last_ts = (seconds, micros)
+            if (seconds, micros) <= self.last_ts:
+                seconds, micros = self.last_ts[0], self.last_ts[1] + 1
+            self.last_ts = (seconds, micros)
             return f"{seconds}.{micros:06d}"
 
     def new_id(self, prefix: str) -> str:
-        return f"{prefix}{next(self._counter):08d}"
+        return f"{prefix}{self._next_serial():08d}"
+
+    def _next_serial(self) -> int:
+        with self._lock:
+            self.serial += 1
+            return self.serial
 
     def add_user(
         self,
@@ -110,7 +114,7 @@ class Workspace:
             self.changed()
 
     def new_trigger(self, user: str) -> str:
-        trigger = f"{next(self._counter)}.{secrets.token_hex(8)}"
+        trigger = f"{self._next_serial()}.{secrets.token_hex(8)}"
         with self._lock:
             self.triggers[trigger] = user
         return trigger

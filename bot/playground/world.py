@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bot.clock import FixedClock
 from bot.deps import Deps
+from bot.playground.saved import save
 from bot.playground.slack_requests import Answer, SlackRequests
 from bot.playground.slack_standin import SlackStandIn
 from bot.playground.work import AppWithWork
@@ -28,6 +30,7 @@ class World:
     app: AppWithWork
     requests: SlackRequests
     zone: str
+    saved_to: Path | None = None  # where the Slack side is kept between runs (`--db FILE`)
     # One page action at a time, so what each shows afterwards is its own doing.
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -52,6 +55,10 @@ class World:
     def dm_of(self, user: str) -> str:
         """The person's DM with the bot (the app's Messages tab)."""
         return self.slack.open_conversation((user,))
+
+    def save(self) -> None:
+        if self.saved_to is not None:
+            save(self.slack, self.clock, self.saved_to)
 
     def settle(self) -> None:
         """Wait for the work the app handed off; say so if it did not finish."""

@@ -38,6 +38,9 @@ def test_a_prep_plays_end_to_end_in_the_browser(tmp_path: Path) -> None:
     ):
         play(page, playground.url, sync_api.expect)
         assert page.errors == [], page.errors
+        output = playground.stop()
+        assert playground.process.returncode == 0, output
+        assert "Traceback" not in output, output
 
 
 def play(page: Any, url: str, expect: Any) -> None:
@@ -141,3 +144,155 @@ def reply(page: Any, text: str) -> None:
     box = page.get_by_label("Reply", exact=True)
     box.fill(text)
     box.press("Enter")
+
+
+def test_a_modal_of_pickers_and_menus_submits_what_slack_would(tmp_path: Path) -> None:
+    """The interview form: text, multi-select, date, time and a menu, read back by the real app."""
+    sync_api = need_browser()
+    expect = sync_api.expect
+    with (
+        playground_process("--start", "2026-12-01") as playground,
+        chromium_page(sync_api) as page,
+        screenshot_on_failure(page, tmp_path / "screenshots", "pickers"),
+    ):
+        page.goto(playground.url)
+        command(page, expect, "/prep loop 2026-12-16")
+        send(page, "/prep interview add")
+        modal = page.get_by_role("dialog")
+        modal.get_by_label("Interviewer").fill("Keesha")
+        principles = modal.locator(".bk-multi select")
+        principles.select_option("Learn and Be Curious")
+        principles.select_option("Invent and Simplify")
+        expect(modal.locator(".chip")).to_have_count(2)
+        modal.locator(".chip", has_text="Learn").get_by_role("button", name="Remove").click()
+        expect(modal.locator(".chip")).to_have_count(1)
+        principles.select_option("Dive Deep")
+        modal.locator("input[type=date]").fill("2026-12-15")
+        modal.locator("input[type=time]").fill("10:30")
+        modal.get_by_label("Focus").select_option("System Design")
+        modal.locator("button[type=submit]").click()
+        expect(modal).to_have_count(0)
+        listed = command(page, expect, "/prep interviews")
+        assert "Keesha" in listed and "10:30" in listed and "System Design" in listed
+        assert (
+            "Dive Deep" in listed and "Invent and Simplify" in listed and "Learn and Be Curious" not in listed
+        )
+        assert page.errors == [], page.errors
+
+
+RENDER = """
+async ([blocks, texts]) => {
+  const m = await import("/try/static/mrkdwn.js");
+  const bk = await import("/try/static/blockkit.js");
+  const html = (node) => { const d = document.createElement("div"); d.append(node); return d.innerHTML; };
+  const acted = [];
+  const form = new bk.FormState();
+  const ctx = { people: { U1: "Maria Chen" }, peopleOptions: [], conversationOptions: [], form, errors: { due: "Pick a day." },
+                act: (blockId, el, choice) => acted.push([blockId, el.action_id, choice]), confirm: async () => true };
+  const rendered = bk.renderBlocks(blocks, ctx);
+  document.body.append(rendered);
+  rendered.querySelector("button.bk-button").click();
+  return { texts: texts.map((t) => html(m.mrkdwn(t, { U1: "Maria Chen" }))), blocks: rendered.outerHTML,
+           state: form.values, acted };
+}
+"""
+BLOCKS = [
+    {"type": "header", "text": {"type": "plain_text", "text": "Ready :tada:"}},
+    {
+        "type": "section",
+        "block_id": "s",
+        "text": {"type": "mrkdwn", "text": "*Bold* and <@U1>"},
+        "fields": [{"type": "mrkdwn", "text": "*A*"}, {"type": "plain_text", "text": "B"}],
+        "accessory": {
+            "type": "button",
+            "action_id": "go",
+            "text": {"type": "plain_text", "text": "Go"},
+            "value": "7",
+        },
+    },
+    {"type": "context", "elements": [{"type": "mrkdwn", "text": "_small_"}]},
+    {"type": "divider"},
+    {"type": "image", "image_url": "https://example.invalid/x.png", "alt_text": "a chart"},
+    {
+        "type": "rich_text",
+        "elements": [
+            {
+                "type": "rich_text_list",
+                "style": "ordered",
+                "elements": [
+                    {
+                        "type": "rich_text_section",
+                        "elements": [{"type": "text", "text": "one", "style": {"bold": True}}],
+                    }
+                ],
+            },
+            {
+                "type": "rich_text_quote",
+                "elements": [{"type": "emoji", "name": "four"}, {"type": "user", "user_id": "U1"}],
+            },
+            {"type": "rich_text_preformatted", "elements": [{"type": "text", "text": "x = 1"}]},
+        ],
+    },
+    {
+        "type": "input",
+        "block_id": "due",
+        "label": {"type": "plain_text", "text": "Due"},
+        "element": {"type": "datepicker", "action_id": "d", "initial_date": "2026-12-15"},
+    },
+    {
+        "type": "input",
+        "block_id": "kind",
+        "optional": True,
+        "label": {"type": "plain_text", "text": "Kind"},
+        "element": {
+            "type": "static_select",
+            "action_id": "k",
+            "options": [{"text": {"type": "plain_text", "text": "Big"}, "value": "big"}],
+            "initial_option": {"text": {"type": "plain_text", "text": "Big"}, "value": "big"},
+        },
+    },
+    {"type": "carousel"},
+]
+TEXTS = [
+    "*bold* _it_ ~gone~ `code` snake_case_name 2*3*4",
+    "<https://example.com|a site> <@U1> <!here> <#C1|general>",
+    "&lt;script&gt;alert(1)&lt;/script&gt; <javascript:alert(1)|click>",
+    "```\n*not bold*\n```",
+    "&gt; quoted\nplain :four: :no_such_emoji:",
+]
+
+
+def test_block_kit_and_mrkdwn_render_as_slack_shows_them(tmp_path: Path) -> None:
+    sync_api = need_browser()
+    with playground_process("--start", "2026-12-01") as playground, chromium_page(sync_api) as page:
+        page.goto(playground.url)
+        result = page.evaluate(RENDER, [BLOCKS, TEXTS])
+    styled, links, hostile, code, quoted = result["texts"]
+    assert "<b>bold</b>" in styled and "<i>it</i>" in styled and "<s>gone</s>" in styled
+    assert "<code>code</code>" in styled and "snake_case_name 2*3*4" in styled
+    assert (
+        'href="https://example.com"' in links
+        and "@Maria Chen" in links
+        and "@here" in links
+        and "#general" in links
+    )
+    assert "<script" not in hostile and 'href="javascript' not in hostile
+    assert "&lt;script&gt;" in hostile
+    assert "<pre" in code and "*not bold*" in code and "<b>" not in code
+    assert "<blockquote>quoted</blockquote>" in quoted and "4️⃣" in quoted and ":no_such_emoji:" in quoted
+    blocks = result["blocks"]
+    for expected in (
+        "Ready 🎉",
+        "header-text",
+        "section-fields",
+        "<hr>",
+        "a chart",
+        "<ol",
+        "<b>one</b>",
+        "x = 1",
+    ):
+        assert expected in blocks, expected
+    assert "Pick a day." in blocks and "carousel" in blocks  # the error inside, the unknown block named
+    assert result["state"]["due"]["d"] == {"type": "datepicker", "selected_date": "2026-12-15"}
+    assert result["state"]["kind"]["k"]["selected_option"]["value"] == "big"
+    assert result["acted"] == [["s", "go", {}]]

@@ -10,6 +10,7 @@ export const app = {
   ui: { actor: null, place: null, tab: "messages", thread: null },
   forms: new Map(), // surface id -> FormState
   drafts: new Map(),
+  seen: new Map(), // person/channel -> the newest message they have had on screen
   busy: 0,
 };
 const $ = (id) => document.getElementById(id);
@@ -125,8 +126,8 @@ export function render() {
   if (!ui.place || !conversationsOf(ui.actor).some((c) => c.id === ui.place)) ui.place = dmOf(ui.actor);
   $("clock").textContent = `🕘 ${state.now.label} (${state.now.zone})`;
   renderActors();
-  renderPlaces();
   renderMain();
+  renderPlaces();
   renderThread(app, $("thread"), $("thread-where"), $("thread-body"));
   renderModal(app, $("modal-root"));
   renderGuide(app, $("guide"));
@@ -164,12 +165,24 @@ export function avatar(p, size = "") {
   return h("span", { class: `avatar ${size}`, style: `--hue:${hue}`, "aria-hidden": "true" }, (p.real_name || "?")[0]);
 }
 
+// The newest message in a conversation from someone else: what makes it bold in the sidebar.
+function newest(channel) {
+  const others = (app.state.messages[channel] || []).filter((m) => m.user !== app.ui.actor);
+  return others.reduce((max, m) => Math.max(max, parseFloat(m.ts)), 0);
+}
+
+function unread(channel) {
+  return newest(channel) > (app.seen.get(`${app.ui.actor}/${channel}`) || 0);
+}
+
 function renderPlaces() {
   const { ui } = app;
   const dm = dmOf(ui.actor);
   const groups = conversationsOf(ui.actor).filter((c) => c.members.length > 1);
-  const item = (id, label, icon, tab) =>
-    h("button", { type: "button", class: id === ui.place ? "place current" : "place", onclick: () => go(id, tab) }, icon, h("span", {}, label));
+  const item = (id, label, icon, tab) => {
+    const classes = ["place", id === ui.place ? "current" : "", unread(id) ? "unread" : ""].join(" ");
+    return h("button", { type: "button", class: classes, onclick: () => go(id, tab) }, icon, h("span", {}, label));
+  };
   $("places").replaceChildren(
     h("div", { class: "places-title" }, "Apps"),
     item(dm, app.state.bot.name, h("span", { class: "avatar bot small", "aria-hidden": "true" }), ui.place === dm ? ui.tab : "messages"),
@@ -197,7 +210,10 @@ function renderMain() {
   $("composer").hidden = home;
   $("composer-text").placeholder = `Message ${isApp ? app.state.bot.name : conversationName(conversation)}`;
   if (home) renderHome(app, $("main-body"));
-  else renderMessageList(app, $("main-body"), ui.place);
+  else {
+    renderMessageList(app, $("main-body"), ui.place);
+    app.seen.set(`${ui.actor}/${ui.place}`, newest(ui.place));
+  }
 }
 
 // -- the composers ------------------------------------------------------------------------------------

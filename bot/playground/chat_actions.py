@@ -11,7 +11,7 @@ import re
 import uuid
 from typing import Any
 
-from bot.playground.slack_standin import filetype_of
+from bot.playground.files_api import filetype_of
 from bot.playground.world import SLACKBOT, ActionError, World
 
 PROMPT_PREFIX = "/"

@@ -11,13 +11,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from email.parser import BytesParser
-from email.policy import HTTP
 from typing import Any, TypeVar
 
 from bot.playground.standin_http import Call, Interception, StandInServer, handler_for
-from bot.playground.web_api import WebApi, decoded
-from bot.playground.workspace import BOT_ID, BOT_USER_ID
+from bot.playground.web_api import WebApi
 
 S = TypeVar("S", bound="SlackStandIn")
 
@@ -95,77 +92,3 @@ class SlackStandIn(WebApi):
     def reset_calls(self) -> None:
         with self._lock:
             self.calls.clear()
-
-    # -- uploads (files.getUploadURLExternal, then the bytes, then files.completeUploadExternal) ----
-    def api_files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
-        if not params.get("filename") or not str(params.get("length", "")).isdigit():
-            return {"ok": False, "error": "invalid_arguments"}
-        file_id = self.new_id("F")
-        with self._lock:
-            self.uploads[file_id] = {"name": str(params["filename"]), "content": None}
-        return {"ok": True, "upload_url": f"{self.base_url}/upload/{file_id}", "file_id": file_id}
-
-    def receive_upload(self, file_id: str, data: bytes) -> dict[str, Any]:
-        with self._lock:
-            pending = self.uploads.get(file_id)
-            if pending is None:
-                return {"ok": False, "error": "invalid_upload_url"}
-            pending["content"] = data
-        return {"ok": True}
-
-    def api_files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
-        files = decoded(params.get("files"))
-        if not isinstance(files, list) or not files:
-            return {"ok": False, "error": "invalid_arguments"}
-        with self._lock:
-            ready = [(f, self.uploads.get(str(f.get("id")))) for f in files if isinstance(f, dict)]
-            if any(pending is None or pending["content"] is None for _, pending in ready):
-                return {"ok": False, "error": "file_not_found"}
-            shared = []
-            for entry, pending in ready:
-                assert pending is not None
-                stored = self.add_file(
-                    str(entry["id"]),
-                    pending["name"],
-                    unwrap(pending["content"]),
-                    filetype_of(pending["name"]),
-                )
-                stored["title"] = entry.get("title") or pending["name"]
-                self.uploads.pop(str(entry["id"]))
-                shared.append(self.file_object(stored))
-        channel = params.get("channel_id") or params.get("channels")
-        if channel:
-            message: dict[str, Any] = {"user": BOT_USER_ID, "bot_id": BOT_ID, "files": shared}
-            message["text"] = str(params.get("initial_comment") or "")
-            if params.get("thread_ts"):
-                message["thread_ts"] = str(params["thread_ts"])
-            self.add_message(str(channel), message)
-        return {"ok": True, "files": [{"id": f["id"], "title": f["title"]} for f in shared]}
-
-
-def unwrap(data: bytes) -> bytes:
-    """The file's bytes, whether they came raw (slack_sdk) or as a multipart form."""
-    if not data.startswith(b"--"):
-        return data
-    boundary = data.split(b"\r\n", 1)[0][2:]
-    message = BytesParser(policy=HTTP).parsebytes(
-        b'Content-Type: multipart/form-data; boundary="' + boundary + b'"\r\n\r\n' + data
-    )
-    for part in message.iter_parts():
-        payload = part.get_payload(decode=True)
-        if part.get_filename() is not None and isinstance(payload, bytes):
-            return payload
-    return data
-
-
-def filetype_of(name: str) -> str:
-    lowered = name.lower()
-    if lowered.endswith((".md", ".markdown")):
-        return "markdown"
-    if lowered.endswith(".json"):
-        return "json"
-    if lowered.endswith(".csv"):
-        return "csv"
-    if lowered.endswith(".txt"):
-        return "text"
-    return "binary"

@@ -153,3 +153,13 @@ def parse_body(raw: str, content_type: str) -> dict[str, Any]:
             return {"_body": raw}
         return parsed if isinstance(parsed, dict) else {"_body": parsed}
     return {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
+
+
+def decoded(value: Any) -> Any:
+    """Form-encoded calls send JSON fields (blocks, view, metadata) as strings."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

@@ -11,18 +11,15 @@ import json
 from typing import Any
 
 from bot.playground.block_rules import block_problems
-from bot.playground.surfaces import Surfaces
+from bot.playground.files_api import FileMethods
+from bot.playground.standin_http import decoded
 from bot.playground.workspace import BOT_ID, BOT_USER_ID, TEAM_ID
 
 MESSAGE_FIELDS = ("text", "blocks", "attachments", "metadata", "thread_ts", "reply_broadcast")
 JSON_FIELDS = ("blocks", "attachments", "metadata")
 
 
-class WebApi(Surfaces):
-    @property
-    def base_url(self) -> str:
-        raise NotImplementedError
-
+class WebApi(FileMethods):
     def api_auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
         return {
             "ok": True,
@@ -196,29 +193,6 @@ class WebApi(Surfaces):
             return error
         return {"ok": True, "view": public(self.publish_home(str(params["user_id"]), view))}
 
-    # -- files ---------------------------------------------------------------------------------------
-    def api_files_info(self, params: dict[str, Any]) -> dict[str, Any]:
-        stored = self.files.get(str(params.get("file")))
-        if not stored:
-            return {"ok": False, "error": "file_not_found"}
-        return {"ok": True, "file": self.file_object(stored)}
-
-    def file_object(self, stored: dict[str, Any]) -> dict[str, Any]:
-        markdown = stored["filetype"] == "markdown"
-        found = {
-            "id": stored["id"],
-            "name": stored["name"],
-            "title": stored.get("title") or stored["name"],
-            "filetype": stored["filetype"],
-            "mimetype": "text/markdown" if markdown else stored.get("mimetype", "application/octet-stream"),
-            "size": len(stored["content"]),
-            "url_private": f"{self.base_url}/files/{stored['id']}",
-            "url_private_download": f"{self.base_url}/files/{stored['id']}",
-        }
-        if stored.get("user"):
-            found["user"] = stored["user"]
-        return found
-
 
 def user_object(user: dict[str, Any]) -> dict[str, Any]:
     return {
@@ -233,16 +207,6 @@ def user_object(user: dict[str, Any]) -> dict[str, Any]:
         "tz_offset": 0,
         "profile": {"real_name": user["real_name"], "display_name": user["name"]},
     }
-
-
-def decoded(value: Any) -> Any:
-    """Form-encoded calls send JSON fields (blocks, view, metadata) as strings."""
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 def message_fields(params: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from bot.playground.block_rules import with_ids
+
 BOT_USER_ID = "UBOTLOOP1"
 BOT_ID = "BLOOPCOACH"
 TEAM_ID = "T0LOOPTEAM"
@@ -249,27 +251,3 @@ class Workspace:
             self.files[file_id] = stored
             self.changed()
             return stored
-
-
-def with_ids(blocks: list[Any]) -> list[Any]:
-    """Blocks as Slack stores them: every block has a block_id and every interactive element an
-    action_id (Slack makes up short random ones), since actions and view state are keyed by them."""
-    filled = []
-    for block in blocks:
-        if not isinstance(block, dict):
-            filled.append(block)
-            continue
-        block = {**block, "block_id": block.get("block_id") or secrets.token_urlsafe(3)}
-        for key in ("element", "accessory"):
-            if isinstance(block.get(key), dict):
-                block[key] = _with_action_id(block[key])
-        if isinstance(block.get("elements"), list) and block.get("type") == "actions":
-            block["elements"] = [_with_action_id(e) for e in block["elements"]]
-        filled.append(block)
-    return filled
-
-
-def _with_action_id(element: Any) -> Any:
-    if not isinstance(element, dict) or element.get("action_id") or element.get("type") in ("image", None):
-        return element
-    return {**element, "action_id": secrets.token_urlsafe(3)}

@@ -252,3 +252,9 @@ def test_mentions_are_sent_as_slack_sends_them(playground: Playground) -> None:
     assert mentions(world, "reviewer add @maria", escaped=True) == f"reviewer add <@{MARIA}|maria>"
     assert mentions(world, "thanks @Maria.", escaped=False) == f"thanks <@{MARIA}>."
     assert mentions(world, "a <b> & @nobody", escaped=False) == "a &lt;b&gt; &amp; @nobody"
+
+
+def test_next_morning_with_nothing_scheduled_is_tomorrow_at_nine(playground: Playground) -> None:
+    moved = act(playground, "clock", to="morning")
+    assert "nothing was due" in moved["notice"]
+    assert playground.world.clock.now() == datetime(2026, 12, 2, 14, 0, tzinfo=UTC)

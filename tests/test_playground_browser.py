@@ -212,7 +212,7 @@ BLOCKS = [
     },
     {"type": "context", "elements": [{"type": "mrkdwn", "text": "_small_"}]},
     {"type": "divider"},
-    {"type": "image", "image_url": "https://example.invalid/x.png", "alt_text": "a chart"},
+    {"type": "image", "image_url": "http://127.0.0.1:9/none.png", "alt_text": "a chart"},
     {
         "type": "rich_text",
         "elements": [

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot.playground import page_server
 from bot.playground.cast import CANDIDATE
 from bot.playground.chat_actions import mentions
 from bot.playground.run import Playground, start
 from bot.playground.saved import beside
+from bot.playground.world import APP_COMMANDS
 
 ALEX, MARIA = CANDIDATE.id, "U0PLAYMARI"
 NEW_YORK = "America/New_York"
@@ -185,6 +187,11 @@ def test_loop_day_needs_a_loop_date_and_says_so(playground: Playground) -> None:
     prep(playground, "loop 2026-12-16")
     act(playground, "clock", to="loop")
     assert playground.world.clock.now() == datetime(2026, 12, 16, 14, 0, tzinfo=UTC)
+
+
+def test_the_playground_knows_the_apps_commands_from_its_manifest() -> None:
+    manifest = yaml.safe_load((Path(__file__).parents[1] / "manifest.yml").read_text(encoding="utf-8"))
+    assert {c["command"] for c in manifest["features"]["slash_commands"]} == set(APP_COMMANDS)
 
 
 def test_other_commands_get_slacks_own_refusal(playground: Playground) -> None:

@@ -54,7 +54,12 @@ def click(
     action["action_ts"] = world.requests.ts()
     answer = world.requests.interaction({**payload, "actions": [action]}, user=person, trigger_id=trigger)
     world.settle()
-    return {"ok": answer.status == 200, "notice": world.notice_if_late(answer, "that click")}
+    if answer.status != 200:
+        return {
+            "ok": False,
+            "notice": f"The app answered {answer.status} to that click: in Slack it would fail.",
+        }
+    return {"ok": True, "notice": world.notice_if_late(answer, "that click")}
 
 
 def message_action(world: World, user: str, channel: str, ts: str, values: dict[str, Any]) -> dict[str, Any]:

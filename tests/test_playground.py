@@ -18,9 +18,9 @@ import yaml
 from bot.playground import page_server
 from bot.playground.cast import CANDIDATE
 from bot.playground.chat_actions import mentions
+from bot.playground.manifest import FALLBACK, app_commands
 from bot.playground.run import Playground, start
 from bot.playground.saved import beside
-from bot.playground.world import APP_COMMANDS
 
 ALEX, MARIA = CANDIDATE.id, "U0PLAYMARI"
 NEW_YORK = "America/New_York"
@@ -191,7 +191,10 @@ def test_loop_day_needs_a_loop_date_and_says_so(playground: Playground) -> None:
 
 def test_the_playground_knows_the_apps_commands_from_its_manifest() -> None:
     manifest = yaml.safe_load((Path(__file__).parents[1] / "manifest.yml").read_text(encoding="utf-8"))
-    assert {c["command"] for c in manifest["features"]["slash_commands"]} == set(APP_COMMANDS)
+    declared = {c["command"] for c in manifest["features"]["slash_commands"]}
+    assert {c["command"] for c in app_commands()} == declared
+    assert {c["command"] for c in FALLBACK} == declared  # what it knows without reading the manifest
+    assert all(c["usage_hint"] for c in app_commands())
 
 
 def test_other_commands_get_slacks_own_refusal(playground: Playground) -> None:

@@ -12,7 +12,8 @@ import uuid
 from typing import Any
 
 from bot.playground.files_api import filetype_of
-from bot.playground.world import APP_COMMANDS, SLACKBOT, ActionError, World
+from bot.playground.manifest import is_app_command
+from bot.playground.world import SLACKBOT, ActionError, World
 
 PROMPT_PREFIX = "/"
 MAX_MESSAGE = 40_000
@@ -34,7 +35,7 @@ def send(world: World, user: str, channel: str, text: str, thread_ts: str | None
 
 def command(world: World, user: str, channel: str, text: str) -> dict[str, Any]:
     person, name = world.person(user), text.split(maxsplit=1)[0]
-    if name not in APP_COMMANDS:
+    if not is_app_command(name):
         refusal = f"{name} is not a valid command. In Slack, all messages that start with “/” are commands."
         world.slack.add_ephemeral(channel, user, {"text": refusal, "in_reply_to": text}, sender=SLACKBOT)
         return {"ok": True}

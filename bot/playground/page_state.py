@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.plan import zone
 from bot.playground.cast import CAST
+from bot.playground.manifest import app_commands
 from bot.playground.web_api import public
 from bot.playground.workspace import BOT_ID, BOT_USER_ID, TEAM_ID
 from bot.playground.world import World
@@ -28,6 +29,7 @@ def snapshot(world: World) -> dict[str, Any]:
             "zone": world.zone,
         },
         "bot": {"id": BOT_USER_ID, "bot_id": BOT_ID, "name": BOT_NAME},
+        "commands": list(app_commands()),
         "people": [{**user, "role": roles.get(user["id"], "")} for user in seen["users"]],
         "conversations": seen["conversations"],
         "messages": seen["history"],

@@ -16,8 +16,6 @@ from bot.playground.slack_standin import SlackStandIn
 from bot.playground.work import AppWithWork
 
 SLACKBOT = "USLACKBOT"
-# The slash commands Slack knows the app by (manifest.yml, features.slash_commands).
-APP_COMMANDS = ("/prep",)
 
 
 class ActionError(ValueError):

@@ -110,6 +110,7 @@ export function go(place, tab = "messages") {
   app.ui.thread = null;
   render();
   loadDraft();
+  commandMenu();
   if (tab === "home") act("tab", { tab: "home" });
 }
 
@@ -230,6 +231,7 @@ function wireComposer(form, textarea, target) {
     const text = textarea.value;
     if (!text.trim()) return; // the server takes page actions one at a time, in order
     textarea.value = "";
+    if (textarea.id === "composer-text") commandMenu();
     const where = target();
     const result = await act("send", { text, ...where });
     if (!result.ok && !textarea.value) textarea.value = text;
@@ -239,12 +241,19 @@ function wireComposer(form, textarea, target) {
     send();
   });
   textarea.addEventListener("keydown", (event) => {
+    const first = $("command-menu").querySelector(".command-option");
+    if (event.key === "Tab" && textarea.id === "composer-text" && first && !/\s/.test(textarea.value)) {
+      event.preventDefault();
+      first.click();
+      return;
+    }
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       send();
     }
   });
   textarea.addEventListener("input", () => {
+    if (textarea.id === "composer-text") commandMenu();
     textarea.style.height = "auto";
     textarea.style.height = `${Math.min(textarea.scrollHeight, 200)}px`;
   });
@@ -255,6 +264,35 @@ async function upload(file) {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   await act("upload", { channel: app.ui.place, name: file.name, content: btoa(binary) });
+}
+
+// Slack's slash-command menu: the app's commands as its manifest describes them, while you type one.
+function commandMenu() {
+  const text = $("composer-text").value;
+  const menu = $("command-menu");
+  const typed = text.match(/^(\/\S*)(\s?)/);
+  const commands = (app.state && app.state.commands) || [];
+  const matching = typed ? commands.filter((c) => (typed[2] ? c.command === typed[1] : c.command.startsWith(typed[1]))) : [];
+  menu.hidden = !matching.length;
+  menu.replaceChildren(
+    ...matching.map((c) =>
+      h(
+        "button",
+        {
+          type: "button",
+          class: "command-option",
+          onclick: () => {
+            $("composer-text").value = `${c.command} `;
+            $("composer-text").focus();
+            commandMenu();
+          },
+        },
+        h("b", {}, c.command),
+        c.usage_hint ? h("code", {}, c.usage_hint) : null,
+        c.description ? h("span", {}, c.description) : null
+      )
+    )
+  );
 }
 
 function showWorking() {
@@ -279,6 +317,10 @@ function start() {
     const [file] = event.target.files;
     event.target.value = "";
     if (file) await upload(file);
+  });
+  document.addEventListener("keydown", (event) => {
+    const top = app.state && (app.state.modals[app.ui.actor] || []).slice(-1)[0];
+    if (event.key === "Escape" && top && !document.querySelector(".modal-backdrop.confirm")) act("close", { view_id: top.id });
   });
   $("next-morning").addEventListener("click", () => act("clock", { to: "morning" }));
   $("loop-day").addEventListener("click", () => act("clock", { to: "loop" }));

@@ -19,6 +19,7 @@ function type(text) {
   go(dmOf(app.ui.actor), "messages");
   const box = document.getElementById("composer-text");
   box.value = text;
+  box.dispatchEvent(new Event("input"));
   box.focus();
 }
 

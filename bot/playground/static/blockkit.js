@@ -39,13 +39,14 @@ const INITIAL = {
   selected_channel: "initial_channel", selected_channels: "initial_channels", selected_date: "initial_date",
   selected_time: "initial_time", selected_date_time: "initial_date_time", rich_text_value: "initial_value",
 };
-const MULTI = (field) => field.endsWith("s") && field !== "selected_date_time" ? [] : null;
+const MULTI = new Set(["selected_options", "selected_users", "selected_conversations", "selected_channels"]);
 
 export function initialState(element) {
   const field = CHOICE[element.type];
   if (!field) return null;
   const initial = element[INITIAL[field]];
-  return { type: element.type, [field]: initial === undefined ? MULTI(field) : initial };
+  const empty = MULTI.has(field) ? [] : null;
+  return { type: element.type, [field]: initial === undefined ? empty : initial };
 }
 
 export function renderBlocks(blocks, ctx) {
@@ -289,7 +290,7 @@ function optionsOf(el, ctx) {
 // Single selects are native; multi-selects show the picks as chips, with a menu to add more.
 function select(el, field, current, update, fires, ctx, invalid, label) {
   const options = optionsOf(el, ctx);
-  const multi = field.endsWith("s");
+  const multi = MULTI.has(field);
   const toValue = (option) => (field.endsWith("option") || field.endsWith("options") ? option : option.value);
   const keyOf = (value) => (value && typeof value === "object" ? value.value : value);
   const placeholder = plainText(el.placeholder) || (multi ? "Add…" : "Choose…");

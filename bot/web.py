@@ -13,6 +13,8 @@ from bot.app import create_app
 from bot.db import database_answers
 from bot.deps import Deps, build_deps
 from bot.logs import configure
+from bot.privacy import PATH as PRIVACY_PATH
+from bot.privacy import privacy_page
 from bot.settings import Settings, load
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -28,6 +30,8 @@ def create_web_app(
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
             return health(environ, start_response, deps)
+        if environ.get("PATH_INFO") == PRIVACY_PATH:  # public: not behind Slack's signature check
+            return privacy_page(environ, start_response)
         return slack(environ, start_response)
 
     return application

@@ -6,7 +6,7 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, events, home, imports, messages, reactions, stories, views
+    from handlers import commands, data, events, home, imports, messages, reactions, stories, uninstall, views
 
     commands.register(app)
     home.register(app)
@@ -16,3 +16,5 @@ def register_all(app: App) -> None:
     reactions.register(app)
     stories.register(app)
     imports.register(app)
+    data.register(app)
+    uninstall.register(app)

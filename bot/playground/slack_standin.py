@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from typing import Any, TypeVar
 
 from bot.playground.standin_http import Call, Interception, StandInServer, handler_for
@@ -25,7 +26,7 @@ class SlackStandIn(WebApi):
         self.token = token
         self.calls: list[Call] = []
         self.uploads: dict[str, dict[str, Any]] = {}  # files.getUploadURLExternal, awaiting their bytes
-        self._server = StandInServer(("127.0.0.1", port), handler_for(self))
+        self._server = StandInServer(("127.0.0.1", port), self._handler_class())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -52,6 +53,11 @@ class SlackStandIn(WebApi):
         return f"{self.base_url}/response/{name}"
 
     # -- serving ---------------------------------------------------------------------------------
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        """The request handler; a subclass may extend it (tests add routes of their own)."""
+        return handler_for(self)
+
+    # -- answering ---------------------------------------------------------------------------------
     def record(self, call: Call) -> None:
         with self._changed:
             self.calls.append(call)

@@ -61,6 +61,9 @@ class FakeSlack(SlackStandIn):
         """The next calls of `method` answer HTTP 200 with ok=false, as Slack does for most errors."""
         self.fail(method, 200, times=times, body={"ok": False, "error": error})
 
+    def _record(self, call: Call) -> None:  # the name test helpers written before the stand-in use
+        self.record(call)
+
     # -- misbehaving -------------------------------------------------------------------------
     def _next_fault(self, method: str) -> Fault | None:
         with self._fault_lock:

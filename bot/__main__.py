@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from datetime import date
 
 from bot.lifecycle import StopSignal
 from bot.settings import DatabaseSettings, Settings, load
@@ -46,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         "--format", choices=("md", "csv"), help="md: everything (default); csv: the answers, one per row"
     )
     exporting.add_argument("-o", "--output", help="file to write (default: standard output)")
+    playground = commands.add_parser("try", help="play with the bot in a local Slack-like page (no Slack)")
+    playground.add_argument("--port", type=int, help="where to serve it (default 3000, else any free one)")
+    playground.add_argument("--no-browser", action="store_true", help="print the page's address only")
+    playground.add_argument("--db", help="keep the data in this SQLite file (default: a temporary one)")
+    playground.add_argument("--start", type=date.fromisoformat, help="the simulated day to begin, YYYY-MM-DD")
     revision = commands.add_parser("revision", help="(developers) autogenerate a migration from the models")
     revision.add_argument("message")
     args = parser.parse_args(argv)
@@ -66,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.cli_export import export_command
 
         return export_command(team=args.team, user=args.user, kind=args.format, output=args.output)
+    if args.command == "try":
+        from bot.playground.run import run as play
+
+        return play(port=args.port, open_browser=not args.no_browser, db=args.db, day=args.start)
     if args.command == "revision":
         from bot.migrate import new_revision
 

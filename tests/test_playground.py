@@ -175,9 +175,24 @@ def test_opening_the_home_tab_has_the_app_publish_it(playground: Playground) -> 
 def test_a_note_sent_to_the_apps_dm_is_imported(playground: Playground) -> None:
     content = base64.b64encode(SAMPLE_NOTE.read_bytes()).decode()
     act(playground, "upload", channel=dm(playground), name="sample-prep-note.md", content=content)
-    shared, summary = playground.world.slack.history[dm(playground)][-2:]
+    shared, preview = playground.world.slack.history[dm(playground)][-2:]
     assert shared["files"][0]["name"] == "sample-prep-note.md"
-    assert summary.get("bot_id")
+    assert preview.get("bot_id")
+    assert "Priya" not in prep(playground, "interviews"), "a preview first: nothing saved yet"
+    block, button = next(
+        (block, element)
+        for block in preview["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element.get("text", {}).get("text", "").startswith("Import")
+    )
+    act(
+        playground,
+        "click",
+        source={"channel": dm(playground), "ts": preview["ts"]},
+        block_id=block["block_id"],
+        action_id=button["action_id"],
+    )
     assert "Priya" in prep(playground, "interviews")
 
 

@@ -59,9 +59,12 @@ def check_answer(
     said = clauses(told)
     words = count_words(text)
     checklist = checklist_for(focus)
-    star = _star(text, told, said, words, checklist)
-    findings = set(_shape(text, told, words, star, checklist))
-    findings |= _content(text, said, principle=_canonical(principle), question=question, checklist=checklist)
+    content = _content(text, said, principle=_canonical(principle), question=question, checklist=checklist)
+    # What one would do tells nothing that happened: no task, step or outcome is heard, only a real
+    # setting if one is named ("At my current company we often…").
+    told_as_if = Finding.HYPOTHETICAL in content
+    star = _star(text, told, said, words, checklist, hypothetical=told_as_if)
+    findings = set(_shape(text, told, words, star, checklist, hypothetical=told_as_if)) | content
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
@@ -94,8 +97,10 @@ def weakest_part(check: AnswerCheck) -> Finding | None:
 
 
 def _star(
-    text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None
+    text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None, *, hypothetical: bool
 ) -> dict[str, bool]:
+    if hypothetical:
+        return {"situation": has_situation(told, anchored_only=True), "task": False, "action": False, "result": False}
     if checklist is not None:
         return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
     return {
@@ -107,7 +112,13 @@ def _star(
 
 
 def _shape(
-    text: str, told: list[str], words: int, star: dict[str, bool], checklist: Checklist | None
+    text: str,
+    told: list[str],
+    words: int,
+    star: dict[str, bool],
+    checklist: Checklist | None,
+    *,
+    hypothetical: bool,
 ) -> list[Finding]:
     fewest, most = checklist.words if checklist else STAR_WORDS
     found = [Finding.TOO_SHORT] if words < fewest else [Finding.TOO_LONG] if words > most else []
@@ -118,7 +129,9 @@ def _shape(
         "result": Finding.NO_RESULT,
     }
     found += [missing[slot] for slot, present in star.items() if not present]
-    if checklist is None:
+    if hypothetical:
+        numbered = checklist is not None and checklist.metric is None
+    elif checklist is None:
         numbered = has_metric(told)
     else:
         numbered = checklist.metric is None or checklist.metric(text, told, [])

@@ -1,16 +1,19 @@
 """Which STAR parts can be heard, and whether a number backs the result.
 
-Each part is read from where a listener expects it and from how it is told: the situation in the
-opening sentences as a setting (a place, a time, a project in trouble, told as a state: "was",
-"were", "had"); the task as an obligation or a goal; the action as "I"/"we" with a verb of doing in
-the past; the result in the second half as a change or an outcome.
+Each part is read from where a listener expects it and from who does what in it (agents.py): the
+situation in the opening, before the candidate's first step, as a setting (a place, a time, an
+organisation, a role) or as the world in some state ("our checkout was failing"); the task as an
+obligation or a goal that is not denied ("nobody asked me to" is no task); the action as "I"/"we"
+with a verb of doing in the past; the result after the opening as a change told of the world
+rather than of "I" ("errors fell to 0.2%", "he was promoted"), or as "we" delivering it.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.answer_check.text import Clause, Form, count_words, normal
+from bot.answer_check.agents import Agent, Part, parts
+from bot.answer_check.text import Clause, Form, count_words, normal, wordset
 
 _I = re.IGNORECASE
 SETTING = re.compile(
@@ -43,8 +46,10 @@ TASK = re.compile(
     r"\b(?:(?:i|we|the team|my team|he|she|they) (?:had|needed|was asked|were asked|was expected|were expected|"
     r"was supposed|were supposed|was tasked|were tasked|was told|were told|was given|were given|got asked|had "
     r"been asked|had been told|was hired|were hired|was brought in|was chosen|was picked|volunteered|offered|"
-    r"set out|aimed|committed|decided|agreed|promised|chose|wanted|took it upon myself|was trying|were trying) "
-    r"to|my (?:main |key |first |primary |own |whole |real )?(?:goal|task|job|role|responsibility|mandate|mission|"
+    r"set out|aimed|committed|promised|took it upon myself|was trying|were trying) "
+    r"to|i (?:\w+ly )?(?:owned|took ownership|took on|stepped up|signed up|took charge)|(?:got|received|was given|"
+    r"were given|had|took on) (?:the|a|an) (?:\w+ )?(?:task|job|goal|mission|assignment|mandate)|asked (?:me|us) "
+    r"(?:if|whether)|my (?:main |key |first |primary |own |whole |real )?(?:goal|task|job|role|responsibility|mandate|mission|"
     r"objective|aim|challenge|priority|assignment|remit|brief|charter|target|ask)|(?:the|our|a|one) (?:main |key "
     r"|first |primary |clear |big |only |real |hard )?(?:goal|task|objective|aim|challenge|mandate|mission|ask|"
     r"target|priority|deadline|requirement|brief|plan|problem to solve|question) (?:was|is|:|of|being|were)|"
@@ -89,35 +94,106 @@ METRIC = re.compile(
 YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 
+ORGANISATION = re.compile(
+    r"\b(?:at|in|with|for|on|from) (?:a|an|the|my|our|one|this|that) (?:[\w&'-]+ ){0,4}?(?:company|startup|"
+    r"start-up|firm|bank|agency|org|organi[sz]ation|team|department|group|business|retailer|shop|store|"
+    r"hospital|clinic|school|university|insurer|chain|factory|warehouse|lab|studio|consultancy|provider|"
+    r"platform|marketplace|enterprise|corporation|corp|government|ministry|council|project|client|customer|"
+    r"site|office|plant|scale-?up|unicorn|multinational|fintech|saas)\b",
+    _I,
+)
+ROLE = re.compile(
+    r"\b(?:i|we) (?:was|were|am|'m) (?:\w+ ){0,3}?(?:engineer|manager|lead|developer|analyst|designer|architect|"
+    r"owner|scientist|consultant|director|intern|pm|tpm|sde|head|member|admin|administrator|officer|"
+    r"specialist|coordinator|tester|sre|dev)s?\b",
+    _I,
+)
+
+
+def _leads_with_a_step(sentence: str) -> bool:
+    """The sentence opens with the candidate doing something (or having to): the telling has begun."""
+    first = next(iter(parts(sentence)), None)
+    if first is None or first.agent is Agent.OTHER or first.modal:
+        return False
+    return first.verb not in SCENE_VERBS
+
+
+SCENE_VERBS = wordset("""was were had been worked joined led ran managed owned started moved used noticed saw
+    realised realized found inherited took got became""")
+
+
 def opening(sentence_texts: list[str]) -> list[str]:
-    """The first sentence, and up to three more while they stay within the first 35% of the words."""
+    """The first sentence, and up to three more while they stay within the first 35% of the words and
+    the candidate's steps have not begun."""
     total = max(1, sum(count_words(s) for s in sentence_texts))
     chosen: list[str] = []
     seen = 0
     for sentence in sentence_texts[:4]:
-        if chosen and seen > total * 0.35:
+        if chosen and (seen > total * 0.35 or _leads_with_a_step(sentence)):
             break
         chosen.append(sentence)
         seen += count_words(sentence)
     return chosen
 
 
-def has_situation(sentence_texts: list[str]) -> bool:
-    for sentence in opening(sentence_texts):
+def _anchored(text: str, *, definite: bool = False) -> bool:
+    """A place, a time, an organisation or a role. definite: "in a project" is any project, so only
+    "at my company", "at Stripe", "in 2021" count (for answers told as what one would do)."""
+    organisation = ORGANISATION.search(text)
+    if organisation and definite and organisation.group(0).split()[1].lower() in ("a", "an", "one"):
+        organisation = None
+    return bool(SETTING.search(text) or CAPITALISED_PLACE.search(text) or organisation or ROLE.search(text))
+
+
+def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> bool:
+    """A setting in the opening. anchored_only: only a place, a time, an organisation or a role counts
+    (for a hypothetical answer, whose other sentences describe no real world)."""
+    told = opening(sentence_texts)
+    if anchored_only:
+        return any(_anchored(normal(sentence), definite=True) for sentence in told)
+    if told and _leads_with_a_step(told[0]):
+        # an answer that opens on a step may still say where and when, but not by describing the world
+        return _anchored(normal(told[0]))
+    for sentence in told:
         text = normal(sentence)
-        if SETTING.search(text) or CAPITALISED_PLACE.search(text):
+        if _anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
             return True
-        if STATE_VERB.search(text) and CONTEXT_NOUN.search(text):
-            return True
+        if any(p.agent is Agent.OTHER and p.past and p.subject for p in parts(text)):
+            return True  # the world before the story: "our payment provider announced…"
     return False
 
 
+NOBODY = re.compile(
+    r"\b(?:nobody|no one|no-one|never|not|n't|wasn't|weren't|didn't|without being)\s+(?:\w+\s+)?$", _I
+)
+RESPONSIBLE = re.compile(
+    r"\b(?:i|we) (?:was|were|am|are|'m) (?:\w+ ){0,4}?(?:responsible|accountable|in charge|on the hook)|"
+    r"\b(?:goal|task|job|objective|aim|mandate|mission|target|priority|ask)s? (?:\w+ ){0,3}?(?:was|were|is) "
+    r"(?:to|that|simple|clear)\b",
+    _I,
+)
+
+
+INTENT = re.compile(r"\b(?:i|we) (?:\w+ly )?(?:decided|agreed|chose|wanted|offered) to\b", _I)
+
+
 def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
+    """A goal or an obligation, told before the end; a decision counts only early ("I decided to own
+    it"), since deciding mid-story is a step."""
+    early = max(1, round(len(sentence_texts) * 0.4))
+    if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):
+        return True
     cut = max(1, round(len(sentence_texts) * 0.75))
     if any(clause.form is Form.OBLIGED and clause.sentence < cut for clause in clauses):
         return True
     said = [normal(s) for s in sentence_texts[:cut]]
-    return any(TASK.search(s) for s in said if not CONDITIONAL.search(s))
+    for sentence in said:
+        if CONDITIONAL.search(sentence):
+            continue
+        for match in (*TASK.finditer(sentence), *RESPONSIBLE.finditer(sentence)):
+            if not NOBODY.search(sentence[: match.start()]):  # "nobody asked us to" is no task
+                return True
+    return False
 
 
 def action_count(clauses: list[Clause]) -> int:
@@ -129,9 +205,10 @@ def has_action(clauses: list[Clause]) -> bool:
 
 
 def second_half(sentence_texts: list[str]) -> list[str]:
-    """Where an outcome can be told: after the first third (the opening sets the scene, not the result)."""
+    """Where an outcome can be told: after the first third (the opening sets the scene, not the result);
+    in an answer of one or two sentences, anywhere."""
     if len(sentence_texts) <= 2:
-        return sentence_texts[-1:]
+        return sentence_texts
     return sentence_texts[len(sentence_texts) // 3 :]
 
 
@@ -141,28 +218,50 @@ CLOSING = re.compile(
     r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?))\b",
     _I,
 )
+CHANGE = wordset("""reduced increased improved cut saved grew dropped fell rose doubled tripled halved launched shipped
+    delivered finished completed met hit exceeded achieved won retained renewed resolved recovered prevented avoided
+    eliminated became stabilised stabilized passed adopted signed closed beat earned succeeded went approved
+    accepted released disappeared vanished stopped shrank climbed jumped declined churned stayed held reached
+    landed worked returned failed slipped lost crashed broke dipped spiked lowered raised agreed decided renewed
+    promoted grown shrunk sped cleared kept caught""")
+DELIVERED = wordset("""shipped launched delivered finished completed met hit exceeded achieved won reached landed
+    released closed signed saved cut reduced went""")
+STATE_OF = wordset("""faster slower better worse higher lower more less fewer bigger smaller cheaper quicker easier
+    shorter longer happier safer happy pleased satisfied delighted unhappy normal stable fine success successful
+    smooth smoothly zero gone live ready done confident proud impressed on-time late promoted able""")
+
+
+EMBEDDED = wordset("why how what whether if where who whom")
+
+
+def _outcome_part(part: Part) -> bool:
+    if part.modal or (part.subject and part.subject[0] in EMBEDDED):
+        return False  # "…would have corrupted", "…why it was needed": not what happened after
+    told = " ".join(part.words)
+    numbered = bool(METRIC.search(told))
+    if part.agent is Agent.OTHER:
+        early = part.words[:6]
+        stated = any(w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early))
+        return part.verb in CHANGE or stated or (numbered and part.verb not in ("is", "are"))
+    if part.agent is Agent.WE and part.verb in DELIVERED:
+        return True
+    return part.verb in CHANGE and numbered  # "I cut costs by 30%" is a result however it is told
 
 
 def has_result(sentence_texts: list[str]) -> bool:
-    """An outcome after the opening: a result cue, or a change told of something other than "I" (what
-    "I" did is a step); the last two sentences may close with a plain outcome ("now it takes…")."""
-    late = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
-    if any(RESULT_CUE.search(normal(sentence)) for sentence in late):
+    """An outcome after the opening: a result cue, or a change told of the world rather than of "I"
+    (what "I" did is a step); the last two sentences may close with a plain outcome ("now it takes…")."""
+    later = second_half(sentence_texts)
+    if any(_outcome(sentence) for sentence in later):  # each clause's own mood is read there
         return True
-    if any(_outcome(sentence) for sentence in late):
+    late = [s for s in later if not CONDITIONAL.search(normal(s))]
+    if any(RESULT_CUE.search(normal(sentence)) for sentence in late):
         return True
     return any(CLOSING.search(normal(s)) for s in late[-2:])
 
 
 def _outcome(sentence: str) -> bool:
-    text = normal(sentence)
-    for match in OUTCOME_VERB.finditer(text):
-        before = text[: match.start()].split()[-3:]
-        if "I" not in before and "we" not in [w.lower() for w in before[-1:]]:
-            return True
-        if METRIC.search(text[match.end() :]):  # "we cut costs by 30%" is a result however it is told
-            return True
-    return False
+    return any(_outcome_part(part) for part in parts(normal(sentence)))
 
 
 def has_metric(sentence_texts: list[str]) -> bool:

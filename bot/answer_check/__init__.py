@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
+from bot.answer_check.agents import parts
 from bot.answer_check.content import (
     blames_others,
     has_lesson,
@@ -60,11 +62,9 @@ def check_answer(
     words = count_words(text)
     checklist = checklist_for(focus)
     content = _content(text, said, principle=_canonical(principle), question=question, checklist=checklist)
-    # What one would do tells nothing that happened: no task, step or outcome is heard, only a real
-    # setting if one is named ("At my current company we often…").
-    told_as_if = Finding.HYPOTHETICAL in content
-    star = _star(text, told, said, words, checklist, hypothetical=told_as_if)
-    findings = set(_shape(text, told, words, star, checklist, hypothetical=told_as_if)) | content
+    telling = _telling(told, content, checklist)
+    star = _star(text, told, said, checklist, telling)
+    findings = set(_shape(text, told, words, star, checklist, telling)) | content
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
@@ -96,19 +96,44 @@ def weakest_part(check: AnswerCheck) -> Finding | None:
     return next((finding for finding in check.findings if finding is not Finding.TOO_LONG), None)
 
 
+class Telling(StrEnum):
+    """How the answer is told, which decides what of STAR can be heard in it at all."""
+
+    STORY = "story"  # what happened: every part is read as it is told
+    AS_IF = "as if"  # what one would do: no task, step or outcome happened; only a named setting counts
+    IN_GENERAL = "in general"  # how one works, nothing in the past: no real setting or outcome is told
+    VAGUE = "vague"  # a story in generalities: its scene counts only if it names a place, time or role
+
+
+def _telling(told: list[str], content: set[Finding], checklist: Checklist | None) -> Telling:
+    if checklist is not None and not checklist.hypothetical:
+        return Telling.STORY  # a design is told as a design: its checklist reads it as it is
+    if Finding.HYPOTHETICAL in content:
+        return Telling.AS_IF
+    if not any(part.past for sentence in told for part in parts(sentence)):
+        return Telling.IN_GENERAL
+    return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
+
+
 def _star(
-    text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None, *, hypothetical: bool
+    text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
 ) -> dict[str, bool]:
-    if hypothetical:
+    if telling is Telling.AS_IF:
         return {"situation": has_situation(told, anchored_only=True), "task": False, "action": False, "result": False}
     if checklist is not None:
-        return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
-    return {
-        "situation": has_situation(told),
-        "task": has_task(told, said),
-        "action": has_action(said),
-        "result": has_result(told),
-    }
+        star = {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
+    else:
+        star = {
+            "situation": has_situation(told),
+            "task": has_task(told, said),
+            "action": has_action(said),
+            "result": has_result(told),
+        }
+    if telling is not Telling.STORY:
+        star["situation"] = has_situation(told, anchored_only=True)
+    if telling is Telling.IN_GENERAL:
+        star["result"] = False
+    return star
 
 
 def _shape(
@@ -117,8 +142,7 @@ def _shape(
     words: int,
     star: dict[str, bool],
     checklist: Checklist | None,
-    *,
-    hypothetical: bool,
+    telling: Telling,
 ) -> list[Finding]:
     fewest, most = checklist.words if checklist else STAR_WORDS
     found = [Finding.TOO_SHORT] if words < fewest else [Finding.TOO_LONG] if words > most else []
@@ -129,7 +153,7 @@ def _shape(
         "result": Finding.NO_RESULT,
     }
     found += [missing[slot] for slot, present in star.items() if not present]
-    if hypothetical:
+    if telling is Telling.AS_IF:
         numbered = checklist is not None and checklist.metric is None
     elif checklist is None:
         numbered = has_metric(told)

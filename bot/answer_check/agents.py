@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.answer_check.text import IRREGULAR_PAST, NOT_PAST_ED, tokens, wordset
 
@@ -77,7 +78,8 @@ def _verb_at(words: list[str], start: int) -> int | None:
     return None
 
 
-def parts(sentence: str) -> list[Part]:
+@lru_cache(maxsize=4096)  # a check reads each sentence several times (situation, result, metric)
+def parts(sentence: str) -> tuple[Part, ...]:
     found: list[Part] = []
     previous: Agent | None = None
     for chunk in BREAK.split(sentence):
@@ -109,7 +111,7 @@ def parts(sentence: str) -> list[Part]:
             past = not modal and (verb in PAST_AUXILIARIES or _is_past(verb, ""))
             found.append(Part(agent, subject, verb, tuple(rest), negated, modal, past))
             previous = agent
-    return found
+    return tuple(found)
 
 
 def _agent(subject: tuple[str, ...], previous: Agent | None) -> Agent | None:

@@ -75,9 +75,31 @@ def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     return 100 * buzz / total, 100 * concrete / total
 
 
+# Words that judge or generalise rather than tell ("important", "clear", "always", "culture"): dense in
+# an answer that says how things should be, sparse in one that says what happened.
+CLAIMS = frozenset(
+    stem(word)
+    for word in wordset("""important importance key essential critical crucial vital safe open honest honesty positive
+    great good clear clearly strong right best quality effective effectively successful smooth efficient proactive
+    transparent regularly always everyone everybody together valuable value meaningful appropriate proper properly
+    relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
+    communication aligned alignment environment growth opportunity opportunities approach well expectations
+    perspective feedback""")
+)
+
+
+def claim_density(text: str) -> float:
+    words = tokens(text)
+    return 100 * sum(1 for word in words if stem(word) in CLAIMS) / max(1, len(words))
+
+
 def is_vague(text: str, clauses: list[Clause]) -> bool:
+    """Buzzwords outweighing the details, or judgements and generalities with almost no detail at all
+    (no numbers, names or concrete steps): either way the listener learns nothing they could check."""
     buzz, concrete = vagueness(text, clauses)
-    return buzz >= 4.0 and concrete < buzz * 1.5
+    if buzz >= 4.0 and concrete < buzz * 1.5:
+        return True
+    return len(tokens(text)) >= 30 and concrete < 2.5 and claim_density(text) >= 7.5
 
 
 # -- blames others

@@ -188,10 +188,10 @@ def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
         return True
     said = [normal(s) for s in sentence_texts[:cut]]
     for sentence in said:
-        if CONDITIONAL.search(sentence):
-            continue
         for match in (*TASK.finditer(sentence), *RESPONSIBLE.finditer(sentence)):
-            if not NOBODY.search(sentence[: match.start()]):  # "nobody asked us to" is no task
+            before = sentence[: match.start()]
+            # "nobody asked us to" is no task, nor is "I would be responsible"
+            if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
                 return True
     return False
 

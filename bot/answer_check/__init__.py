@@ -61,7 +61,7 @@ def check_answer(
     said = clauses(told)
     words = count_words(text)
     checklist = checklist_for(focus)
-    content = _content(text, said, principle=_canonical(principle), question=question, checklist=checklist)
+    content = _content(text, told, said, principle=_canonical(principle), question=question, checklist=checklist)
     telling = _telling(told, content, checklist)
     star = _star(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
@@ -176,7 +176,7 @@ GENERAL_QUESTION = re.compile(
 
 
 def _content(
-    text: str, said: list[Clause], *, principle: str | None, question: str | None, checklist: Checklist | None
+    text: str, told: list[str], said: list[Clause], *, principle: str | None, question: str | None, checklist: Checklist | None
 ) -> set[Finding]:
     found: set[Finding] = set()
     asks_in_general = bool(
@@ -186,7 +186,7 @@ def _content(
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):
         found.add(Finding.VAGUE)
-    if blames_others(text):
+    if blames_others(text, told):
         found.add(Finding.BLAMES_OTHERS)
     if question and off_topic(text, question=question, principle=principle):
         found.add(Finding.OFF_TOPIC)

@@ -41,8 +41,8 @@ LINKS = wordset("""and but so which who that because while whereas although thou
 DETERMINERS = wordset("""the a an my our your their his her its this that these those every each all some any no
     another other both either neither few many several most one two three""")
 AUXILIARIES = wordset("""was were is are am be been being had has have did does do got gets get became becomes kept
-    keeps went goes""")
-PAST_AUXILIARIES = wordset("was were had did got became kept went")
+    keeps went goes didn't doesn't don't wasn't weren't isn't aren't hasn't haven't hadn't""")
+PAST_AUXILIARIES = wordset("was were had did got became kept went didn't wasn't weren't hadn't")
 MODALS = wordset("would could should might will shall may must can 'd 'll wouldn't couldn't won't can't")
 NEGATIONS = wordset("not never no didn't don't doesn't wasn't weren't isn't aren't hadn't haven't hasn't n't")
 PRONOUNS = {"i": Agent.I, "we": Agent.WE, "i've": Agent.I, "we've": Agent.WE, "i'd": Agent.I, "we'd": Agent.WE,

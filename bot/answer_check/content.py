@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.star import METRIC
+from bot.answer_check.agents import Agent, parts
 from bot.answer_check.text import Clause, Form, normal, stem, tokens, wordset
 from bot.answer_check.topics import THEMES, concepts, family, question_concepts, theme_concepts
 
@@ -102,48 +103,57 @@ def is_vague(text: str, clauses: list[Clause]) -> bool:
     return len(tokens(text)) >= 30 and concrete < 2.5 and claim_density(text) >= 7.5
 
 
-# -- blames others
-OTHERS = (
-    r"(?:he|she|they|my (?:manager|boss|lead|predecessor|report|colleague|coworker|co-worker|peer|director|"
-    r"vp|pm|teammates?|client|team)|the (?:other|\w+) (?:team|teams|engineer|engineers|developer|developers|"
-    r"manager|vendor|contractor|designer|lead)|the (?:manager|pm|vendor|client|customer|contractor|intern|qa|"
-    r"designer|previous \w+|new hire|junior|juniors|management|leadership|business|developers|engineers|"
-    r"testers|sales team|offshore team)|the (?:\w+ )?(?:owner|team|teams|designers?|testers?|developers?)|hr|"
-    r"management|leadership|nobody|no one|everyone else)"
-)
-FAILED_AT = (
-    r"(?:didn't|did not|never|failed to|refused to|wouldn't|would not|couldn't|could not|forgot to|"
-    r"ignored|dropped the ball|messed (?:it |everything )?up|screwed (?:it |everything )?up|lied|"
-    r"blamed|blocked|should have|kept (?:missing|changing|breaking|ignoring|pushing)|wasted|(?:was|were) "
-    r"always late|was (?:lazy|incompetent|useless|clueless|"
-    r"careless|sloppy|unreliable|unresponsive|difficult|toxic|rude|terrible|slow|wrong|to blame|not "
-    r"(?:competent|capable|good enough|interested))|were (?:lazy|incompetent|useless|clueless|careless|sloppy|"
-    r"unreliable|unresponsive|difficult|toxic|rude|terrible|slow|wrong|to blame|not (?:competent|capable|"
-    r"good enough|interested)))"
-)
-BLAME = re.compile(rf"\b{OTHERS} (?:\w+ )?{FAILED_AT}", _I)
+# -- blames others: the failure put on other people (a clause with them as its subject and a fault as its
+# predicate), with nothing of it owned. Customers and users can complain without being blamed.
+PEOPLE = wordset("""he she they who manager managers boss lead leads pm pms po vendor vendors contractor contractors
+    team teams designer designers architect architects developer developers engineer engineers colleague colleagues
+    coworker coworkers co-worker predecessor report reports director directors leadership management hr qa tester
+    testers partner partners sales marketing ops cto ceo vp guy guys offshore analyst analysts owner owners
+    stakeholder stakeholders executive executives department departments product-owner agency""")
+FAULT = wordset("""ignored refused blocked complained disappeared forgot failed missed messed screwed lied blamed wasted
+    delayed broke changed kept late slow useless incompetent careless lazy sloppy unreliable unresponsive difficult
+    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive""")
 STRONG_BLAME = re.compile(
     r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
-    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|because of (?:him|her|them)|"
-    r"threw (?:me|us) under|not (?:the|our) fault|fault of (?:the|them|him|her)|incompetent|lazy|useless|clueless|dropped the ball|if (?:he|she|they) had (?:only )?"
-    r"(?:listened|done|told|followed)|(?:he|she|they) (?:caused|ruined|sabotaged))\b",
+    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
+    r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|my \w+|the \w+) had (?:only )?"
+    r"(?:listened|done|told|followed|tested|delivered))\b",
     _I,
 )
 OWNING = re.compile(
-    r"\b(?:my (?:fault|mistake|part|responsibility|bad)|i should have|i could have|i take responsibility|"
-    r"i took responsibility|i owned|i own|on me|i was wrong|i apologi[sz]ed|i misjudged|my own|i underestimated)\b",
+    r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
+    r"i took responsibility|i took ownership|on me|i was wrong|i apologi[sz]ed|i misjudged|i underestimated|"
+    r"i learned|i learnt|lesson|next time i)\b",
     _I,
 )
+DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)
 
 
-def blame_score(text: str) -> tuple[int, int]:
+def fault_clauses(sentence_texts: list[str]) -> float:
+    """Clauses that put a fault on other people; those in the opening count half (they may be the context
+    the candidate walked into rather than the excuse)."""
+    count = 0.0
+    for index, sentence in enumerate(sentence_texts):
+        weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
+        for part in parts(normal(sentence)):
+            if part.agent is not Agent.OTHER or (part.subject and not set(part.subject) & PEOPLE):
+                continue
+            early = part.words[:7]
+            cooperative_not = part.negated and part.verb not in ("was", "were", "is", "are")
+            if cooperative_not or set(early) & FAULT or ("no" in early and "reason" in part.words[:10]):
+                count += weight
+    return count
+
+
+def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
     plain = normal(text)
-    return len(BLAME.findall(plain)) + 2 * len(STRONG_BLAME.findall(plain)), len(OWNING.findall(plain))
+    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
+    return fault_clauses(sentence_texts) + 2 * len(STRONG_BLAME.findall(plain)), owned
 
 
-def blames_others(text: str) -> bool:
-    blame, owning = blame_score(text)
-    return blame >= 3 and blame > 2 * owning
+def blames_others(text: str, sentence_texts: list[str]) -> bool:
+    blame, owned = blame_score(text, sentence_texts)
+    return blame >= 3 and owned == 0
 
 
 # -- off topic

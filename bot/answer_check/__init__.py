@@ -65,6 +65,8 @@ def check_answer(
     telling = _telling(told, content, checklist)
     star = _star(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
+    if checklist is not None and question and not any(_drill_items(text, told, said, checklist).values()):
+        findings.add(Finding.OFF_TOPIC)  # nothing of the drill's checklist at all: another kind of answer
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
@@ -115,13 +117,17 @@ def _telling(told: list[str], content: set[Finding], checklist: Checklist | None
     return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
 
 
+def _drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
+    return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
+
+
 def _star(
     text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
 ) -> dict[str, bool]:
     if telling is Telling.AS_IF:
         return {"situation": has_situation(told, anchored_only=True), "task": False, "action": False, "result": False}
     if checklist is not None:
-        star = {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
+        star = _drill_items(text, told, said, checklist)
     else:
         star = {
             "situation": has_situation(told),
@@ -188,7 +194,7 @@ def _content(
         found.add(Finding.VAGUE)
     if blames_others(text, told):
         found.add(Finding.BLAMES_OTHERS)
-    if question and off_topic(text, question=question, principle=principle):
+    if checklist is None and question and off_topic(text, question=question, principle=principle):
         found.add(Finding.OFF_TOPIC)
     about_failure = asks_about_failure(question) if question else tells_a_failure(text)
     if about_failure and not has_lesson(text):

@@ -8,8 +8,8 @@ import re
 
 from bot.answer_check.star import METRIC
 from bot.answer_check.agents import Agent, parts
-from bot.answer_check.text import Clause, Form, normal, stem, tokens, wordset
-from bot.answer_check.topics import THEMES, concepts, family, question_concepts, theme_concepts
+from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
+from bot.answer_check.topics import THEMES, asks_about_failure, concepts, family, question_concepts, theme_stems
 
 _I = re.IGNORECASE
 
@@ -166,24 +166,26 @@ GENERIC = frozenset(
 
 
 def off_topic(text: str, *, question: str | None, principle: str | None) -> bool:
-    """Nothing of the question's own words, little of its principle, and clearly about another one.
+    """A story for another question: none of the question's own topic words, none of what a story for the
+    principle cannot do without (topics.THEMES), and at least two of another principle's.
 
-    Word overlap is a weak sign on its own (a good answer may share no word with its question), so
-    this fires only when every sign agrees: a question with at least three topic words, none of them
-    in the answer, at most one word of the principle's theme, and another principle's theme plainly
-    ahead. A drill has no theme: there the question's words alone decide.
+    Word overlap is a weak sign on its own (a good answer may share no word with its question), so this
+    fires only when every sign agrees; a failure question is answered by any failure, so it never fires
+    there. Without a principle, a question with at least three topic words, none of them heard, decides.
     """
+    if not question or asks_about_failure(question):
+        return False
     said = concepts(text)
-    asked = question_concepts(question) if question else set()
     generic = {family(word) for word in GENERIC}
-    core = {c for c in asked if c not in generic}
-    if len(core) < 3 or core & said:
+    core = {c for c in question_concepts(question) if c not in generic}
+    if core & said:
         return False
     if principle is None:
-        return True
-    on_theme = len(theme_concepts(principle) & said)
-    best_other = max(len(theme_concepts(other) & said) for other in THEMES if other != principle)
-    return on_theme <= 1 and best_other >= on_theme + 2
+        return len(core) >= 3
+    words = stems(text)
+    if theme_stems(principle) & words:
+        return False
+    return max(len(theme_stems(other) & words) for other in THEMES if other != principle) >= 2
 
 
 # -- no learning, for a failure or a mistake

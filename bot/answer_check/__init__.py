@@ -61,7 +61,9 @@ def check_answer(
     said = clauses(told)
     words = count_words(text)
     checklist = checklist_for(focus)
-    content = _content(text, told, said, principle=_canonical(principle), question=question, checklist=checklist)
+    content = _content(
+        text, told, said, principle=_canonical(principle), question=question, checklist=checklist
+    )
     telling = _telling(told, content, checklist)
     star = _star(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
@@ -125,7 +127,12 @@ def _star(
     text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
 ) -> dict[str, bool]:
     if telling is Telling.AS_IF:
-        return {"situation": has_situation(told, anchored_only=True), "task": False, "action": False, "result": False}
+        return {
+            "situation": has_situation(told, anchored_only=True),
+            "task": False,
+            "action": False,
+            "result": False,
+        }
     if checklist is not None:
         star = _drill_items(text, told, said, checklist)
     else:
@@ -182,7 +189,13 @@ GENERAL_QUESTION = re.compile(
 
 
 def _content(
-    text: str, told: list[str], said: list[Clause], *, principle: str | None, question: str | None, checklist: Checklist | None
+    text: str,
+    told: list[str],
+    said: list[Clause],
+    *,
+    principle: str | None,
+    question: str | None,
+    checklist: Checklist | None,
 ) -> set[Finding]:
     found: set[Finding] = set()
     asks_in_general = bool(

@@ -45,11 +45,22 @@ AUXILIARIES = wordset("""was were is are am be been being had has have did does 
 PAST_AUXILIARIES = wordset("was were had did got became kept went didn't wasn't weren't hadn't")
 MODALS = wordset("would could should might will shall may must can 'd 'll wouldn't couldn't won't can't")
 NEGATIONS = wordset("not never no didn't don't doesn't wasn't weren't isn't aren't hadn't haven't hasn't n't")
-PRONOUNS = {"i": Agent.I, "we": Agent.WE, "i've": Agent.I, "we've": Agent.WE, "i'd": Agent.I, "we'd": Agent.WE,
-            "i'm": Agent.I, "we're": Agent.WE, "i'll": Agent.I, "we'll": Agent.WE}
+PRONOUNS = {
+    "i": Agent.I,
+    "we": Agent.WE,
+    "i've": Agent.I,
+    "we've": Agent.WE,
+    "i'd": Agent.I,
+    "we'd": Agent.WE,
+    "i'm": Agent.I,
+    "we're": Agent.WE,
+    "i'll": Agent.I,
+    "we'll": Agent.WE,
+}
 OTHER_PRONOUNS = wordset("""he she they it this that someone somebody nobody everyone everybody everything nothing
     people he'd she'd they'd it's they're he's she's they've""")
 PRESENT_AFTER_PRONOUN = re.compile(r"^[a-z]+$")
+NOT_VERBS = DETERMINERS | LINKS
 BREAK = re.compile(r"[,;:](?=\s|$)|[()\u2013\u2014]|\s-\s")  # not the comma in "20,000"
 
 
@@ -61,20 +72,17 @@ def _is_past(word: str, before: str) -> bool:
     return False
 
 
-def _verb_at(words: list[str], start: int) -> int | None:
-    """Where the clause's finite verb is, looking from start; None for a clause with no verb."""
-    for position in range(start, len(words)):
-        word = words[position]
+def _verb_at(words: list[str]) -> int | None:
+    """Where the clause's finite verb is; None for a clause with no verb."""
+    for position, word in enumerate(words):
         before = words[position - 1] if position > 0 else ""
-        if word in PRONOUNS or word in MODALS or word in AUXILIARIES:
-            if word in PRONOUNS:
-                continue
+        if word in PRONOUNS:
+            continue
+        if word in MODALS or word in AUXILIARIES or _is_past(word, before):
             return position
-        if _is_past(word, before):
-            return position
-        if before in PRONOUNS or before in OTHER_PRONOUNS:
-            if PRESENT_AFTER_PRONOUN.match(word) and word not in DETERMINERS and word not in LINKS:
-                return position
+        after_pronoun = before in PRONOUNS or before in OTHER_PRONOUNS
+        if after_pronoun and PRESENT_AFTER_PRONOUN.match(word) and word not in NOT_VERBS:
+            return position  # "they use", "I think": a present verb right after its pronoun
     return None
 
 
@@ -95,7 +103,7 @@ def parts(sentence: str) -> tuple[Part, ...]:
         for piece in pieces:
             if not piece:
                 continue
-            verb_at = _verb_at(piece, 0)
+            verb_at = _verb_at(piece)
             if verb_at is None:
                 continue
             subject = tuple(w for w in piece[:verb_at] if w not in NEGATIONS)
@@ -103,8 +111,10 @@ def parts(sentence: str) -> tuple[Part, ...]:
             if agent is None:
                 continue
             rest = piece[verb_at:]
-            modal = piece[verb_at] in MODALS or any(w in ("'d", "'ll") for w in piece[:verb_at + 1]) or (
-                bool(subject) and subject[-1] in ("i'd", "we'd", "i'll", "we'll")
+            modal = (
+                piece[verb_at] in MODALS
+                or any(w in ("'d", "'ll") for w in piece[: verb_at + 1])
+                or (bool(subject) and subject[-1] in ("i'd", "we'd", "i'll", "we'll"))
             )
             negated = any(w in NEGATIONS or w.endswith("n't") for w in piece[: verb_at + 3])
             verb = piece[verb_at]

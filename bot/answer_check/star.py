@@ -241,7 +241,9 @@ def _outcome_part(part: Part) -> bool:
     numbered = bool(METRIC.search(told))
     if part.agent is Agent.OTHER:
         early = part.words[:6]
-        stated = any(w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early))
+        stated = any(
+            w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early)
+        )
         return part.verb in CHANGE or stated or (numbered and part.verb not in ("is", "are"))
     if part.agent is Agent.WE and part.verb in DELIVERED:
         return True

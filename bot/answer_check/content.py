@@ -116,15 +116,18 @@ PEOPLE = wordset("""he she they who manager managers boss lead leads pm pms po v
     team teams designer designers architect architects developer developers engineer engineers colleague colleagues
     coworker coworkers co-worker predecessor report reports director directors leadership management hr qa tester
     testers partner partners sales marketing ops cto ceo vp guy guys offshore analyst analysts owner owners
-    stakeholder stakeholders executive executives department departments product-owner agency""")
+    stakeholder stakeholders executive executives department departments agency infra infrastructure security legal
+    finance devops support platform backend frontend procurement recruiter recruiters""")
 FAULT = wordset("""ignored refused blocked complained disappeared forgot failed missed messed screwed lied blamed wasted
     delayed broke changed kept late slow useless incompetent careless lazy sloppy unreliable unresponsive difficult
-    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive""")
+    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive
+    without""")
 STRONG_BLAME = re.compile(
     r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
     r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
     r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|my \w+|the \w+) had (?:only )?"
-    r"(?:listened|done|told|followed|tested|delivered))\b",
+    r"(?:listened|done|told|followed|tested|delivered)|(?:i|we) did everything (?:i|we) could|(?:on|from) their "
+    r"(?:side|end)|(?:wasn't|was not|isn't|is not|not) on me)\b",
     _I,
 )
 OWNING = re.compile(
@@ -143,13 +146,21 @@ def fault_clauses(sentence_texts: list[str]) -> float:
     for index, sentence in enumerate(sentence_texts):
         weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
         for part in parts(normal(sentence)):
-            if part.agent is not Agent.OTHER or (part.subject and not set(part.subject) & PEOPLE):
+            if part.agent is not Agent.OTHER or not _a_person(part.subject):
                 continue
             early = part.words[:7]
             cooperative_not = part.negated and part.verb not in ("was", "were", "is", "are")
             if cooperative_not or set(early) & FAULT or ("no" in early and "reason" in part.words[:10]):
                 count += weight
     return count
+
+
+def _a_person(subject: tuple[str, ...]) -> bool:
+    """A clause's subject names people (its head noun, "the vendor's support"), or is shared with one that did."""
+    if not subject:
+        return True
+    head = subject[-1].removesuffix("'s")
+    return head in PEOPLE or any(word in PEOPLE and len(word) <= 4 for word in subject)  # he, she, they, hr, qa
 
 
 def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:

@@ -13,7 +13,8 @@ follow-ups keep one shape; the reply names the drill's own items and words the f
 
 A drill that asks how one works ("How do you run your one-on-ones?") may be answered in the
 present tense; System Design is told as a design ("I would shard by…"), so it is never
-hypothetical and "we" is never held against it.
+hypothetical and "we" is never held against it; a Writing Sample argues for what should happen,
+so it is never hypothetical either.
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ WRITING_SAMPLE = Checklist(
         Finding.NO_RESULT: "Say what came of it: the decision, the change, the numbers after.",
     },
     metric=None,
+    hypothetical=False,  # a document argues for what should happen: "we should", "I recommend" are its form
     words=(60, 525),
 )
 

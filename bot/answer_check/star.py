@@ -47,7 +47,7 @@ TASK = re.compile(
     r"was supposed|were supposed|was tasked|were tasked|was told|were told|was given|were given|got asked|had "
     r"been asked|had been told|was hired|were hired|was brought in|was chosen|was picked|volunteered|offered|"
     r"set out|aimed|committed|promised|took it upon myself|was trying|were trying) "
-    r"to|i (?:\w+ly )?(?:owned|took ownership|took on|stepped up|signed up|took charge)|(?:got|received|was given|"
+    r"to|i (?:\w+ly )?(?:owned|took ownership|took on|took (?:it|this|that) on|stepped up|signed up|took charge)|(?:got|received|was given|"
     r"were given|had|took on) (?:the|a|an) (?:\w+ )?(?:task|job|goal|mission|assignment|mandate)|asked (?:me|us) "
     r"(?:if|whether)|my (?:main |key |first |primary |own |whole |real )?(?:goal|task|job|role|responsibility|mandate|mission|"
     r"objective|aim|challenge|priority|assignment|remit|brief|charter|target|ask)|(?:the|our|a|one) (?:main |key "
@@ -232,6 +232,8 @@ STATE_OF = wordset("""faster slower better worse higher lower more less fewer bi
 
 
 EMBEDDED = wordset("why how what whether if where who whom")
+# Verbs whose past is their present ("people put a summary in"): with a number alone, no sign it happened.
+SAME_IN_PRESENT = wordset("is are put set let read shut cost hurt quit spread bet split burst")
 
 
 def _outcome_part(part: Part) -> bool:
@@ -244,7 +246,7 @@ def _outcome_part(part: Part) -> bool:
         stated = any(
             w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early)
         )
-        return part.verb in CHANGE or stated or (numbered and part.verb not in ("is", "are"))
+        return part.verb in CHANGE or stated or (numbered and part.verb not in SAME_IN_PRESENT)
     if part.agent is Agent.WE and part.verb in DELIVERED:
         return True
     return part.verb in CHANGE and numbered  # "I cut costs by 30%" is a result however it is told

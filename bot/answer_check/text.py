@@ -18,9 +18,12 @@ TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[$€£%]")
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, or at a line break that ends a
 # paragraph or a list item. A lone line break inside a sentence is wrapping (editors and e-mail wrap at
 # ~80 columns), so it is read as a space.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])|\s*\n+\s*")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Za-z0-9])|\s*\n+\s*")  # typed lower case too
 WRAPPED = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n[ \t]*(?![\s\-*•#>]|\d+[.)]\s)")
-ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|approx|no|inc|ltd|co)\.\s+", re.IGNORECASE)
+ABBREVIATIONS = re.compile(
+    r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|approx|no|inc|ltd|co|st|jr|sr|dept|est|min|max|fig|cf|a\.m|p\.m|u\.s)\.\s+",
+    re.IGNORECASE,
+)
 
 WORDS_PER_MINUTE = 150
 

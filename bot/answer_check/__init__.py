@@ -68,7 +68,8 @@ def check_answer(
     star = _star(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
     if checklist is not None and question and not any(_drill_items(text, told, said, checklist).values()):
-        findings.add(Finding.OFF_TOPIC)  # nothing of the drill's checklist at all: another kind of answer
+        # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
+        findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
@@ -110,7 +111,7 @@ class Telling(StrEnum):
 
 
 def _telling(told: list[str], content: set[Finding], checklist: Checklist | None) -> Telling:
-    if checklist is not None and not checklist.hypothetical:
+    if checklist is not None and not checklist.story:
         return Telling.STORY  # a design is told as a design: its checklist reads it as it is
     if Finding.HYPOTHETICAL in content:
         return Telling.AS_IF

@@ -92,7 +92,8 @@ CLAIMS = frozenset(
     transparent regularly always everyone everybody together valuable value meaningful appropriate proper properly
     relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
     communication aligned alignment environment growth opportunity opportunities approach well expectations
-    perspective feedback""")
+    perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful smoothly rewarding proud
+    success""")
 )
 
 

@@ -83,6 +83,7 @@ class Checklist:
     fixes: dict[Finding, str]
     metric: Detector | None = any_metric
     hypothetical: bool = True
+    story: bool = True  # told as what happened; a design is told as a design, in general by nature
     we_counts: bool = True
     words: tuple[int, int] = (225, 525)
 
@@ -127,6 +128,7 @@ SYSTEM_DESIGN = Checklist(
         Finding.TOO_SHORT: "Walk it through in more depth: requirements, scale, design, trade-offs, failures.",
     },
     hypothetical=False,
+    story=False,
     we_counts=False,
     words=(225, 900),
 )

@@ -161,7 +161,8 @@ def _a_person(subject: tuple[str, ...]) -> bool:
     if not subject:
         return True
     head = subject[-1].removesuffix("'s")
-    return head in PEOPLE or any(word in PEOPLE and len(word) <= 4 for word in subject)  # he, she, they, hr, qa
+    short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
+    return head in PEOPLE or any(word in PEOPLE for word in short_names)
 
 
 def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:

@@ -192,7 +192,7 @@ def test_the_reply_is_short_scannable_mrkdwn_with_at_most_three_fixes() -> None:
     text = check_text(check("We did it."))
     lines = text.splitlines()
     assert lines[0] == "📝 Answer check: score *1/5* · 3 words, about 0.0 min spoken (short of 2–3)"
-    assert lines[1].startswith("STAR S ✗ · T ✗ · A ✗ · R ✗ · number ✗")
+    assert lines[1].startswith("STAR S ✗ T ✗ A ✗ R ✗ · number ✗")
     assert (
         lines[2]
         == "• *Too short*: Add the steps you took and why: aim for 2–3 minutes spoken (300–450 words)."

@@ -140,7 +140,7 @@ def _star(
         star = {
             "situation": has_situation(told),
             "task": has_task(told, said),
-            "action": has_action(said),
+            "action": has_action(told, said),
             "result": has_result(told),
         }
     if telling is not Telling.STORY:

@@ -32,7 +32,21 @@ GENERIC_ADVICE = re.compile(
 
 def hypothetical_signals(text: str, clauses: list[Clause]) -> int:
     told_as_if = sum(1 for c in clauses if c.form in (Form.CONDITIONAL, Form.HABITUAL))
-    return told_as_if + len(GENERIC_ADVICE.findall(normal(text)))
+    plain = normal(text)
+    return told_as_if + len(GENERIC_ADVICE.findall(plain)) + _generic_you(plain)
+
+
+def _generic_you(text: str) -> int:
+    """The general "you" ("you look at the logs, you fix it"): how things are done, not what was."""
+    return sum(
+        1
+        for sentence in SENTENCE_LIKE.split(text)
+        for part in parts(sentence)
+        if part.subject[-1:] == ("you",) and not part.past
+    )
+
+
+SENTENCE_LIKE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def is_hypothetical(text: str, clauses: list[Clause]) -> bool:

@@ -1,7 +1,7 @@
 """The answer check as a thread reply, short enough to read at a glance:
 
     📝 Answer check: score *3/5* · 165 words, about 1.1 min spoken (short of 2–3)
-    STAR S ✓ · T ✗ · A ✓ · R ✓ · number ✗
+    STAR S ✓ T ✗ A ✓ R ✓ · number ✗
     • *No number*: Back the result with a number: percent, time, money, customers, incidents.
     • *No task*: Say what you had to achieve and why it was yours: the goal, the deadline, the stakes.
     • *Too short*: Add the steps you took and why: aim for 2–3 minutes spoken (300–450 words).
@@ -50,9 +50,8 @@ def parts_line(check: AnswerCheck) -> str:
         marks.append((check.metric_label.lower(), Finding.NO_METRIC not in check.findings))
     if check.drill is not None:
         return f"{check.drill} checklist: " + " · ".join(f"{label} {_mark(ok)}" for label, ok in marks)
-    shown = [f"{label[0]} {_mark(ok)}" for label, ok in marks[:4]] + [
-        f"{label} {_mark(ok)}" for label, ok in marks[4:]
-    ]
+    shown = [" ".join(f"{label[0]} {_mark(ok)}" for label, ok in marks[:4])]  # "S ✓ T ✗ A ✓ R ✓"
+    shown += [f"{label} {_mark(ok)}" for label, ok in marks[4:]]
     if Finding.WE_NOT_I in check.findings:
         shown.append(f"“I” {check.i_count} / “we” {check.we_count}")
     return "STAR " + " · ".join(shown)

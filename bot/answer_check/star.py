@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.agents import Agent, Part, parts
-from bot.answer_check.text import Clause, Form, count_words, normal, wordset
+from bot.answer_check.text import STATIVE, Clause, Form, count_words, normal, wordset
 
 _I = re.IGNORECASE
 SETTING = re.compile(
@@ -200,8 +200,18 @@ def action_count(clauses: list[Clause]) -> int:
     return sum(1 for clause in clauses if clause.form is Form.DONE)
 
 
-def has_action(clauses: list[Clause]) -> bool:
-    return action_count(clauses) >= 2
+def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
+    """Two steps told as done by "I" or "we": read from the pronoun's verb, or from every clause of a list
+    that shares it ("I profiled the service, found the query, rewrote it")."""
+    if action_count(clauses) >= 2:
+        return True
+    steps = sum(
+        1
+        for sentence in sentence_texts
+        for part in parts(normal(sentence))
+        if part.agent is not Agent.OTHER and part.past and not part.negated and part.verb not in STATIVE
+    )
+    return steps >= 2
 
 
 def second_half(sentence_texts: list[str]) -> list[str]:

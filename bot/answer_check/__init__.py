@@ -26,8 +26,9 @@ from bot.answer_check.content import (
 )
 from bot.answer_check.drills import SLOTS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
+from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
-from bot.answer_check.star import has_action, has_metric, has_result, has_situation, has_task
+from bot.answer_check.star import has_action, has_situation, has_task
 from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle

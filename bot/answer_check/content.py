@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.agents import Agent, parts
-from bot.answer_check.star import METRIC
+from bot.answer_check.outcome import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
 from bot.answer_check.topics import (
     THEMES,

@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer_check.findings import Finding
-from bot.answer_check.star import METRIC, has_result, has_situation, has_task
+from bot.answer_check.outcome import METRIC, has_result
+from bot.answer_check.star import has_situation, has_task
 from bot.answer_check.text import Clause, Form, normal
 from bot.focus import drilled, match_focus
 

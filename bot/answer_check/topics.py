@@ -52,7 +52,8 @@ THEMES: dict[str, str] = {
         automation manual redesign redesigned replace replaced prototype creative innovate innovative complexity
         complicated complex workflow template reuse reused script eliminate eliminated""",
     "Are Right, A Lot": """decision decide decided judgement judgment right wrong choose chose choice option options
-        evidence bet assumption assumed predict predicted recommend recommended consensus instinct analysis""",
+        evidence bet assumption assumed predict predicted recommend recommended consensus instinct analysis proposed
+        proposal instead rather""",
     "Learn and Be Curious": """learn learned learnt learning curious curiosity study studied read course book taught teach
         explore explored discover discovered unfamiliar research researched understand understood expert skill""",
     "Hire and Develop the Best": """hire hired hiring recruit recruited interview interviewed candidate coach coached

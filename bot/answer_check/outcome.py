@@ -22,7 +22,8 @@ RESULT_CUE = re.compile(
     r"thanks to|because of (?:this|that|it)|at the end|in total|overall|that quarter|that year|the next "
     r"(?:day|week|month|quarter|year)|(?:a|one|two|three|four|six|few|\d+) (?:days?|weeks?|months?|quarters?|"
     r"years?) later|within (?:a |\w+ )?(?:days?|weeks?|months?)|from then on|to this day|still (?:uses?|used|in "
-    r"use|running))\b",
+    r"use|running)|after (?:this|that|the|these|those|my|our) (?:\w+ )?(?:change|changes|fix|fixes|release|launch|"
+    r"rollout|migration|work|project)|never \w+ again)\b",
     _I,
 )
 METRIC = re.compile(

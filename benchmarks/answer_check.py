@@ -85,7 +85,8 @@ class Tally:
 def load(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["answers"])
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return list(data["answers"] if isinstance(data, dict) else data)  # {"answers": [...]} or a bare list
 
 
 def measure(answers: list[dict[str, Any]]) -> Tally:

@@ -170,8 +170,8 @@ def _shape(
     found += [missing[slot] for slot, present in star.items() if not present]
     if telling is Telling.AS_IF:
         numbered = checklist is not None and checklist.metric is None
-    elif checklist is None:
-        numbered = has_metric(told)
+    elif checklist is None:  # no result told, no number where it is told
+        numbered = star["result"] and has_metric(told)
     else:
         numbered = checklist.metric is None or checklist.metric(text, told, [])
     if not numbered:

@@ -306,3 +306,37 @@ def test_a_drill_answered_with_nothing_of_its_checklist_is_off_topic() -> None:
         Finding.OFF_TOPIC
         not in check(SD * 3, focus="System Design", question="Design a URL shortener.").findings
     )
+
+
+def test_a_story_told_in_the_present_is_a_story_not_a_hypothetical() -> None:
+    present = (
+        "In 2023 I am data engineer in a food delivery company in Jakarta, and our cloud bill grows 30% in six "
+        "months. My manager asks me to cut it by 20% before the budget review. I check the billing report and I "
+        "see that one cluster runs all night for reports nobody opens. I move the reports to run on demand and "
+        "I turn off the cluster at night. After two months the bill is 35% lower."
+    )
+    result = check(present, question="Tell me about a time you saved money.")
+    assert Finding.HYPOTHETICAL not in result.findings
+    assert result.star == {"situation": True, "task": True, "action": True, "result": True}
+    habits = "I always check the bill first. I usually move reports to run on demand and I turn clusters off."
+    assert Finding.HYPOTHETICAL in check(habits, question="Tell me about a time you saved money.").findings
+
+
+def test_a_note_that_drops_its_i_still_opens_on_a_step() -> None:
+    note = (
+        "grabbed a heap dump from one of the pods while it was spiking and opened it. most of the heap was one "
+        "cache that never expired. i put the TTL back, added a test for it, and memory went flat at 40%."
+    )
+    assert Finding.NO_SITUATION in check(note).findings
+    opened_on_a_task = "I had five days to ship the new tax rules. " + ACTIONS + RESULT
+    assert Finding.NO_SITUATION in check(opened_on_a_task).findings
+    assert Finding.NO_TASK not in check(opened_on_a_task).findings
+
+
+def test_a_question_about_a_failing_project_is_not_a_question_about_ones_failure() -> None:
+    rescue = SETTING + TASK + ACTIONS + RESULT
+    assert (
+        Finding.NO_LEARNING
+        not in check(rescue, question="Tell me about a failing project you rescued.").findings
+    )
+    assert Finding.NO_LEARNING in check(rescue, question="Tell me about a time you failed.").findings

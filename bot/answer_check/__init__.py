@@ -23,6 +23,7 @@ from bot.answer_check.content import (
     is_vague,
     off_topic,
     tells_a_failure,
+    told_in_the_present,
 )
 from bot.answer_check.drills import SLOTS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
@@ -65,7 +66,7 @@ def check_answer(
     content = _content(
         text, told, said, principle=_canonical(principle), question=question, checklist=checklist
     )
-    telling = _telling(told, content, checklist)
+    telling = _telling(told, said, content, checklist)
     star = _star(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
     if checklist is not None and question and not any(_drill_items(text, told, said, checklist).values()):
@@ -109,13 +110,18 @@ class Telling(StrEnum):
     AS_IF = "as if"  # what one would do: no task, step or outcome happened; only a named setting counts
     IN_GENERAL = "in general"  # how one works, nothing in the past: no real setting or outcome is told
     VAGUE = "vague"  # a story in generalities: its scene counts only if it names a place, time or role
+    PRESENT = "present"  # a real story told in the present ("In 2023 I am…, I move…"): its steps are steps
 
 
-def _telling(told: list[str], content: set[Finding], checklist: Checklist | None) -> Telling:
+def _telling(
+    told: list[str], said: list[Clause], content: set[Finding], checklist: Checklist | None
+) -> Telling:
     if checklist is not None and not checklist.story:
         return Telling.STORY  # a design is told as a design: its checklist reads it as it is
     if Finding.HYPOTHETICAL in content:
         return Telling.AS_IF
+    if told_in_the_present(" ".join(told), said):
+        return Telling.PRESENT
     if not any(part.past for sentence in told for part in parts(sentence)):
         return Telling.IN_GENERAL
     return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
@@ -144,7 +150,9 @@ def _star(
             "action": has_action(told, said),
             "result": has_result(told),
         }
-    if telling is not Telling.STORY:
+    if telling is Telling.PRESENT:
+        star["action"] = star["action"] or sum(1 for c in said if c.form is Form.PRESENT and c.verb) >= 2
+    if telling in (Telling.VAGUE, Telling.IN_GENERAL):
         star["situation"] = has_situation(told, anchored_only=True)
     if telling is Telling.IN_GENERAL:
         star["result"] = False

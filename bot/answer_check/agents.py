@@ -107,7 +107,7 @@ def parts(sentence: str) -> tuple[Part, ...]:
             if verb_at is None:
                 continue
             subject = tuple(w for w in piece[:verb_at] if w not in NEGATIONS)
-            agent = _agent(subject, previous)
+            agent = _agent(subject, previous, verb=piece[verb_at])
             if agent is None:
                 continue
             rest = piece[verb_at:]
@@ -124,8 +124,10 @@ def parts(sentence: str) -> tuple[Part, ...]:
     return tuple(found)
 
 
-def _agent(subject: tuple[str, ...], previous: Agent | None) -> Agent | None:
+def _agent(subject: tuple[str, ...], previous: Agent | None, *, verb: str = "") -> Agent | None:
     if not subject:
+        if previous is None and _is_past(verb, ""):
+            return Agent.I  # "grabbed a heap dump and opened it": a note dropping its "I"
         return previous
     last = subject[-1]
     if last in PRONOUNS:

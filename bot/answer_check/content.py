@@ -49,10 +49,36 @@ def _generic_you(text: str) -> int:
 SENTENCE_LIKE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+# A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job".
+PAST_TIME = re.compile(
+    r"\b(?:in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|(?:a|one|two|"
+    r"three|four|five|six|few|couple of|several|\d+) (?:years?|months?|weeks?) ago|when i (?:was|joined|started|"
+    r"worked)|in my (?:previous|last|first|former|old) (?:job|company|role|team|position))\b",
+    _I,
+)
+
+
+def told_in_the_present(text: str, clauses: list[Clause]) -> bool:
+    """A real story told in the present, as many non-native speakers tell one: "In 2023 I am data engineer
+    … my manager asks me … I move the reports…". A past time, steps in the present, and nothing of
+    "would", "usually" or advice."""
+    done = sum(1 for c in clauses if c.form is Form.DONE)
+    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
+    plain = normal(text)
+    return (
+        done <= 1
+        and present >= 3
+        and hypothetical_signals(text, clauses) == 0
+        and bool(PAST_TIME.search(" ".join(plain.split()[:40])))  # the story is placed at the start
+    )
+
+
 def is_hypothetical(text: str, clauses: list[Clause]) -> bool:
     signals = hypothetical_signals(text, clauses)
     done = sum(1 for c in clauses if c.form is Form.DONE)
     present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
+    if told_in_the_present(text, clauses):
+        return False
     if done == 0:  # nothing told as having happened: what one would do, or does in general
         return signals >= 1 or present >= 3
     return signals >= 3 and signals > 1.5 * done

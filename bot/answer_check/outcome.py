@@ -34,7 +34,7 @@ METRIC = re.compile(
     r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
     r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
     r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
-    r"clients?|servers?)\b|(?:by|in|to) (?:half|a "
+    r"clients?|servers?)\b|\bzero\b|(?:by|in|to) (?:half|a "
     r"third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
     _I,
 )

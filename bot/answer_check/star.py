@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer_check.agents import Agent, parts
+from bot.answer_check.agents import Agent, Part, parts
 from bot.answer_check.text import STATIVE, Clause, Form, count_words, normal, wordset
 
 _I = re.IGNORECASE
@@ -21,7 +21,7 @@ SETTING = re.compile(
     r"\d+) (?:years?|months?|weeks?) (?:ago|into|after)|when i (?:was|joined|started|worked|led|ran|managed|"
     r"took over|moved)|while (?:i was|working|at)|early in my|at the time|during (?:my|our|the|a|an)|recently|"
     r"(?:i|we)(?:'d| had) been \w+ing|"
-    r"(?:at|in|with|for|on) (?:my|our) (?:\w+ )?(?:company|job|role|team|employer|position|startup|org|"
+    r"(?:at|in|with|for|on) (?:my|our) (?:\w+ )?(?:company|job|role|employer|position|startup|org|"
     r"organi[sz]ation|group|department|bank|agency|firm|client|project|workplace|business|office)|"
     r"(?:i|we) (?:was|were) (?:working|leading|running|managing|building|responsible|part|in charge|the|a|an|"
     r"on|at|in)|(?:i|we) (?:worked|joined|led|ran|managed|owned|started) (?:at|for|on|in|as|a|an|the|our|my)|"
@@ -32,7 +32,8 @@ SETTING = re.compile(
     r"growing|losing|missing|over|unhappy|complaining|stuck|blocked|delayed|crashing|timing|at risk|about to))\b",
     _I,
 )
-CAPITALISED_PLACE = re.compile(r"\b(?:at|in|for|with|on) (?:[A-Z][\w&.-]+|\d\w*[A-Za-z])")
+# "at Stripe", "in Warsaw", "at 8base"; not "in MAT" or "in SQL", which are tools more often than places
+CAPITALISED_PLACE = re.compile(r"\b(?:at|in|for|with|on) (?:[A-Z][a-z][\w&.-]*|\d\w*[A-Za-z])")
 CONTEXT_NOUN = re.compile(
     r"\b(?:project|team|product|service|system|customers?|clients?|company|launch|migration|release|deadline|"
     r"budget|platform|app|feature|org|department|process|program|outage|incident|startup|store|site|factory|"
@@ -62,7 +63,7 @@ TASK = re.compile(
 
 ORGANISATION = re.compile(
     r"\b(?:at|in|with|for|on|from) (?:a|an|the|my|our|one|this|that) (?:[\w&'-]+ ){0,4}?(?:company|startup|"
-    r"start-up|firm|bank|agency|org|organi[sz]ation|team|department|group|business|retailer|shop|store|"
+    r"start-up|firm|bank|agency|org|organi[sz]ation|department|business|retailer|shop|store|"
     r"hospital|clinic|school|university|insurer|chain|factory|warehouse|lab|studio|consultancy|provider|"
     r"platform|marketplace|enterprise|corporation|corp|government|ministry|council|project|client|customer|"
     r"site|office|plant|scale-?up|unicorn|multinational|fintech|saas)\b",
@@ -81,7 +82,14 @@ def _leads_with_a_step(sentence: str) -> bool:
     first = next(iter(parts(sentence)), None)
     if first is None or first.agent is Agent.OTHER or first.modal:
         return False
-    return first.verb not in SCENE_VERBS
+    return first.verb not in SCENE_VERBS or _obliged(first)
+
+
+def _obliged(part: Part) -> bool:
+    """ "I had to", "we needed to", "I had five days to": what the candidate had to do."""
+    if part.agent is Agent.OTHER or part.verb not in ("had", "needed", "have", "need") or part.negated:
+        return False
+    return "to" in part.words[1:5]
 
 
 SCENE_VERBS = wordset("""was were had been worked joined led ran managed owned started moved used noticed saw
@@ -152,6 +160,8 @@ def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
         return True
     cut = max(1, round(len(sentence_texts) * 0.75))
     if any(clause.form is Form.OBLIGED and clause.sentence < cut for clause in clauses):
+        return True
+    if any(_obliged(part) for sentence in sentence_texts[:cut] for part in parts(normal(sentence))):
         return True
     said = [normal(s) for s in sentence_texts[:cut]]
     for sentence in said:

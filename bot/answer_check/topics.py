@@ -99,7 +99,7 @@ QUESTION_FILLER = frozenset(
 )
 
 FAILURE_QUESTION = re.compile(
-    r"\b(?:fail\w*|mistakes?|regret\w*|setbacks?|(?:you|i) (?:were|was) wrong|went wrong|got (?:it )?wrong|"
+    r"\b(?:fail|fails|failed|failures?|(?:you|i) (?:were|was) failing|mistakes?|regret\w*|setbacks?|(?:you|i) (?:were|was) wrong|went wrong|got (?:it )?wrong|"
     r"didn't go|did not go|went badly|screw\w* up|mess\w* up|misjudg\w*|fell short|(?:did not|didn't|failed to) "
     r"meet|missed (?:a |the |your )?(?:deadline|goal|target|commitment|date)|not go as planned|biggest error|"
     r"(?:was|were|ran|went|came in|shipped|delivered) (?:\w+ )?late|behind schedule|over budget|slipp\w*|"

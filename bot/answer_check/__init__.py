@@ -25,7 +25,7 @@ from bot.answer_check.content import (
     tells_a_failure,
     told_in_the_present,
 )
-from bot.answer_check.drills import SLOTS, Checklist, checklist_for
+from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
@@ -36,7 +36,6 @@ from bot.principles import PrincipleError, match_principle
 
 __all__ = ["AnswerCheck", "Finding", "check_answer", "check_text", "weakest_part"]
 
-STAR_WORDS = (225, 525)  # under 1½ or over 3½ minutes: paces run 130–170 words a minute
 MAX_CHARS = 20_000  # far beyond any spoken answer; keeps the check fast on pasted documents
 
 

@@ -32,6 +32,9 @@ from bot.focus import drilled, match_focus
 _I = re.IGNORECASE
 Detector = Callable[[str, list[str], list[Clause]], bool]
 SLOTS = ("situation", "task", "action", "result")
+# A STAR answer's bounds around the prompt's 2–3 minutes: under 1½ or over 3½ minutes (paces run 130–170
+# words a minute) is short or long.
+STAR_WORDS = (225, 525)
 
 
 def cue(pattern: str, minimum: int = 1) -> Detector:
@@ -86,7 +89,7 @@ class Checklist:
     hypothetical: bool = True
     story: bool = True  # told as what happened; a design is told as a design, in general by nature
     we_counts: bool = True
-    words: tuple[int, int] = (225, 525)
+    words: tuple[int, int] = STAR_WORDS
 
 
 COMPONENTS = (

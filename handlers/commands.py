@@ -53,7 +53,7 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
         return
     if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm):
         # A modal must open within three seconds of the trigger: not worth queueing.
-        with after_ack(body):
+        with after_ack(body, context):
             client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
         return
     later(context, body, run_prep, Who(body["team_id"], body["user_id"]), body, command, context.bot_user_id)

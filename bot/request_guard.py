@@ -76,7 +76,9 @@ class RequestGuard:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "POST":
-            return answer(start_response, Refusal("405 Method Not Allowed", "not a POST"), [("Allow", "POST")])
+            return answer(
+                start_response, Refusal("405 Method Not Allowed", "not a POST"), [("Allow", "POST")]
+            )
         checked = self.verify(environ)
         if isinstance(checked, Refusal):
             logger.info("refused a request to the Slack endpoint: %s (%s)", checked.why, checked.status[:3])
@@ -175,6 +177,8 @@ class SeenSignatures:
                     oldest = datetime.fromtimestamp(self._now(), UTC) - timedelta(seconds=WINDOW_SECONDS)
                     forget_before(session, oldest_accepted=oldest)
         except SQLAlchemyError as error:
-            logger.warning("could not record a request signature (%s); letting it through", type(error).__name__)
+            logger.warning(
+                "could not record a request signature (%s); letting it through", type(error).__name__
+            )
             return True
         return fresh

@@ -101,7 +101,9 @@ def real_secret(value: SecretStr, *, prefix: str, what: str) -> SecretStr:
     core = re.sub(r"[^a-z0-9]", "", secret.removeprefix(prefix).lower())
     templated = core.startswith(("your", "insert", "paste", "enter", "put")) or core.endswith("here")
     if core in PLACEHOLDERS or templated or TEMPLATE_MARKS.search(secret) or len(set(core)) <= 1:
-        raise ValueError(f"it is a placeholder, not {what}; paste the real one from your Slack app's settings")
+        raise ValueError(
+            f"it is a placeholder, not {what}; paste the real one from your Slack app's settings"
+        )
     return SecretStr(secret)
 
 

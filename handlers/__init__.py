@@ -6,7 +6,7 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, events, home, imports, messages, reactions, stories, views
+    from handlers import commands, events, home, imports, messages, reactions, reviewing, stories, views
 
     commands.register(app)
     home.register(app)
@@ -14,5 +14,6 @@ def register_all(app: App) -> None:
     events.register(app)
     messages.register(app)
     reactions.register(app)
+    reviewing.register(app)
     stories.register(app)
     imports.register(app)

@@ -24,7 +24,7 @@ from bot.parsing import InputError
 from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
-from handlers import asking
+from handlers import asking, reviewing
 from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
@@ -73,7 +73,8 @@ def run_prep(deps: Deps, who: Who, body: dict[str, Any], command: c.Command, bot
     if isinstance(command, c.Help):
         respond(invocation.body, help_message())
         return
-    ensure_timezone(invocation.deps, invocation.who)
+    if not isinstance(command, c.LeaveReview):  # a reviewer leaving need not become a candidate
+        ensure_timezone(invocation.deps, invocation.who)
     try:
         ROUTES[type(command)](invocation, command)
     except InputError as error:
@@ -144,6 +145,11 @@ def list_reviewers(i: Invocation, command: c.ListReviewers) -> None:
     respond_text(i.body, replies.reviewers_list(ids))
 
 
+def leave_review(i: Invocation, command: c.LeaveReview) -> None:
+    left = reviewing.leave_and_tell(i.deps, i.who, command.candidate_ids)
+    respond_text(i.body, replies.left_review(left))
+
+
 def set_time(i: Invocation, command: c.SetTime) -> None:
     view = in_transaction(i, loop.set_prompt_time, command.at)
     respond_text(i.body, replies.time_set(view, clock(command.at)))
@@ -209,6 +215,7 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.AddReviewers: add_reviewers,
     c.RemoveReviewers: remove_reviewers,
     c.ListReviewers: list_reviewers,
+    c.LeaveReview: leave_review,
     c.SetTime: set_time,
     c.Pause: pause,
     c.Resume: resume,

@@ -16,6 +16,7 @@ from bot.parsing import quote
 from bot.services.candidates import Who, candidate_for
 from bot.services.importing import import_note
 from bot.slack_client import REQUEST_TIMEOUT_SECONDS, SLACK_API_URL
+from handlers import slack_files
 from handlers.background import later
 from handlers.people import ensure_timezone
 
@@ -56,7 +57,7 @@ def import_shared_note(deps: Deps, who: Who, info: dict[str, Any], name: str) ->
         return f"{quote(name)} is over 1 MB; a prep note is a few pages. Nothing was imported."
     url = str(info.get("url_private_download") or info.get("url_private") or "")
     try:
-        text = download(url, deps)
+        text = slack_files.download(url, deps)
         note = parse_note(text)
     except NoteError as refused:
         return f"I couldn't import {quote(name)}: {refused}"

@@ -117,6 +117,7 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "interviews",
         "reviewer",
         "reviewers",
+        "leave",
         "time",
         "pause",
         "resume",

@@ -283,8 +283,9 @@ def test_odd_unicode_is_stored_safely_everywhere(app: Harness) -> None:
 def test_huge_modal_submissions_are_refused_inside_the_modal(app: Harness) -> None:
     from tests.support.payloads import view_submission
 
+    # 0.7 MB in all: far past Slack's own limits, still under the web process's 1 MB request limit
     values = {
-        name: {"value": {"type": "plain_text_input", "value": "z" * 100_000}}  # 0.7 MB in all: under the 1 MB request limit
+        name: {"value": {"type": "plain_text_input", "value": "z" * 100_000}}
         for name in ("title", "situation", "task", "action", "result", "metrics", "notes")
     }
     values["principles"] = {

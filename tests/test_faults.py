@@ -223,7 +223,7 @@ def test_malformed_bodies_are_refused_and_the_process_stays_up(
 def test_events_with_missing_fields_or_unknown_types_change_nothing(app: Harness, event: dict) -> None:
     before = snapshot(app.deps.engine)
     result = app.event(event)
-    assert result.status in (200, 404)
+    assert result.status in (200, 400, 404)  # 400: signed, but not a shape Slack sends (bot/slack_body.py)
     assert snapshot(app.deps.engine) == before
     assert app.fake.posts() == [] and app.fake.calls_to("views.publish") == []
     assert_still_up(app)

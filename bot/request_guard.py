@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from bot.services.signatures import first_sighting, forget_before
 from bot.slack_body import MalformedBody, read_body
@@ -157,12 +158,14 @@ class SeenSignatures:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        engine: Engine,
         *,
         now: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._sessions = sessions
+        # Autocommit: the record is one statement, so it needs no BEGIN or COMMIT round trips. The
+        # engine's pool is shared; the option applies to this use only.
+        self._sessions = sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
         self._now = now
         self._monotonic = monotonic
         self._next_purge = monotonic()

@@ -34,7 +34,7 @@ def create_web_app(
     guarded = RequestGuard(
         slack,
         signing_secret=deps.settings.slack_signing_secret.get_secret_value(),
-        first_sighting=SeenSignatures(deps.sessions, now=wall_clock),
+        first_sighting=SeenSignatures(deps.engine, now=wall_clock),
         now=wall_clock,
     )
 

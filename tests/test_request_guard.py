@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import func, select
 
-from bot.db import create_db_engine, session_factory
+from bot.db import create_db_engine
 from bot.deps import Deps
 from bot.models import SeenSignature
 from bot.request_guard import WINDOW_SECONDS, RequestGuard, SeenSignatures
@@ -108,7 +108,7 @@ def count(deps: Deps) -> int:
 
 def test_a_signature_is_kept_as_long_as_its_timestamp_is_accepted(deps: Deps) -> None:
     now, ticks = Clock(T), Clock(0)
-    seen = SeenSignatures(deps.sessions, now=now, monotonic=ticks)
+    seen = SeenSignatures(deps.engine, now=now, monotonic=ticks)
     ahead = T + 240  # signed four minutes in the future: acceptable until T + 540
     assert seen("a" * 64, ahead) is True
     assert seen("a" * 64, ahead) is False
@@ -121,8 +121,7 @@ def test_a_signature_is_kept_as_long_as_its_timestamp_is_accepted(deps: Deps) ->
 
 
 def test_without_a_database_requests_pass_unrecorded(deps: Deps, tmp_path: Path) -> None:
-    broken = session_factory(create_db_engine(f"sqlite:///{tmp_path}/missing/db.sqlite"))
-    seen = SeenSignatures(broken, now=Clock(T))
+    seen = SeenSignatures(create_db_engine(f"sqlite:///{tmp_path}/missing/db.sqlite"), now=Clock(T))
     assert seen("d" * 64, T) is True
     assert seen("d" * 64, T) is True
 

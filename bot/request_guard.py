@@ -5,7 +5,8 @@ In this order, each step cheaper than the next, and nothing parsed before the si
 2. the timestamp must be plain digits within WINDOW_SECONDS of now, either way, and the signature
    must look like one, else 401, still unread;
 3. the body is read and its HMAC checked in constant time: 401 when it does not match;
-4. a signed body Slack would not send (not UTF-8, not JSON or a form, absurdly nested) is 400;
+4. a signed body Slack would not send (not UTF-8, not JSON or a form, absurdly nested, fields of
+   types Slack never uses: bot/slack_body.py) is 400;
 5. a signature already seen by any web process is a replay: answered 200 with nothing done (Slack
    itself, delivering twice, must not retry; the first copy was handled);
 6. only then Bolt runs, with the body already read.
@@ -147,11 +148,11 @@ def answer(
 class SeenSignatures:
     """The guard's replay record, in the database every web process shares.
 
-    One indexed INSERT per request; once a minute per process the same transaction also drops the
-    signatures whose timestamps the guard refuses anyway. While the database is unavailable,
-    requests are let through unrecorded (logged): refusing them all would turn an outage into a
-    lost command or event, and what they would replay needs the database too (an event's work
-    retries, deduplicated by event id).
+    One indexed INSERT per request (bot/services/signatures.py); once a minute per process a DELETE
+    follows it, of the signatures whose timestamps the guard refuses anyway. While the database is
+    unavailable, requests are let through unrecorded (logged): refusing them all would turn an
+    outage into lost commands and events, and what they would replay needs the database too (an
+    event's work retries, deduplicated by event id).
     """
 
     PURGE_EVERY_SECONDS = 60.0

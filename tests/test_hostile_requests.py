@@ -97,6 +97,27 @@ def test_a_failure_on_a_signed_request_apologises_without_holding_the_request(
     assert SORRY in sink.seen[0].body.decode()
 
 
+def test_behind_the_guard_too_an_unverified_failure_is_logged_not_apologised_for(
+    app: Harness, sink: Sink
+) -> None:
+    """Bolt alone (no guard in front), fed what used to reach it: its error handler stays silent."""
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+    from bot.app import create_app
+
+    executor = app.driver.executor
+    bolt = create_app(app.deps, listener_executor=executor, work_executor=executor)
+    server = AppServer(SlackRequestHandler(bolt, path="/slack/events")).start()
+    try:
+        body = command_body("help", f"{sink.url}/steal")
+        headers = {"Content-Type": FORM, "X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=x"}
+        assert post_bytes(server.port, body, headers).status >= 400
+        app.driver.settle()
+    finally:
+        server.stop()
+    assert sink.seen == [] and app.fake.calls == []
+
+
 # -- a signed request is applied once --------------------------------------------------------------
 def test_a_replayed_command_does_nothing_here_or_in_another_web_process(app: Harness) -> None:
     other = AppServer(

@@ -64,6 +64,12 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
                 "add a question of your own",
                 "/prep question add ownership: Tell me about a time you fixed something nobody owned.",
             ),
+            CommandHelp(
+                "role TEXT",
+                "the role and level you interview for: picks manager or engineer questions",
+                "/prep role SDM L6",
+            ),
+            CommandHelp("role", "show your role (`/prep role none` clears it)", "/prep role"),
         ),
     ),
     (
@@ -88,6 +94,17 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
                 "/prep status",
             ),
             CommandHelp("help", "this list", "/prep help"),
+        ),
+    ),
+    (
+        "Your data",
+        (
+            CommandHelp(
+                "export",
+                "your loop, answers, ratings, feedback and stories as files in our DM (Markdown and CSV)",
+                "/prep export",
+            ),
+            CommandHelp("delete", "erase everything Loop Coach holds about you (asks first)", "/prep delete"),
         ),
     ),
 )

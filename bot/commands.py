@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from bot.focus import match_focus
 from bot.parsing import InputError, clean, parse_date, parse_mentions, parse_time, quote
 from bot.principles import PrincipleError, match_principle, parse_principles
+from bot.questions.roles import parse_role
 
 MAX_NAME = 200
 MAX_PRINCIPLES_PER_INTERVIEW = 4
@@ -126,6 +127,26 @@ class Status:
     pass
 
 
+@dataclass(frozen=True)
+class SetRole:
+    role: str | None  # None clears it
+
+
+@dataclass(frozen=True)
+class ShowRole:
+    pass
+
+
+@dataclass(frozen=True)
+class Export:
+    pass
+
+
+@dataclass(frozen=True)
+class ConfirmDelete:
+    """Only opens the confirmation modal: nothing is erased until it is submitted."""
+
+
 Command = (
     Help
     | SetLoop
@@ -147,6 +168,10 @@ Command = (
     | OpenStoryForm
     | ListStories
     | Status
+    | SetRole
+    | ShowRole
+    | Export
+    | ConfirmDelete
 )
 
 WORDS = (
@@ -168,6 +193,9 @@ WORDS = (
     "story add",
     "stories",
     "status",
+    "role",
+    "export",
+    "delete",
 )
 SIMPLE: dict[str, Command] = {
     "": Help(),
@@ -187,6 +215,9 @@ SIMPLE: dict[str, Command] = {
     "interview add": OpenInterviewForm(),
     "story add": OpenStoryForm(""),
     "story list": ListStories(None),
+    "role": ShowRole(),
+    "export": Export(),
+    "delete": ConfirmDelete(),
 }
 
 
@@ -218,6 +249,8 @@ def parse_command(text: str) -> Command:
             return OpenStoryForm(rest[:150])
         case "stories":
             return ListStories(_principle(rest))
+        case "role":
+            return SetRole(parse_role(rest))
     raise InputError(_unknown(text))
 
 

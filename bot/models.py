@@ -64,6 +64,8 @@ class Candidate(Base):
     # The prep conversation, cached with the member list it was opened for.
     prep_channel_id: Mapped[str | None] = mapped_column(String(32))
     prep_channel_members: Mapped[str | None] = mapped_column(Text)
+    # The role and level they interview for, as typed ("SDM L6"): picks manager or IC questions.
+    role: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime]
 
     interviews: Mapped[list[Interview]] = relationship(
@@ -138,6 +140,8 @@ class Prompt(Base):
     focus: Mapped[str | None] = mapped_column(String(64))
     question_key: Mapped[str | None] = mapped_column(String(64))
     question_text: Mapped[str | None] = mapped_column(Text)
+    # A second try: the prompt whose weak answer this one asks again, with the same question.
+    redo_of: Mapped[int | None] = mapped_column(ForeignKey("prompts.id", ondelete="SET NULL"))
     # What the message said, frozen when claimed, so a resend after a crash says the same.
     payload: Mapped[dict[str, Any] | None]
     status: Mapped[str] = mapped_column(String(12), index=True)
@@ -166,6 +170,9 @@ class Answer(Base):
     edited_at: Mapped[datetime | None]
     # The bot's answer-check reply, so an edit can update it in place.
     check_ts: Mapped[str | None] = mapped_column(String(32))
+    # The answer check's verdict on the text, kept so readiness never re-runs the check.
+    check_score: Mapped[int | None] = mapped_column(SmallInteger)  # 1-5
+    check_findings: Mapped[list[str] | None]  # finding codes, like "no_result"
 
     ratings: Mapped[list[Rating]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 

@@ -14,6 +14,8 @@ from bot.app import create_app
 from bot.db import database_answers
 from bot.deps import Deps, build_deps
 from bot.logs import configure
+from bot.privacy import PATH as PRIVACY_PATH
+from bot.privacy import privacy_page
 from bot.request_guard import RequestGuard, SeenSignatures
 from bot.settings import Settings, load
 
@@ -44,6 +46,8 @@ def create_web_app(
             return health(environ, start_response, deps)
         if path == EVENTS_PATH:
             return guarded(environ, start_response)
+        if path == PRIVACY_PATH:  # public: not behind Slack's signature check
+            return privacy_page(environ, start_response)
         return slack(environ, start_response)
 
     return application

@@ -6,7 +6,19 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, events, home, imports, messages, reactions, reviewing, stories, views
+    from handlers import (
+        commands,
+        data,
+        events,
+        home,
+        imports,
+        messages,
+        reactions,
+        reviewing,
+        stories,
+        uninstall,
+        views,
+    )
 
     commands.register(app)
     home.register(app)
@@ -17,3 +29,5 @@ def register_all(app: App) -> None:
     reviewing.register(app)
     stories.register(app)
     imports.register(app)
+    data.register(app)
+    uninstall.register(app)

@@ -21,6 +21,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -152,6 +153,8 @@ def start_worker() -> None:
     from bot.web import configure_logging
 
     os.nice(WORKER_NICENESS)
+    # Ctrl-C in a terminal reaches every process in its group; the web process stops this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     settings = load(Settings)
     configure_logging(settings)
     _worker_deps = build_deps(settings)

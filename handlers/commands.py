@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot import commands as c
 from bot.blocks import replies
 from bot.blocks.dashboard import status_message
+from bot.blocks.data_messages import delete_form
 from bot.blocks.forms import interview_form
 from bot.blocks.help import help_message
 from bot.blocks.stories import stories_message, story_form
@@ -21,10 +22,11 @@ from bot.blocks.words import clock
 from bot.deps import Deps
 from bot.models import Candidate
 from bot.parsing import InputError
+from bot.questions.roles import role_reply
 from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
-from handlers import asking, reviewing
+from handlers import asking, data, reviewing
 from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
@@ -51,15 +53,24 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
     except InputError as error:
         later(context, body, refuse, body, str(error))
         return
-    if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm):
+    if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm | c.ConfirmDelete):
         # A modal must open within three seconds of the trigger: not worth queueing.
         with after_ack(body, context):
             client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
         return
+    if isinstance(command, c.Export):  # not through run_prep: exporting must not create a candidate
+        later(context, body, data.send_export, body["team_id"], body["user_id"], body)
+        return
+    if isinstance(command, c.LeaveReview):  # nor must a reviewer leaving
+        leaving = list(command.candidate_ids)
+        later(context, body, reviewing.leave_by_command, body["team_id"], body["user_id"], leaving, body)
+        return
     later(context, body, run_prep, Who(body["team_id"], body["user_id"]), body, command, context.bot_user_id)
 
 
-def form_for(command: c.OpenInterviewForm | c.OpenStoryForm) -> dict[str, Any]:
+def form_for(command: c.OpenInterviewForm | c.OpenStoryForm | c.ConfirmDelete) -> dict[str, Any]:
+    if isinstance(command, c.ConfirmDelete):
+        return delete_form()
     return interview_form() if isinstance(command, c.OpenInterviewForm) else story_form(title=command.title)
 
 
@@ -73,8 +84,7 @@ def run_prep(deps: Deps, who: Who, body: dict[str, Any], command: c.Command, bot
     if isinstance(command, c.Help):
         respond(invocation.body, help_message())
         return
-    if not isinstance(command, c.LeaveReview):  # a reviewer leaving need not become a candidate
-        ensure_timezone(invocation.deps, invocation.who)
+    ensure_timezone(invocation.deps, invocation.who)
     try:
         ROUTES[type(command)](invocation, command)
     except InputError as error:
@@ -145,11 +155,6 @@ def list_reviewers(i: Invocation, command: c.ListReviewers) -> None:
     respond_text(i.body, replies.reviewers_list(ids))
 
 
-def leave_review(i: Invocation, command: c.LeaveReview) -> None:
-    left = reviewing.leave_and_tell(i.deps, i.who, command.candidate_ids)
-    respond_text(i.body, replies.left_review(left))
-
-
 def set_time(i: Invocation, command: c.SetTime) -> None:
     view = in_transaction(i, loop.set_prompt_time, command.at)
     respond_text(i.body, replies.time_set(view, clock(command.at)))
@@ -202,6 +207,16 @@ def list_stories(i: Invocation, command: c.ListStories) -> None:
     respond(i.body, in_transaction(i, listed))
 
 
+def set_role(i: Invocation, command: c.SetRole) -> None:
+    role = in_transaction(i, questions.set_role, command.role)
+    respond_text(i.body, role_reply(role, just_set=True))
+
+
+def show_role(i: Invocation, command: c.ShowRole) -> None:
+    role = in_transaction(i, lambda session, candidate, now: candidate.role)
+    respond_text(i.body, role_reply(role))
+
+
 def status(i: Invocation, command: c.Status) -> None:
     respond(i.body, status_message(in_transaction(i, dashboard)))
 
@@ -215,7 +230,6 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.AddReviewers: add_reviewers,
     c.RemoveReviewers: remove_reviewers,
     c.ListReviewers: list_reviewers,
-    c.LeaveReview: leave_review,
     c.SetTime: set_time,
     c.Pause: pause,
     c.Resume: resume,
@@ -224,4 +238,6 @@ ROUTES: dict[type, Callable[[Invocation, Any], None]] = {
     c.AskQuestion: ask_question,
     c.AddQuestion: add_question,
     c.ListStories: list_stories,
+    c.SetRole: set_role,
+    c.ShowRole: show_role,
 }

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.answer_check import check_answer, check_text
 from bot.deps import Deps
-from bot.models import Answer
+from bot.models import Answer, Prompt
 from bot.parsing import clean
 from bot.services import answers
 from handlers.background import later
@@ -70,7 +70,9 @@ def on_new_message(deps: Deps, team: str, event: dict[str, Any]) -> None:
     if answer_id is None:
         return
     acknowledge(client, channel, ts)
-    reply = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=check_text(check_answer(text)))
+    asked = thread.prompt
+    check = check_answer(text, principle=asked.principle, question=asked.question_text, focus=asked.focus)
+    reply = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=check_text(check))
     with deps.sessions.begin() as session:
         saved = session.get(Answer, answer_id)
         if saved is not None:
@@ -102,8 +104,10 @@ def on_edited(deps: Deps, team: str, event: dict[str, Any]) -> None:
             now=deps.clock.now(),
         )
         check_ts, text = (answer.check_ts, answer.text) if answer else (None, "")
-    if check_ts:
-        client.chat_update(channel=channel, ts=check_ts, text=check_text(check_answer(text)))
+        asked = session.get(Prompt, answer.prompt_id) if answer else None
+    if check_ts and asked is not None:
+        check = check_answer(text, principle=asked.principle, question=asked.question_text, focus=asked.focus)
+        client.chat_update(channel=channel, ts=check_ts, text=check_text(check))
 
 
 def on_deleted(deps: Deps, team: str, event: dict[str, Any]) -> None:

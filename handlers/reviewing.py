@@ -36,6 +36,18 @@ def on_stop_reviewing(ack: Ack, body: dict[str, Any], context: BoltContext) -> N
     later(context, body, stop_from_button, who.team_id, who.user_id, candidate, body)
 
 
+def leave_by_command(
+    deps: Deps, team_id: str, user_id: str, candidates: list[str], body: dict[str, Any]
+) -> None:
+    """`/prep leave [@candidate ...]`: no candidate is needed, nor made, for the person leaving."""
+    try:
+        left = leave_and_tell(deps, Who(team_id, user_id), tuple(candidates))
+    except InputError as error:
+        respond_text(body, str(error))
+        return
+    respond_text(body, replies.left_review(left))
+
+
 def stop_from_button(deps: Deps, team_id: str, user_id: str, candidate: str, body: dict[str, Any]) -> None:
     try:
         left = leave_and_tell(deps, Who(team_id, user_id), (candidate,))

@@ -30,10 +30,16 @@ from bot.parsing import InputError
         ("skip", c.Skip()),
         ("question", c.AskQuestion()),
         ("status", c.Status()),
+        ("export", c.Export()),
+        ("delete", c.ConfirmDelete()),
         ("stories", c.ListStories(None)),
         ("stories dive deep", c.ListStories("Dive Deep")),
         ("story add", c.OpenStoryForm("")),
         ("story add Cut checkout latency", c.OpenStoryForm("Cut checkout latency")),
+        ("role", c.ShowRole()),
+        ("role  SDM   L6", c.SetRole("SDM L6")),
+        ("ROLE sde ii", c.SetRole("sde ii")),
+        ("role none", c.SetRole(None)),
         (
             "question add backbone: Tell me about a time you said no.",
             c.AddQuestion("Have Backbone; Disagree and Commit", "Tell me about a time you said no."),
@@ -92,6 +98,9 @@ def test_interview_add_reads_are_right_a_lot() -> None:
         ("stories teamwork", "“teamwork”"),
         ("revewers", "Did you mean `/prep reviewers`"),
         ("dance", "/prep help"),
+        ("role " + "L" * 81, "keep it under 80"),
+        ("role 42", "doesn't read as a role"),
+        ("role <@U123>", "doesn't read as a role"),
     ],
 )
 def test_bad_input_is_one_clear_line(text: str, says: str) -> None:
@@ -108,8 +117,10 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
     from handlers.commands import ROUTES
 
     kinds = set(typing.get_args(c.Command))
-    # Help and the two modals are answered before the work pool (see handlers/commands.on_prep).
-    assert kinds - {c.Help, c.OpenInterviewForm, c.OpenStoryForm} == set(ROUTES)
+    # Help and the modals are answered before the work pool; export and leave have their own jobs
+    # (see handlers/commands.on_prep).
+    before_pool = {c.Help, c.OpenInterviewForm, c.OpenStoryForm, c.ConfirmDelete, c.Export, c.LeaveReview}
+    assert kinds - before_pool == set(ROUTES)
     documented = {command.usage.split()[0] for command in all_commands()}
     assert documented == {
         "loop",
@@ -126,5 +137,8 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "story",
         "stories",
         "status",
+        "role",
         "help",
+        "export",
+        "delete",
     }

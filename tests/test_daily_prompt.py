@@ -12,10 +12,11 @@ from bot.clock import FixedClock
 from bot.deps import Deps
 from bot.models import Candidate, Prompt
 from bot.questions.bank import BANK
+from bot.questions.selection import shuffled
 from schedules.jobs import tick
 from tests.conftest import CANDIDATE
 from tests.support.factories import answer_latest, candidate_row, local, make_candidate, prompts_of
-from tests.support.fake_slack import FakeSlack
+from tests.support.fake_slack import TEAM_ID, FakeSlack
 
 LOOP = date(2026, 12, 16)
 DEC = lambda day: date(2026, 12, day)  # noqa: E731 - reads better than a function here
@@ -46,7 +47,8 @@ def test_nothing_before_nine_one_at_nine_nothing_more_after(
     assert fake_slack.calls_to("conversations.open")[0].params["users"] == f"{CANDIDATE},{REVIEWER}"
     assert post.params["channel"] == fake_slack.conversations[tuple(sorted([CANDIDATE, REVIEWER]))]
     text = post.params["text"]
-    first_question = BANK["Have Backbone; Disagree and Commit"][0].text
+    # The bank in this candidate's own order (see bot.questions.selection.shuffled).
+    first_question = shuffled(BANK["Have Backbone; Disagree and Commit"], f"{TEAM_ID}:{CANDIDATE}")[0].text
     assert text.startswith(
         "Have Backbone; Disagree and Commit — For Natesh (interview 1, Wed 16 Dec (loop day)) "
         "· 15 days to your loop"
@@ -70,38 +72,48 @@ def test_nothing_before_nine_one_at_nine_nothing_more_after(
     assert len(fake_slack.posts()) == 1
 
 
-def test_next_day_turns_to_the_next_interview_one_day_fewer(
+def test_next_day_asks_the_next_unasked_principle_of_the_loop_day_one_day_fewer(
     deps: Deps, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     make_candidate(deps, CANDIDATE, loop_date=LOOP, interviews_spec=TWO_ON_LOOP_DAY)
-    clock.set(local(DEC(1), 9, 0))
-    tick(deps)
-    clock.set(local(DEC(2), 9, 0))
-    tick(deps)
-    first, second = post_texts(fake_slack)
-    assert "For Natesh (interview 1" in first and "15 days to your loop" in first
-    assert (
-        second.startswith("Ownership — For John Lyon Smith (interview 2") and "14 days to your loop" in second
-    )
+    texts = []
+    for day in range(1, 6):
+        clock.set(local(DEC(day), 9, 0))
+        tick(deps)
+        texts.append(post_texts(fake_slack)[-1])
+    assert "For Natesh (interview 1" in texts[0] and "15 days to your loop" in texts[0]
+    assert texts[1].startswith("Earn Trust — For Natesh (interview 1") and "14 days to your loop" in texts[1]
+    # Unasked principles first, the earlier interview first among equals.
+    assert [t.split(" — ")[0] for t in texts] == [
+        "Have Backbone; Disagree and Commit",
+        "Earn Trust",
+        "Hire and Develop the Best",
+        "Ownership",
+        "Deliver Results",
+    ]
     # Without reviewers the prep conversation is the 1:1 DM.
     assert fake_slack.calls_to("conversations.open")[0].params["users"] == CANDIDATE
     assert len(fake_slack.calls_to("conversations.open")) == 1, "the DM channel is cached"
 
 
-def test_the_principle_with_fewest_answers_then_lowest_rating_comes_next(
+def test_an_answer_rated_two_gets_a_redo_the_next_morning_then_the_plan_moves_on(
     deps: Deps, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     cid = make_candidate(
         deps, CANDIDATE, loop_date=LOOP, interviews_spec=[("Ayan", "ownership, dive deep, think big")]
     )
     topics = []
-    for day, scores in [(1, [2]), (2, [5]), (3, [4]), (4, [])]:
+    for day, scores in [(1, [2]), (2, [5]), (3, [4]), (4, [4]), (5, [])]:
         clock.set(local(DEC(day), 9, 0))
         tick(deps)
         topics.append(prompts_of(deps, cid)[-1].principle)
         answer_latest(deps, cid, scores=scores)
-    # Each principle once; then all have one answer and Ownership (rated 2) is weakest.
-    assert topics == ["Ownership", "Dive Deep", "Think Big", "Ownership"]
+    # Then each principle once; then the largest readiness gap: Dive Deep's 4/5 is the older one.
+    assert topics == ["Ownership", "Ownership", "Dive Deep", "Think Big", "Dive Deep"]
+    first, redo = prompts_of(deps, cid)[:2]
+    assert redo.redo_of == first.id and redo.question_key == first.question_key
+    assert "Second try" in post_texts(fake_slack)[1] and "rated 2.0/5" in post_texts(fake_slack)[1]
+    assert "Second try" not in post_texts(fake_slack)[2]
 
 
 def test_a_late_tick_sends_the_same_day_and_a_missed_day_is_not_sent_late(

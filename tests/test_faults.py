@@ -29,6 +29,8 @@ from tests.support.fake_slack import FakeSlack
 from tests.support.snapshot import snapshot
 from tests.support.tcp_proxy import TcpProxy
 
+pytestmark = pytest.mark.processes  # outages and stalls: waits on time
+
 LOOP = date(2026, 12, 16)
 REVIEWER = "U0REVIEW01"
 INTERVIEWS = [("Natesh", "backbone, earn trust"), ("Keesha", "curious, invent")]

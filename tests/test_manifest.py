@@ -19,6 +19,9 @@ PRODUCT_EVENTS = {
     "app_home_opened",
     "user_change",
     "file_shared",
+    # leaving a workspace: its tokens and data are removed (handlers/uninstall.py)
+    "app_uninstalled",
+    "tokens_revoked",
 }
 
 
@@ -71,6 +74,8 @@ def test_manifest_scopes_cover_every_web_api_method_the_code_calls(manifest: dic
         "reactions.add": "reactions:write",
         "files.info": "files:read",
         "conversations.history": "im:history",
+        "files.getUploadURLExternal": "files:write",
+        "files.completeUploadExternal": "files:write",
     }
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"commands", "mpim:write", "mpim:history", "reactions:read"} <= scopes

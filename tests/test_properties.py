@@ -8,7 +8,7 @@ from datetime import date, time
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.answer_check import check_answer
+from bot.answer_check import check_answer, check_text
 from bot.commands import Command, parse_command
 from bot.importer import NoteError, parse_note
 from bot.parsing import InputError, parse_date, parse_mentions, parse_time
@@ -143,4 +143,5 @@ def test_the_note_parser_reads_or_refuses(text: str) -> None:
 @given(st.text(max_size=3000))
 def test_the_answer_check_always_has_advice(text: str) -> None:
     check = check_answer(text)
-    assert check.words >= 0 and 2 <= len(check.tips) <= 3
+    advice = [line for line in check_text(check).splitlines() if line.startswith("• ")]
+    assert check.words >= 0 and 1 <= check.score <= 5 and 1 <= len(advice) <= 5

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fsrs import Rating
 
 from bot.focus import FOCUS_AREAS
 from bot.principles import PRINCIPLES
-from bot.questions.bank import BANK, BY_KEY, DRILLS, QUESTIONS, SYSTEM_DESIGN_METHOD
-from bot.questions.selection import Option, choose_question, choose_topic, rotate
+from bot.questions.bank import (
+    BANK,
+    BY_KEY,
+    DRILLS,
+    IC_VARIANTS,
+    MANAGER_VARIANTS,
+    QUESTIONS,
+    SYSTEM_DESIGN_METHOD,
+)
+from bot.questions.roles import Track, track
+from bot.questions.selection import Option, choose_question, question_options, shuffled
 from bot.questions.spacing import Ask, fsrs_rating, next_due
 
 NOW = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
@@ -36,42 +46,70 @@ def test_bank_keys_are_stable() -> None:
     assert BANK["System Design"][0].key == "bank:system-design:1"
 
 
-def test_same_day_interviews_take_turns() -> None:
-    assert [rotate([7, 8, 9], turn) for turn in range(5)] == [7, 8, 9, 7, 8]
+def test_own_questions_first_then_the_bank_in_an_order_of_the_candidates_own() -> None:
+    own = [Option("own:7", "Mine"), Option("own:3", "Imported")]
+    bank = BANK["Ownership"]
+    first = question_options(own, bank, track=None, seed="T1:UAAA")
+    assert [o.key for o in first[:2]] == ["own:7", "own:3"]
+    assert sorted(o.key for o in first[2:]) == sorted(q.key for q in bank)
+    assert question_options(own, bank, track=None, seed="T1:UAAA") == first, "the same for the same candidate"
+    sequences = {
+        tuple(o.key for o in question_options([], bank, track=None, seed=f"T1:U{n:03d}")) for n in range(20)
+    }
+    assert len(sequences) >= 18, "twenty candidates, (nearly) twenty different sequences"
+    firsts = {question_options([], bank, track=None, seed=f"T1:U{n:03d}")[0].key for n in range(20)}
+    assert len(firsts) >= 4, "not everyone starts with the same question"
 
 
-def test_topic_fewest_answers_then_lowest_average_then_first_listed() -> None:
-    principles = ["Ownership", "Dive Deep", "Think Big"]
-    assert choose_topic(principles, None, {}, {}) == "Ownership"
-    assert choose_topic(principles, None, {"Ownership": 1}, {}) == "Dive Deep"
-    assert (
-        choose_topic(
-            principles,
-            None,
-            {"Ownership": 1, "Dive Deep": 1, "Think Big": 1},
-            {"Ownership": 4.0, "Dive Deep": 2.5, "Think Big": 3.0},
-        )
-        == "Dive Deep"
-    )
-    # An unrated principle counts as weakest among equals.
-    assert (
-        choose_topic(
-            principles,
-            None,
-            {"Ownership": 1, "Dive Deep": 1, "Think Big": 1},
-            {"Ownership": 4.0, "Dive Deep": 2.5},
-        )
-        == "Think Big"
-    )
+def test_a_question_added_to_the_bank_later_does_not_reorder_the_others() -> None:
+    bank = list(BANK["Dive Deep"])
+    before = [q.key for q in shuffled(bank[:-1], "T1:UAAA")]
+    after = [q.key for q in shuffled(bank, "T1:UAAA") if q.key != bank[-1].key]
+    assert before == after
 
 
-def test_a_focus_drill_waits_until_every_principle_has_had_its_turn() -> None:
-    principles = ["Ownership", "Deliver Results"]
-    assert choose_topic(principles, "People Management", {"Ownership": 1}, {}) == "Deliver Results"
-    assert (
-        choose_topic(principles, "People Management", {"Ownership": 1, "Deliver Results": 1}, {})
-        == "People Management"
-    )
+def test_the_role_picks_manager_or_engineer_variants_first() -> None:
+    bank = BANK["Hire and Develop the Best"]
+    manager = question_options([], bank, track=Track.MANAGER, seed="T1:U1")
+    engineer = question_options([], bank, track=Track.IC, seed="T1:U1")
+    unset = question_options([], bank, track=None, seed="T1:U1")
+    variants = len(MANAGER_VARIANTS["Hire and Develop the Best"])
+    assert all(":m" in o.key for o in manager[:variants])
+    assert not any(":ic" in o.key for o in manager)
+    assert all(":ic" in o.key for o in engineer[: len(IC_VARIANTS["Hire and Develop the Best"])])
+    assert not any(":m" in o.key for o in engineer)
+    assert all(o.key.split(":")[-1].isdigit() for o in unset), "no role: the questions for everyone"
+
+
+def test_manager_variants_exist_for_the_people_principles() -> None:
+    for principle in (
+        "Hire and Develop the Best",
+        "Earn Trust",
+        "Strive to be Earth's Best Employer",
+        "Have Backbone; Disagree and Commit",
+        "Deliver Results",
+    ):
+        assert len(MANAGER_VARIANTS[principle]) >= 4
+        assert sum(q.track == Track.MANAGER for q in BANK[principle]) == len(MANAGER_VARIANTS[principle])
+    assert BANK["Earn Trust"][-1].key == "bank:earn-trust:ic2"
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("SDM L6", Track.MANAGER),
+        ("Senior Engineering Manager", Track.MANAGER),
+        ("Manager, Software Development", Track.MANAGER),
+        ("Head of Platform", Track.MANAGER),
+        ("SDE II", Track.IC),
+        ("Senior Software Engineer L6", Track.IC),
+        ("Senior Product Manager", Track.IC),
+        ("Technical Program Manager", Track.IC),
+        ("", None),
+    ],
+)
+def test_roles_read_loosely(role: str, expected: Track | None) -> None:
+    assert track(role) == expected
 
 
 def test_never_asked_questions_come_first_in_order() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.kit import Block, actions, button, clip, context, divider, header, message, section
+from bot.blocks.kit import Block, actions, button, clip, context, divider, escape, header, message, section
 from bot.blocks.replies import interview_line
 from bot.blocks.words import clock, interview_when, mentions, names, plural, rating, when
 from bot.plan import long_date
-from bot.services.status import Dashboard
+from bot.services.status import Dashboard, Verdict
 
 OPEN_INTERVIEW_FORM = "open_interview_form"
 OPEN_STORY_FORM = "open_story_form"
@@ -38,6 +38,8 @@ def dashboard_lines(board: Dashboard) -> list[str]:
     elif loop.next_prompt_local:
         schedule += f", next {when(loop.next_prompt_local)}"
     lines.append(schedule)
+    if board.role:
+        lines.append(f"Role: {escape(board.role)} (`/prep role` to change)")
     lines.append(
         f"Reviewers: {mentions(board.reviewers)}"
         if board.reviewers
@@ -48,7 +50,8 @@ def dashboard_lines(board: Dashboard) -> list[str]:
 
 def progress_lines(board: Dashboard) -> list[str]:
     return [
-        f"*{row.principle}* — {plural(row.answers, 'answer')} · {rating(row.average)} · {plural(row.stories, 'story', 'stories')}"
+        f"*{row.principle}* — {plural(row.answers, 'answer')} · {rating(row.average)} · "
+        f"{plural(row.stories, 'story', 'stories')} · readiness {row.readiness}/100 ({row.level})"
         for row in board.progress
     ]
 
@@ -61,18 +64,55 @@ def recent_lines(board: Dashboard) -> list[str]:
             if answer.ratings
             else "not rated yet"
         )
-        lines.append(f"*{answer.topic}* — {clip(answer.question, 120)} · {rated}")
-        lines += [f"      💬 <@{reviewer}>: {clip(text, 200)}" for reviewer, text in answer.feedback]
+        checked = f" · check {answer.check_score}/5" if answer.check_score is not None else ""
+        lines.append(f"*{answer.topic}* — {clip(answer.question, 120)} · {rated}{checked}")
     return lines
+
+
+def verdict_text(verdict: Verdict | None) -> str:
+    if verdict is None:
+        return "not answered yet"
+    parts = [rating(verdict.rating) if verdict.rating is not None else "not rated"]
+    if verdict.check_score is not None:
+        parts.append(f"check {verdict.check_score}/5")
+    return " · ".join(parts)
+
+
+def redo_lines(board: Dashboard) -> list[str]:
+    """Before → after for each second try: the rating and the answer check's score."""
+    lines = []
+    for redo in board.redos:
+        before, after = redo.before, redo.after
+        change = f"{rating(before.rating)} → {rating(after.rating) if after else '…'}"
+        checks = ""
+        if before.check_score is not None or (after and after.check_score is not None):
+            after_check = after.check_score if after and after.check_score is not None else "…"
+            checks = f" · check {before.check_score if before.check_score is not None else '—'}/5 → {after_check}/5"
+        waiting = "" if after else " (second try not answered yet)"
+        lines.append(f"🔁 *{redo.topic}* — rated {change}{checks}{waiting} · {clip(redo.question, 100)}")
+    return lines
+
+
+def feedback_lines(board: Dashboard) -> list[str]:
+    return [f"*{note.topic}* · 💬 <@{note.reviewer}>: {clip(note.text, 200)}" for note in board.feedback]
 
 
 def gap_lines(board: Dashboard) -> list[str]:
     gaps = []
+    if board.progress and board.weak:
+        gaps.append(f"Weak: {names(board.weak)} — each comes back soon as a second try")
     if board.progress and board.without_story:
         gaps.append(f"No story yet for: {names(board.without_story)}")
     if board.progress and board.without_answer:
         gaps.append(f"Not practised yet: {names(board.without_answer)}")
     return gaps
+
+
+SECTIONS = (
+    ("Second tries", redo_lines),
+    ("Recent answers", recent_lines),
+    ("Reviewers' feedback", feedback_lines),
+)
 
 
 def dashboard_blocks(board: Dashboard) -> list[Block]:
@@ -83,17 +123,19 @@ def dashboard_blocks(board: Dashboard) -> list[Block]:
         gaps = gap_lines(board)
         if gaps:
             blocks.append(context(*(f"⚠️ {gap}" for gap in gaps)))
-    if board.recent:
-        blocks += [divider(), section("*Recent answers*\n" + "\n".join(recent_lines(board)))]
+    for title, lines_of in SECTIONS:
+        lines = lines_of(board)
+        if lines:
+            blocks += [divider(), section(f"*{title}*\n" + "\n".join(lines))]
     return blocks
 
 
 def status_message(board: Dashboard) -> dict[str, Any]:
-    text_lines = (
-        dashboard_lines(board)
-        + [line.replace("*", "") for line in progress_lines(board) + recent_lines(board)]
-        + gap_lines(board)
-    )
+    listed = progress_lines(board)
+    for title, lines_of in SECTIONS:
+        lines = lines_of(board)
+        listed += [f"{title}:", *lines] if lines else []
+    text_lines = dashboard_lines(board) + [line.replace("*", "") for line in listed] + gap_lines(board)
     return message("\n".join(text_lines), dashboard_blocks(board))
 
 

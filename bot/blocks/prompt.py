@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.answer_check.findings import LABEL, Finding
 from bot.blocks.kit import Block, context, divider, header, message, section
 from bot.blocks.words import names, plural, rating
 from bot.questions.bank import SYSTEM_DESIGN_METHOD
+from bot.readiness import Level
 from bot.services.status import PrincipleProgress
 
 RATING_LEGEND = "Reviewers: react on the answer 1️⃣ needs work · 2️⃣ · 3️⃣ · 4️⃣ · 5️⃣ ready for the loop"
@@ -28,6 +30,39 @@ class StoryHint:
 
 
 @dataclass(frozen=True)
+class SecondTry:
+    """What the weak answer a redo follows was given: the candidate sees what to fix."""
+
+    rating: float | None
+    check_score: int | None
+    findings: tuple[str, ...] = ()
+
+
+def finding_words(codes: Sequence[str]) -> str:
+    """Stored finding codes in the answer check's own words ("too short, no result")."""
+    words = []
+    for code in codes:
+        try:
+            label = LABEL[Finding(code)]
+        except ValueError:  # a code from a newer or older check
+            label = code.replace("_", " ")
+        words.append(label[:1].lower() + label[1:])
+    return ", ".join(words)
+
+
+def second_try_line(before: SecondTry) -> str:
+    verdict = []
+    if before.rating is not None:
+        verdict.append(f"rated {rating(before.rating)}")
+    if before.check_score is not None:
+        verdict.append(f"answer check {before.check_score}/5")
+    if before.findings:
+        verdict.append(finding_words(before.findings))
+    last = f" Last time: {' · '.join(verdict)}." if verdict else ""
+    return f"🔁 Second try at this question.{last} Tell it again, fixing that."
+
+
+@dataclass(frozen=True)
 class QuestionPrompt:
     topic: str
     is_focus: bool
@@ -38,6 +73,7 @@ class QuestionPrompt:
     countdown: str
     stories: tuple[StoryHint, ...] = ()
     extra: bool = False
+    second_try: SecondTry | None = None
 
 
 def question_message(prompt: QuestionPrompt) -> dict[str, Any]:
@@ -50,14 +86,15 @@ def question_message(prompt: QuestionPrompt) -> dict[str, Any]:
     question = prompt.question
     if prompt.topic == "System Design":
         question = f"{question}\n{SYSTEM_DESIGN_METHOD}"
-    blocks: list[Block] = [
-        header(("Extra: " if prompt.extra else "") + title),
-        section(f"*{question}*"),
-        context(facts),
-        section(HOW_TO_ANSWER),
-        context(RATING_LEGEND),
-    ]
-    lines = [f"{title} — {facts}", f"Q: {question}", HOW_TO_ANSWER, RATING_LEGEND]
+    heading = ("Extra: " if prompt.extra else "") + ("Second try: " if prompt.second_try else "") + title
+    blocks: list[Block] = [header(heading), section(f"*{question}*"), context(facts)]
+    lines = [f"{title} — {facts}", f"Q: {question}"]
+    if prompt.second_try:
+        note = second_try_line(prompt.second_try)
+        blocks.append(context(note))
+        lines.append(note)
+    blocks += [section(HOW_TO_ANSWER), context(RATING_LEGEND)]
+    lines += [HOW_TO_ANSWER, RATING_LEGEND]
     if prompt.stories:
         listed = "\n".join(f"• {story.title} ({names(story.principles)})" for story in prompt.stories)
         blocks.append(section(f"*Stories you could tell*\n{listed}"))
@@ -71,13 +108,22 @@ def question_message(prompt: QuestionPrompt) -> dict[str, Any]:
 
 def progress_text(rows: Sequence[PrincipleProgress]) -> list[str]:
     return [
-        f"{row.principle} — {plural(row.answers, 'answer')} · {rating(row.average)} · "
-        f"{plural(row.stories, 'story', 'stories')}"
+        f"{row.principle} — readiness {row.readiness}/100 ({row.level}) · {plural(row.answers, 'answer')} · "
+        f"{rating(row.average)} · {plural(row.stories, 'story', 'stories')}"
         for row in rows
     ]
 
 
-def readiness_message(days: int, countdown: str, rows: Sequence[PrincipleProgress]) -> dict[str, Any]:
+def practise_line(coming: Sequence[str]) -> str:
+    """What the next questions will be about: the plan's own picks, so the summary and the questions agree."""
+    if len(coming) == 1:
+        return f"Practise next: {coming[0]} (today's question)"
+    return f"Practise next: {coming[0]} (today's question), then {names(coming[1:])}"
+
+
+def readiness_message(
+    days: int, countdown: str, rows: Sequence[PrincipleProgress], coming: Sequence[str] = ()
+) -> dict[str, Any]:
     title = "One week to go" if days == 7 else "Tomorrow is your loop"
     intro = (
         f"{countdown}. Here is where you stand on each principle of your loop."
@@ -85,13 +131,13 @@ def readiness_message(days: int, countdown: str, rows: Sequence[PrincipleProgres
         else f"{countdown}. A last look before the day; tomorrow morning you get a cheat sheet per interview."
     )
     lines = progress_text(rows)
-    weak = [
-        row.principle for row in rows if row.answers == 0 or (row.average is not None and row.average < 3)
-    ]
+    weak = [row.principle for row in rows if row.level in (Level.WEAK, Level.NOT_STARTED)]
     no_story = [row.principle for row in rows if row.stories == 0]
     notes = []
     if weak:
-        notes.append(f"Practise next: {names(weak)}")
+        notes.append(f"Weak or not practised: {names(weak)}")
+    if coming:
+        notes.append(practise_line(coming))
     if no_story:
         notes.append(f"No story yet for: {names(no_story)}")
     if not rows:

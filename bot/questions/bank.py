@@ -1,11 +1,15 @@
-"""The shipped question bank: original behavioral questions for every principle, and drills for
-the usual focus areas. Keys are stable (`bank:<slug>:<n>`): spaced repetition remembers them, so
-add new questions at the end of a list and never reorder or reword one in place."""
+"""The shipped question bank: original behavioral questions for every principle, variants pitched
+at managers and at individual contributors for the people principles, and drills for the usual
+focus areas. Keys are stable (`bank:<slug>:<n>`, `bank:<slug>:m<n>`, `bank:<slug>:ic<n>`): spaced
+repetition remembers them, so add new questions at the end of a list and never reorder or reword
+one in place."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from bot.questions.roles import Track
 
 QUESTIONS: dict[str, tuple[str, ...]] = {
     "Customer Obsession": (
@@ -151,6 +155,66 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Asked of people managers ("SDM L6", "Engineering Manager") before the general questions.
+MANAGER_VARIANTS: dict[str, tuple[str, ...]] = {
+    "Hire and Develop the Best": (
+        "Walk me through how you set the hiring bar for your team. What did you change in your interview loop, and how did you know it worked?",
+        "Tell me about a direct report you helped earn a promotion. What was the plan, and what was your part in it?",
+        "Describe a time you moved someone out of a role or out of the company. How did you reach the decision, and how did you handle it?",
+        "Tell me about a hire of yours that did not work out. What did the interviews miss, and what did you change afterwards?",
+        "How have you grown a manager or a tech lead on your team? Give a concrete example of what you did and how they changed.",
+    ),
+    "Earn Trust": (
+        "Tell me about a time your team lost confidence in a decision you made. How did you win it back?",
+        "Describe a time you had to tell your team about a change you could not fully explain, such as a reorganisation. How did you keep their trust?",
+        "Give an example of when you took responsibility for your team's mistake in front of senior leaders. What happened next?",
+        "Tell me about a time a partner team stopped relying on your team's commitments. What did you change?",
+    ),
+    "Strive to be Earth's Best Employer": (
+        "Tell me about a change you made to how your team works that people still mention. Why did you make it?",
+        "Describe how you handled a report's burnout while a big deadline was still on the table.",
+        "Give an example of a decision where you put your team's long-term growth ahead of short-term output.",
+        "Tell me about a time people left your team one after another. What did you learn about why, and what did you change?",
+    ),
+    "Have Backbone; Disagree and Commit": (
+        "Tell me about a time you pushed back on your own manager's plan on behalf of your team. How did you make the case, and what happened?",
+        "Describe a decision you argued against but then had to roll out to your team. How did you present it, and how did you commit?",
+        "Give an example of when you said no to a senior stakeholder because your team could not deliver the request well.",
+        "Tell me about a time you overruled your team's consensus. Why, and how did it turn out?",
+    ),
+    "Deliver Results": (
+        "Tell me about a time your team was about to miss a commitment. What did you change, and what did you tell the stakeholders?",
+        "Describe how you set your team's goals for a quarter or a year. How did you measure them, and how did the team do?",
+        "Give an example of delivering with a team that was understaffed or newly formed. How did you plan, and what was the result?",
+        "Tell me about an obstacle you removed that was slowing your whole team down. How did you find it?",
+    ),
+}
+
+# Asked of individual contributors ("SDE II", "Senior Software Engineer") before the general questions.
+IC_VARIANTS: dict[str, tuple[str, ...]] = {
+    "Hire and Develop the Best": (
+        "Tell me about a time you mentored a teammate without being their manager. What did you do, and how did they grow?",
+        "Describe how you helped a new engineer become productive on your team. What did you change so the next one ramped up faster?",
+        "Tell me about an interview you ran where your assessment differed from the rest of the panel. How did you make your case?",
+    ),
+    "Earn Trust": (
+        "Tell me about a time you gave a more senior colleague feedback they did not want to hear. How did you go about it?",
+        "Describe a time you realised your own estimate was wrong and told your team before it became a problem.",
+    ),
+    "Strive to be Earth's Best Employer": (
+        "Tell me about a time you helped a new or struggling teammate feel they belonged. What did you do?",
+        "Describe something you did, without being asked, that made your team's day-to-day work less painful.",
+    ),
+    "Have Backbone; Disagree and Commit": (
+        "Tell me about a time you challenged a design chosen by someone more senior than you. What did you do?",
+        "Describe a code or design review where you held your ground. How did it end?",
+    ),
+    "Deliver Results": (
+        "Tell me about the piece of work you delivered that mattered most to customers. What got in the way?",
+        "Describe a time you cut scope to ship on time. How did you decide what to drop?",
+    ),
+}
+
 SYSTEM_DESIGN_METHOD = (
     "Walk it through: (1) who is the customer and what problem do they have? "
     "(2) write the requirements on the board; (3) sketch the design; "
@@ -206,6 +270,13 @@ class BankQuestion:
     key: str
     topic: str
     text: str
+    track: Track | None = None  # None: for everyone
+
+
+VARIANTS: tuple[tuple[Track, str, dict[str, tuple[str, ...]]], ...] = (
+    (Track.MANAGER, "m", MANAGER_VARIANTS),
+    (Track.IC, "ic", IC_VARIANTS),
+)
 
 
 def slug(name: str) -> str:
@@ -219,6 +290,12 @@ def _build() -> dict[str, tuple[BankQuestion, ...]]:
             BankQuestion(key=f"bank:{slug(topic)}:{n}", topic=topic, text=text)
             for n, text in enumerate(texts, 1)
         )
+    for track, prefix, variants in VARIANTS:
+        for topic, texts in variants.items():
+            bank[topic] += tuple(
+                BankQuestion(key=f"bank:{slug(topic)}:{prefix}{n}", topic=topic, text=text, track=track)
+                for n, text in enumerate(texts, 1)
+            )
     return bank
 
 

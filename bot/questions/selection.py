@@ -1,11 +1,15 @@
-"""Which interview, which topic, which question: the daily choice, pure and deterministic."""
+"""Which question, once the topic is chosen: the candidate's own first, then the bank in an order of
+their own, then spaced repetition. Pure and deterministic."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.questions.bank import BankQuestion
+from bot.questions.roles import Track
 from bot.questions.spacing import Ask, next_due
 
 
@@ -15,28 +19,23 @@ class Option:
     text: str
 
 
-def rotate(group: Sequence[int], turns_taken: int) -> int:
-    """Interviews on the same day take turns, one a day, in their order."""
-    return group[turns_taken % len(group)]
+def shuffled(questions: Sequence[BankQuestion], seed: str) -> list[BankQuestion]:
+    """The bank's questions in an order that is the candidate's own: two candidates rarely share a
+    sequence, one candidate always gets the same, and a question added later slots in without
+    moving the others."""
+    return sorted(questions, key=lambda q: hashlib.sha256(f"{seed}|{q.key}".encode()).digest())
 
 
-def choose_topic(
-    principles: Sequence[str],
-    focus: str | None,
-    answers: Mapping[str, int],
-    averages: Mapping[str, float],
-) -> str:
-    """Of an interview's principles: fewest answers, then lowest average rating (unrated first),
-    then first listed. A drilled focus comes in only once every principle has had as many answers."""
-
-    def rank(indexed: tuple[int, str]) -> tuple[int, float, int]:
-        position, topic = indexed
-        return answers.get(topic, 0), averages.get(topic, 0.0), position
-
-    _, best = min(enumerate(principles), key=rank)
-    if focus and answers.get(focus, 0) < min(answers.get(p, 0) for p in principles):
-        return focus
-    return best
+def question_options(
+    own: Sequence[Option], bank: Sequence[BankQuestion], *, track: Track | None, seed: str
+) -> list[Option]:
+    """Own and imported questions first, in the order added (the recruiter's lists matter most);
+    then the bank's variants for the candidate's track (manager or individual contributor); then
+    the questions for everyone. Variants for the other track are left out."""
+    pitched = [q for q in bank if track is not None and q.track == track]
+    general = [q for q in bank if q.track is None]
+    ordered = shuffled(pitched, seed) + shuffled(general, seed)
+    return [*own, *(Option(key=q.key, text=q.text) for q in ordered)]
 
 
 def choose_question(

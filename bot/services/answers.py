@@ -13,9 +13,18 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.answer_check import check_answer
 from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
 
 REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def assess(text: str, prompt: Prompt) -> tuple[int, list[str]]:
+    """The answer check's score (1-5) and finding codes, stored with the answer so readiness never
+    re-runs the check: the same check the thread reply shows (principle, question and focus of the
+    prompt it answers)."""
+    check = check_answer(text, principle=prompt.principle, question=prompt.question_text, focus=prompt.focus)
+    return check.score, [str(finding) for finding in check.findings]
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ def record_answer(
         question_key=prompt.question_key,
         answered_at=now,
     )
+    answer.check_score, answer.check_findings = assess(text, prompt)
     session.add(answer)
     session.flush()
     return answer
@@ -131,6 +141,7 @@ def edit(
         if owner.user_id != user or answer.text == text:
             return None
         answer.text, answer.edited_at = text, now
+        answer.check_score, answer.check_findings = assess(text, session.get_one(Prompt, answer.prompt_id))
         return answer
     feedback = find_feedback(session, team=team, channel=channel, ts=ts)
     if feedback is not None and feedback.reviewer_user_id == user:

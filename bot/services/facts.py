@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.models import Answer, Candidate, Prompt, Question, Rating, Story
+from bot.readiness import Evidence, Readiness, readiness
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,40 @@ class PastPrompt:
     interview_id: int | None
     question_key: str | None
     created_at: datetime
+    principle: str | None = None
+    focus: str | None = None
+    question_text: str | None = None
+    redo_of: int | None = None
+
+    @property
+    def topic(self) -> str | None:
+        return self.principle or self.focus
+
+
+@dataclass(frozen=True)
+class AnswerFact:
+    """One answer, with its peers' ratings and the answer check's stored verdict."""
+
+    id: int
+    prompt_id: int
+    principle: str | None
+    focus: str | None
+    answered_at: datetime
+    ratings: tuple[int, ...] = ()
+    check_score: int | None = None
+    findings: tuple[str, ...] = ()
+
+    @property
+    def topic(self) -> str:
+        return self.principle or self.focus or ""
+
+    @property
+    def rating(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.answered_at, self.rating, self.check_score, self.findings)
 
 
 @dataclass(frozen=True)
@@ -48,11 +83,33 @@ class StoryFact:
 @dataclass
 class Facts:
     prompts: list[PastPrompt] = field(default_factory=list)
-    answers: dict[str, int] = field(default_factory=dict)  # per topic: a principle, or a drilled focus
-    scores: dict[str, list[int]] = field(default_factory=dict)  # every rating, per topic
-    prompt_scores: dict[int, float] = field(default_factory=dict)  # average rating of each prompt's answers
+    answer_facts: list[AnswerFact] = field(default_factory=list)  # oldest first
     questions: list[OwnQuestion] = field(default_factory=list)
     stories: list[StoryFact] = field(default_factory=list)
+
+    @property
+    def answers(self) -> dict[str, int]:
+        """How many answers per topic: a principle, or a drilled focus."""
+        counts: dict[str, int] = defaultdict(int)
+        for answer in self.answer_facts:
+            counts[answer.topic] += 1
+        return dict(counts)
+
+    @property
+    def scores(self) -> dict[str, list[int]]:
+        """Every rating, per topic."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for answer in self.answer_facts:
+            found[answer.topic] += answer.ratings
+        return {topic: scores for topic, scores in found.items() if scores}
+
+    @property
+    def prompt_scores(self) -> dict[int, float]:
+        """The average rating of each prompt's answers."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for answer in self.answer_facts:
+            found[answer.prompt_id] += answer.ratings
+        return {prompt_id: sum(s) / len(s) for prompt_id, s in found.items() if s}
 
     def average(self, topic: str) -> float | None:
         found = self.scores.get(topic)
@@ -64,6 +121,15 @@ class Facts:
 
     def has_prompt(self, day: date, slot: str) -> bool:
         return any(p.local_date == day and p.slot == slot for p in self.prompts)
+
+    def readiness(self, topic: str, *, now: datetime, drill: bool = False) -> Readiness:
+        """A principle's readiness; with `drill`, a focus area's (answers to its drills, no stories)."""
+        if drill:
+            evidence = [a.evidence for a in self.answer_facts if a.focus == topic]
+            return readiness(topic, evidence, None, now=now)
+        evidence = [a.evidence for a in self.answer_facts if a.principle == topic]
+        stories = sum(topic in s.principles for s in self.stories)
+        return readiness(topic, evidence, stories, now=now)
 
 
 def with_interviews(session: Session, candidate_ids: Sequence[int]) -> None:
@@ -92,30 +158,51 @@ def load_facts(session: Session, candidate_ids: Sequence[int]) -> dict[int, Fact
             Prompt.interview_id,
             Prompt.question_key,
             Prompt.created_at,
+            Prompt.principle,
+            Prompt.focus,
+            Prompt.question_text,
+            Prompt.redo_of,
         )
         .where(Prompt.candidate_id.in_(ids))
         .order_by(Prompt.id)
     ):
         facts[row[0]].prompts.append(PastPrompt(*row[1:]))
 
-    answers: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for cid, principle, focus, count in session.execute(
-        select(Answer.candidate_id, Answer.principle, Answer.focus, func.count(Answer.id))
+    ratings: dict[int, list[int]] = defaultdict(list)
+    for answer_id, score in session.execute(
+        select(Rating.answer_id, Rating.score)
+        .join(Answer, Rating.answer_id == Answer.id)
         .where(Answer.candidate_id.in_(ids))
-        .group_by(Answer.candidate_id, Answer.principle, Answer.focus)
+        .order_by(Rating.id)
     ):
-        answers[cid][principle or focus or ""] += count
-    per_prompt: dict[int, list[int]] = defaultdict(list)
-    for cid, prompt_id, principle, focus, score in session.execute(
-        select(Answer.candidate_id, Answer.prompt_id, Answer.principle, Answer.focus, Rating.score)
-        .join(Rating, Rating.answer_id == Answer.id)
+        ratings[answer_id].append(score)
+    for found in session.execute(
+        select(
+            Answer.candidate_id,
+            Answer.id,
+            Answer.prompt_id,
+            Answer.principle,
+            Answer.focus,
+            Answer.answered_at,
+            Answer.check_score,
+            Answer.check_findings,
+        )
         .where(Answer.candidate_id.in_(ids))
+        .order_by(Answer.answered_at, Answer.id)
     ):
-        facts[cid].scores.setdefault(principle or focus or "", []).append(score)
-        per_prompt[prompt_id].append(score)
-        facts[cid].prompt_scores[prompt_id] = sum(per_prompt[prompt_id]) / len(per_prompt[prompt_id])
-    for cid, counts in answers.items():
-        facts[cid].answers = dict(counts)
+        cid, answer_id, prompt_id, principle, focus, answered_at, check_score, findings = found
+        facts[cid].answer_facts.append(
+            AnswerFact(
+                answer_id,
+                prompt_id,
+                principle,
+                focus,
+                answered_at,
+                tuple(ratings.get(answer_id, ())),
+                check_score,
+                tuple(findings or ()),
+            )
+        )
 
     for question in session.scalars(
         select(Question).where(Question.candidate_id.in_(ids)).order_by(Question.id)

@@ -25,7 +25,7 @@ from bot.blocks.stories import planned_line
 from bot.blocks.words import clock
 from bot.models import Candidate, Prompt
 from bot.plan import at_local, countdown, days_left, local_today, long_date
-from bot.services.asking import QUESTION, choose, compose_question
+from bot.services.asking import QUESTION, choose, compose_question, practise_next
 from bot.services.facts import Facts, load_facts, with_interviews
 from bot.services.schedule import DAILY, WRAP_UP
 from bot.services.status import progress
@@ -104,7 +104,9 @@ def morning_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime
         return [new_row(candidate, day, DAILY, "cheat-sheet", cheat_sheet(candidate, facts), now)]
     rows = [daily_question(candidate, facts, day, now=now)]
     if left in READY_DAYS:
-        message = readiness_message(left, countdown(candidate.loop_date, day), progress(candidate, facts))
+        coming = practise_next(candidate, facts, day, now=now)
+        rows_now = progress(candidate, facts, now=now)
+        message = readiness_message(left, countdown(candidate.loop_date, day), rows_now, coming)
         rows.append(new_row(candidate, day, f"ready-{left}", f"ready-{left}", message, now))
     return rows
 
@@ -127,7 +129,7 @@ def new_row(
 def daily_question(
     candidate: Candidate, facts: Facts, day: date, *, now: datetime, slot: str = DAILY, extra: bool = False
 ) -> Prompt:
-    choice = choose(candidate, facts, day)
+    choice = choose(candidate, facts, day, now=now)
     prompt = compose_question(candidate, facts, choice, now=now, extra=extra)
     row = new_row(candidate, day, slot, "extra" if extra else QUESTION, question_message(prompt), now)
     row.interview_id = choice.interview.id if choice.interview else None
@@ -135,6 +137,7 @@ def daily_question(
     row.focus = choice.topic if choice.is_focus else None
     row.question_key = choice.option.key
     row.question_text = choice.option.text
+    row.redo_of = choice.redo_of
     return row
 
 

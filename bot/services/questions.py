@@ -52,6 +52,13 @@ def add_question(
     return True
 
 
+def set_role(session: Session, candidate: Candidate, role: str | None, *, now: datetime) -> str | None:
+    """The role and level picks manager or individual-contributor questions from now on."""
+    candidate.role = role
+    session.flush()
+    return candidate.role
+
+
 def extra_prompt(session: Session, candidate: Candidate, *, now: datetime) -> Prompt:
     """One more question now, chosen as the morning's would be, without taking a turn of the rotation."""
     session.flush()

@@ -1,0 +1,133 @@
+"""Answer-check accuracy: precision and recall per finding on labelled answers.
+
+`python -m benchmarks.answer_check [--errors]` (or `python -m benchmarks answer_check`). Two sets:
+benchmarks/data/answers.yaml ("dev": written first and used to tune the rules) and
+benchmarks/data/answers_holdout.yaml ("holdout": written after the rules were frozen, never tuned on).
+Prints a table per set and writes benchmarks/results/answer_check.json. No database or Slack needed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.answer_check import Finding, check_answer
+
+DATA = Path(__file__).resolve().parent / "data"
+RESULTS = Path(__file__).resolve().parent / "results"
+SETS = {"dev": DATA / "answers.yaml", "holdout": DATA / "answers_holdout.yaml"}
+TARGET_PRECISION, TARGET_RECALL = 0.9, 0.85
+
+
+@dataclass
+class Tally:
+    true_pos: Counter[str] = field(default_factory=Counter)
+    false_pos: Counter[str] = field(default_factory=Counter)
+    false_neg: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    answers: int = 0
+    seconds: float = 0.0
+
+    def add(self, answer: dict[str, Any]) -> None:
+        expected = {Finding(code) for code in answer.get("expected") or []}
+        started = time.perf_counter()
+        check = check_answer(
+            answer["text"],
+            principle=answer.get("principle"),
+            question=answer.get("question"),
+            focus=answer.get("focus"),
+        )
+        self.seconds += time.perf_counter() - started
+        self.answers += 1
+        found = set(check.findings)
+        for finding in found & expected:
+            self.true_pos[finding] += 1
+        for finding in found - expected:
+            self.false_pos[finding] += 1
+        for finding in expected - found:
+            self.false_neg[finding] += 1
+        if found != expected:
+            extra = ", ".join(sorted(found - expected)) or "-"
+            missed = ", ".join(sorted(expected - found)) or "-"
+            self.errors.append(f"{answer['id']}: extra {extra}; missed {missed}")
+
+    def row(self, finding: str | None) -> dict[str, Any]:
+        def total(counter: Counter[str]) -> int:
+            return counter[finding] if finding else sum(counter.values())
+
+        tp, fp, fn = total(self.true_pos), total(self.false_pos), total(self.false_neg)
+        return {
+            "support": tp + fn,
+            "flagged": tp + fp,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+        }
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["answers"])
+
+
+def measure(answers: list[dict[str, Any]]) -> Tally:
+    tally = Tally()
+    for answer in answers:
+        tally.add(answer)
+    return tally
+
+
+def table(name: str, tally: Tally) -> str:
+    def cell(value: float | None) -> str:
+        return "  -  " if value is None else f"{value:.2f}"
+
+    lines = [
+        f"{name}: {tally.answers} answers, {1000 * tally.seconds / max(1, tally.answers):.2f} ms each",
+        f"{'finding':<15} {'support':>7} {'flagged':>7} {'precision':>9} {'recall':>6}",
+    ]
+    for finding in [*(f.value for f in Finding), None]:
+        row = tally.row(finding)
+        label = finding or "overall"
+        flags = ""
+        if row["precision"] is not None and row["precision"] < TARGET_PRECISION:
+            flags += " P<0.9"
+        if row["recall"] is not None and row["recall"] < TARGET_RECALL:
+            flags += " R<0.85"
+        lines.append(
+            f"{label:<15} {row['support']:>7} {row['flagged']:>7} {cell(row['precision']):>9} "
+            f"{cell(row['recall']):>6}{flags}"
+        )
+    return "\n".join(lines)
+
+
+def main(quick: bool = False, show_errors: bool = False) -> dict[str, Any]:
+    figures: dict[str, Any] = {"targets": {"precision": TARGET_PRECISION, "recall": TARGET_RECALL}}
+    for name, path in SETS.items():
+        answers = load(path)
+        if not answers:
+            continue
+        tally = measure(answers)
+        print(table(name, tally), end="\n\n")
+        if show_errors:
+            print("\n".join(tally.errors), end="\n\n")
+        figures[name] = {
+            "answers": tally.answers,
+            "ms_per_answer": round(1000 * tally.seconds / max(1, tally.answers), 3),
+            "per_finding": {f.value: tally.row(f.value) for f in Finding},
+            "overall": tally.row(None),
+            "mismatches": tally.errors,
+        }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "answer_check.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return figures
+
+
+if __name__ == "__main__":
+    main(show_errors="--errors" in sys.argv[1:])

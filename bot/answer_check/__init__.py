@@ -1,0 +1,177 @@
+"""The answer check: a quick, local, deterministic reading of a written answer, as an interviewer
+would listen to it.
+
+`check_answer` returns an `AnswerCheck`: length and spoken minutes (150 words a minute against the
+prompt's 2–3 minutes), the STAR parts heard (or a focus drill's own checklist in the same four
+slots, see bot/answer_check/drills.py), findings from the fixed `Finding` vocabulary, and a 1–5
+score. `check_text` renders it as the thread reply; `weakest_part` names the finding a follow-up
+question should aim at.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from bot.answer_check.content import (
+    blames_others,
+    has_lesson,
+    is_hypothetical,
+    is_vague,
+    off_topic,
+    tells_a_failure,
+)
+from bot.answer_check.drills import SLOTS, Checklist, checklist_for
+from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
+from bot.answer_check.render import check_text
+from bot.answer_check.star import has_action, has_metric, has_result, has_situation, has_task
+from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
+from bot.answer_check.topics import asks_about_failure
+from bot.principles import PrincipleError, match_principle
+
+__all__ = ["AnswerCheck", "Finding", "check_answer", "check_text", "weakest_part"]
+
+STAR_WORDS = (225, 525)  # under 1½ or over 3½ minutes: paces run 130–170 words a minute
+MAX_CHARS = 20_000  # far beyond any spoken answer; keeps the check fast on pasted documents
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    words: int
+    minutes: float
+    findings: tuple[Finding, ...]  # most important first (PRIORITY; "too short" leads when very short)
+    # STAR parts heard; for a drill, its checklist in the same four slots (drills.py has the table)
+    star: dict[str, bool]
+    score: int  # 1–5
+    i_count: int = 0
+    we_count: int = 0
+    drill: str | None = None  # the focus drill whose checklist was used, None for STAR
+    labels: tuple[str, str, str, str] = ("Situation", "Task", "Action", "Result")
+    metric_label: str | None = "Number"  # None when the drill does not ask for a number
+
+
+def check_answer(
+    text: str, *, principle: str | None = None, question: str | None = None, focus: str | None = None
+) -> AnswerCheck:
+    text = text[:MAX_CHARS]
+    told = sentences(text)
+    said = clauses(told)
+    words = count_words(text)
+    checklist = checklist_for(focus)
+    star = _star(text, told, said, words, checklist)
+    findings = set(_shape(text, told, words, star, checklist))
+    findings |= _content(text, said, principle=_canonical(principle), question=question, checklist=checklist)
+    if (checklist is None or checklist.we_counts) and _we_not_i(said):
+        findings.add(Finding.WE_NOT_I)
+    ordered = tuple(finding for finding in PRIORITY if finding in findings)
+    if Finding.TOO_SHORT in findings and words < (checklist.words[0] if checklist else STAR_WORDS[0]) / 3:
+        # a few lines are not yet an answer: "say more" comes before what the missing parts would be
+        ordered = (Finding.TOO_SHORT, *(f for f in ordered if f is not Finding.TOO_SHORT))
+    return AnswerCheck(
+        words=words,
+        minutes=round(words / WORDS_PER_MINUTE, 1),
+        findings=ordered,
+        star=star,
+        score=max(1, 5 - math.ceil(sum(WEIGHT[f] for f in ordered))),
+        i_count=sum(1 for c in said if c.subject == "i"),
+        we_count=sum(1 for c in said if c.subject == "we"),
+        drill=checklist.name if checklist else None,
+        labels=checklist.labels if checklist else ("Situation", "Task", "Action", "Result"),
+        metric_label=("Scale" if checklist and checklist.name == "System Design" else "Number")
+        if checklist is None or checklist.metric
+        else None,
+    )
+
+
+def weakest_part(check: AnswerCheck) -> Finding | None:
+    """The finding a follow-up question should aim at: the most important one a question can fix.
+
+    Findings are in priority order (findings.PRIORITY: off topic, hypothetical, no action, "we"…);
+    length alone is no follow-up ("too long" is skipped), and a clean answer has none.
+    """
+    return next((finding for finding in check.findings if finding is not Finding.TOO_LONG), None)
+
+
+def _star(
+    text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None
+) -> dict[str, bool]:
+    if checklist is not None:
+        return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
+    return {
+        "situation": has_situation(told),
+        "task": has_task(told, said),
+        "action": has_action(said),
+        "result": has_result(told),
+    }
+
+
+def _shape(
+    text: str, told: list[str], words: int, star: dict[str, bool], checklist: Checklist | None
+) -> list[Finding]:
+    fewest, most = checklist.words if checklist else STAR_WORDS
+    found = [Finding.TOO_SHORT] if words < fewest else [Finding.TOO_LONG] if words > most else []
+    missing = {
+        "situation": Finding.NO_SITUATION,
+        "task": Finding.NO_TASK,
+        "action": Finding.NO_ACTION,
+        "result": Finding.NO_RESULT,
+    }
+    found += [missing[slot] for slot, present in star.items() if not present]
+    if checklist is None:
+        numbered = has_metric(told)
+    else:
+        numbered = checklist.metric is None or checklist.metric(text, told, [])
+    if not numbered:
+        found.append(Finding.NO_METRIC)
+    return found
+
+
+PAST_QUESTION = re.compile(
+    r"\b(?:tell me about|describe a|give (?:me )?an example|a time|walk me through (?:a|the|how you)|have you|"
+    r"did you|real|when you|example|most|worst|best|hardest|last)\b",
+    re.IGNORECASE,
+)
+GENERAL_QUESTION = re.compile(
+    r"\b(?:how (?:do|would|will|should) you|describe how you|what (?:would|do|is) you|what is your|design)\b",
+    re.I,
+)
+
+
+def _content(
+    text: str, said: list[Clause], *, principle: str | None, question: str | None, checklist: Checklist | None
+) -> set[Finding]:
+    found: set[Finding] = set()
+    asks_in_general = bool(
+        question and GENERAL_QUESTION.search(question) and not PAST_QUESTION.search(question)
+    )
+    if (checklist is None or checklist.hypothetical) and not asks_in_general and is_hypothetical(text, said):
+        found.add(Finding.HYPOTHETICAL)
+    if is_vague(text, said):
+        found.add(Finding.VAGUE)
+    if blames_others(text):
+        found.add(Finding.BLAMES_OTHERS)
+    if question and off_topic(text, question=question, principle=principle):
+        found.add(Finding.OFF_TOPIC)
+    about_failure = asks_about_failure(question) if question else tells_a_failure(text)
+    if about_failure and not has_lesson(text):
+        found.add(Finding.NO_LEARNING)
+    return found
+
+
+def _we_not_i(said: list[Clause]) -> bool:
+    """Mostly "we": more of the doing, or far more of the telling, is the team's than one's own."""
+    i_done = sum(1 for c in said if c.subject == "i" and c.form is Form.DONE)
+    we_done = sum(1 for c in said if c.subject == "we" and c.form is Form.DONE)
+    i_all = sum(1 for c in said if c.subject == "i")
+    we_all = sum(1 for c in said if c.subject == "we")
+    return (we_done >= 2 and we_done > i_done) or (we_all >= 3 and we_all > 1.5 * i_all)
+
+
+def _canonical(principle: str | None) -> str | None:
+    if not principle:
+        return None
+    try:
+        return match_principle(principle)
+    except PrincipleError:
+        return None

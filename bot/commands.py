@@ -222,7 +222,9 @@ SIMPLE: dict[str, Command] = {
 
 
 def parse_command(text: str) -> Command:
-    text = clean(text)
+    # Slack sends a typed "&" as "&amp;" (and "<", ">" as "&lt;", "&gt;", which stay escaped: they are
+    # echoed back to Slack as they came, and mentions are the only real angle brackets).
+    text = clean(text).replace("&amp;", "&")
     text = " ".join(text.replace("\u00a0", " ").split(" ")).strip()
     lowered = " ".join(text.lower().split())
     if lowered in SIMPLE:

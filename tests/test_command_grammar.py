@@ -79,6 +79,14 @@ def test_interview_add_reads_are_right_a_lot() -> None:
     assert command == c.AddInterview("David", ("Think Big", "Are Right, A Lot"), None, "System Design")
 
 
+def test_an_ampersand_as_slack_sends_it() -> None:
+    """Slack escapes a typed "&" as "&amp;": the README's own example must still read."""
+    command = c.parse_command("interview add Natesh: backbone, earn trust, hire &amp; develop")
+    assert command == c.AddInterview(
+        "Natesh", ("Have Backbone; Disagree and Commit", "Earn Trust", "Hire and Develop the Best")
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [

@@ -1,7 +1,7 @@
 """seen request signatures: replayed Slack requests are refused
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0003
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import bot.db
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0003"  # after main's head; the lead re-chains on merge
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

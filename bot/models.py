@@ -261,3 +261,15 @@ class ProcessedEvent(Base):
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class SeenSignature(Base):
+    """Signatures of Slack requests already handled, kept while their timestamp is still accepted.
+
+    Shared by every web process, so a request replayed to another worker is caught too.
+    """
+
+    __tablename__ = "seen_signatures"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    signed_at: Mapped[datetime] = mapped_column(index=True)

@@ -6,7 +6,19 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, data, events, home, imports, messages, reactions, stories, uninstall, views
+    from handlers import (
+        commands,
+        data,
+        events,
+        home,
+        imports,
+        messages,
+        reactions,
+        reviewing,
+        stories,
+        uninstall,
+        views,
+    )
 
     commands.register(app)
     home.register(app)
@@ -14,6 +26,7 @@ def register_all(app: App) -> None:
     events.register(app)
     messages.register(app)
     reactions.register(app)
+    reviewing.register(app)
     stories.register(app)
     imports.register(app)
     data.register(app)

@@ -27,6 +27,7 @@ from bot.plan import local_today
 from bot.services.candidates import Who, find_candidate
 from bot.services.pending_imports import apply, cancel, hold, remember_message
 from bot.slack_client import REQUEST_TIMEOUT_SECONDS, SLACK_API_URL
+from handlers import slack_files
 from handlers.background import later
 from handlers.people import slack_timezone, who_interacted
 
@@ -82,7 +83,7 @@ def read_shared_note(deps: Deps, info: dict[str, Any], name: str) -> ImportedNot
         return f"{quote(name)} is over 1 MB; a prep note is a few pages. Nothing was imported."
     url = str(info.get("url_private_download") or info.get("url_private") or "")
     try:
-        text = download(url, deps)
+        text = slack_files.download(url, deps)
         return parse_note(text)
     except NoteError as refused:
         return f"I couldn't import {quote(name)}: {refused}"

@@ -125,9 +125,9 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
     from handlers.commands import ROUTES
 
     kinds = set(typing.get_args(c.Command))
-    # Help and the modals are answered before the work pool, and export has its own job
+    # Help and the modals are answered before the work pool; export and leave have their own jobs
     # (see handlers/commands.on_prep).
-    before_pool = {c.Help, c.OpenInterviewForm, c.OpenStoryForm, c.ConfirmDelete, c.Export}
+    before_pool = {c.Help, c.OpenInterviewForm, c.OpenStoryForm, c.ConfirmDelete, c.Export, c.LeaveReview}
     assert kinds - before_pool == set(ROUTES)
     documented = {command.usage.split()[0] for command in all_commands()}
     assert documented == {
@@ -136,6 +136,7 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "interviews",
         "reviewer",
         "reviewers",
+        "leave",
         "time",
         "pause",
         "resume",

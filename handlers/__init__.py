@@ -15,6 +15,7 @@ def register_all(app: App) -> None:
         messages,
         progress,
         reactions,
+        reviewing,
         stories,
         uninstall,
         views,
@@ -26,6 +27,7 @@ def register_all(app: App) -> None:
     events.register(app)
     messages.register(app)
     reactions.register(app)
+    reviewing.register(app)
     stories.register(app)
     imports.register(app)
     data.register(app)

@@ -38,10 +38,11 @@ def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext
     if event.get("channel_type") not in PREP_CHANNEL_TYPES or kind == "ignored":
         return
     handle = {"new": on_new_message, "edited": on_edited, "deleted": on_deleted}[kind]
-    later(context, body, handle, event)
+    later(context, body, handle, context.team_id or "", event)
 
 
-def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
+def on_new_message(deps: Deps, team: str, event: dict[str, Any]) -> None:
+    """`team`: the workspace the event came from; every lookup is keyed by it (bot/services/answers.py)."""
     client = deps.slack
     user, channel, ts, text = (
         event.get("user"),
@@ -58,7 +59,7 @@ def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
         return
     now = deps.clock.now()
     with deps.sessions.begin() as session:
-        thread = answers.thread_of(session, channel, thread_ts, user)
+        thread = answers.thread_of(session, team=team, channel=channel, thread_ts=thread_ts, user=user)
         if thread is None or thread.role == "stranger":
             return
         if thread.role == "reviewer":
@@ -86,7 +87,7 @@ def acknowledge(client: WebClient, channel: str, ts: str) -> None:
             raise
 
 
-def on_edited(deps: Deps, event: dict[str, Any]) -> None:
+def on_edited(deps: Deps, team: str, event: dict[str, Any]) -> None:
     client = deps.slack
     message = event.get("message") or {}
     channel, ts, user = event.get("channel"), message.get("ts"), message.get("user")
@@ -95,6 +96,7 @@ def on_edited(deps: Deps, event: dict[str, Any]) -> None:
     with deps.sessions.begin() as session:
         answer = answers.edit(
             session,
+            team=team,
             channel=channel,
             ts=ts,
             user=user,
@@ -108,14 +110,14 @@ def on_edited(deps: Deps, event: dict[str, Any]) -> None:
         client.chat_update(channel=channel, ts=check_ts, text=check_text(check))
 
 
-def on_deleted(deps: Deps, event: dict[str, Any]) -> None:
+def on_deleted(deps: Deps, team: str, event: dict[str, Any]) -> None:
     client = deps.slack
-    channel = event.get("channel")
-    ts = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
+    channel, previous = event.get("channel"), event.get("previous_message") or {}
+    ts = event.get("deleted_ts") or previous.get("ts")
     if not (channel and ts):
         return
     with deps.sessions.begin() as session:
-        answer = answers.remove(session, channel=channel, ts=ts)
+        answer = answers.remove(session, team=team, channel=channel, ts=ts, author=previous.get("user"))
         check_ts = answer.check_ts if answer else None
     if check_ts:
         try:

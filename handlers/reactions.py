@@ -29,21 +29,24 @@ def on_reaction_added(body: dict[str, Any], event: dict[str, Any], context: Bolt
     found = target(event)
     if found is None:
         return
-    later(context, body, rate, *found)
+    later(context, body, rate, context.team_id or "", *found)
 
 
 def on_reaction_removed(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     found = target(event)
     if found is None:
         return
-    later(context, body, unrate, *found)
+    later(context, body, unrate, context.team_id or "", *found)
 
 
-def rate(deps: Deps, channel: str, ts: str, user: str, reaction: str) -> None:
+def rate(deps: Deps, team: str, channel: str, ts: str, user: str, reaction: str) -> None:
+    """`team`: the workspace the reaction came from; only an answer in that workspace is rated."""
     with deps.sessions.begin() as session:
-        answers.rate(session, channel=channel, ts=ts, user=user, reaction=reaction, now=deps.clock.now())
+        answers.rate(
+            session, team=team, channel=channel, ts=ts, user=user, reaction=reaction, now=deps.clock.now()
+        )
 
 
-def unrate(deps: Deps, channel: str, ts: str, user: str, reaction: str) -> None:
+def unrate(deps: Deps, team: str, channel: str, ts: str, user: str, reaction: str) -> None:
     with deps.sessions.begin() as session:
-        answers.unrate(session, channel=channel, ts=ts, user=user, reaction=reaction)
+        answers.unrate(session, team=team, channel=channel, ts=ts, user=user, reaction=reaction)

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 import re
 
-from bot.answer_check.star import METRIC
-from bot.answer_check.text import Clause, Form, normal, stem, tokens, wordset
-from bot.answer_check.topics import THEMES, concepts, family, question_concepts, theme_concepts
+from bot.answer_check.agents import Agent, parts
+from bot.answer_check.outcome import METRIC
+from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
+from bot.answer_check.topics import (
+    THEMES,
+    asks_about_failure,
+    concepts,
+    family,
+    question_concepts,
+    theme_stems,
+)
 
 _I = re.IGNORECASE
 
@@ -24,13 +32,53 @@ GENERIC_ADVICE = re.compile(
 
 def hypothetical_signals(text: str, clauses: list[Clause]) -> int:
     told_as_if = sum(1 for c in clauses if c.form in (Form.CONDITIONAL, Form.HABITUAL))
-    return told_as_if + len(GENERIC_ADVICE.findall(normal(text)))
+    plain = normal(text)
+    return told_as_if + len(GENERIC_ADVICE.findall(plain)) + _generic_you(plain)
+
+
+def _generic_you(text: str) -> int:
+    """The general "you" ("you look at the logs, you fix it"): how things are done, not what was."""
+    return sum(
+        1
+        for sentence in SENTENCE_LIKE.split(text)
+        for part in parts(sentence)
+        if part.subject[-1:] == ("you",) and not part.past
+    )
+
+
+SENTENCE_LIKE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+# A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job".
+PAST_TIME = re.compile(
+    r"\b(?:in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|(?:a|one|two|"
+    r"three|four|five|six|few|couple of|several|\d+) (?:years?|months?|weeks?) ago|when i (?:was|joined|started|"
+    r"worked)|in my (?:previous|last|first|former|old) (?:job|company|role|team|position))\b",
+    _I,
+)
+
+
+def told_in_the_present(text: str, clauses: list[Clause]) -> bool:
+    """A real story told in the present, as many non-native speakers tell one: "In 2023 I am data engineer
+    … my manager asks me … I move the reports…". A past time, steps in the present, and nothing of
+    "would", "usually" or advice."""
+    done = sum(1 for c in clauses if c.form is Form.DONE)
+    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
+    plain = normal(text)
+    return (
+        done <= 1
+        and present >= 3
+        and hypothetical_signals(text, clauses) == 0
+        and bool(PAST_TIME.search(" ".join(plain.split()[:40])))  # the story is placed at the start
+    )
 
 
 def is_hypothetical(text: str, clauses: list[Clause]) -> bool:
     signals = hypothetical_signals(text, clauses)
     done = sum(1 for c in clauses if c.form is Form.DONE)
     present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
+    if told_in_the_present(text, clauses):
+        return False
     if done == 0:  # nothing told as having happened: what one would do, or does in general
         return signals >= 1 or present >= 3
     return signals >= 3 and signals > 1.5 * done
@@ -75,53 +123,97 @@ def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     return 100 * buzz / total, 100 * concrete / total
 
 
+# Words that judge or generalise rather than tell ("important", "clear", "always", "culture"): dense in
+# an answer that says how things should be, sparse in one that says what happened.
+CLAIMS = frozenset(
+    stem(word)
+    for word in wordset("""important importance key essential critical crucial vital safe open honest honesty positive
+    great good clear clearly strong right best quality effective effectively successful smooth efficient proactive
+    transparent regularly always everyone everybody together valuable value meaningful appropriate proper properly
+    relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
+    communication aligned alignment environment growth opportunity opportunities approach well expectations
+    perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful smoothly rewarding proud
+    success""")
+)
+
+
+def claim_density(text: str) -> float:
+    words = tokens(text)
+    return 100 * sum(1 for word in words if stem(word) in CLAIMS) / max(1, len(words))
+
+
 def is_vague(text: str, clauses: list[Clause]) -> bool:
+    """Buzzwords outweighing the details, or judgements and generalities with almost no detail at all
+    (no numbers, names or concrete steps): either way the listener learns nothing they could check."""
     buzz, concrete = vagueness(text, clauses)
-    return buzz >= 4.0 and concrete < buzz * 1.5
+    if buzz >= 4.0 and concrete < buzz * 1.5:
+        return True
+    return len(tokens(text)) >= 30 and concrete < 2.5 and claim_density(text) >= 7.5
 
 
-# -- blames others
-OTHERS = (
-    r"(?:he|she|they|my (?:manager|boss|lead|predecessor|report|colleague|coworker|co-worker|peer|director|"
-    r"vp|pm|teammates?|client|team)|the (?:other|\w+) (?:team|teams|engineer|engineers|developer|developers|"
-    r"manager|vendor|contractor|designer|lead)|the (?:manager|pm|vendor|client|customer|contractor|intern|qa|"
-    r"designer|previous \w+|new hire|junior|juniors|management|leadership|business|developers|engineers|"
-    r"testers|sales team|offshore team)|the (?:\w+ )?(?:owner|team|teams|designers?|testers?|developers?)|hr|"
-    r"management|leadership|nobody|no one|everyone else)"
-)
-FAILED_AT = (
-    r"(?:didn't|did not|never|failed to|refused to|wouldn't|would not|couldn't|could not|forgot to|"
-    r"ignored|dropped the ball|messed (?:it |everything )?up|screwed (?:it |everything )?up|lied|"
-    r"blamed|blocked|should have|kept (?:missing|changing|breaking|ignoring|pushing)|wasted|(?:was|were) "
-    r"always late|was (?:lazy|incompetent|useless|clueless|"
-    r"careless|sloppy|unreliable|unresponsive|difficult|toxic|rude|terrible|slow|wrong|to blame|not "
-    r"(?:competent|capable|good enough|interested))|were (?:lazy|incompetent|useless|clueless|careless|sloppy|"
-    r"unreliable|unresponsive|difficult|toxic|rude|terrible|slow|wrong|to blame|not (?:competent|capable|"
-    r"good enough|interested)))"
-)
-BLAME = re.compile(rf"\b{OTHERS} (?:\w+ )?{FAILED_AT}", _I)
+# -- blames others: the failure put on other people (a clause with them as its subject and a fault as its
+# predicate), with nothing of it owned. Customers and users can complain without being blamed.
+PEOPLE = wordset("""he she they who manager managers boss lead leads pm pms po vendor vendors contractor contractors
+    team teams designer designers architect architects developer developers engineer engineers colleague colleagues
+    coworker coworkers co-worker predecessor report reports director directors leadership management hr qa tester
+    testers partner partners sales marketing ops cto ceo vp guy guys offshore analyst analysts owner owners
+    stakeholder stakeholders executive executives department departments agency infra infrastructure security legal
+    finance devops support platform backend frontend procurement recruiter recruiters""")
+FAULT = wordset("""ignored refused blocked complained disappeared forgot failed missed messed screwed lied blamed wasted
+    delayed broke changed kept late slow useless incompetent careless lazy sloppy unreliable unresponsive difficult
+    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive
+    without""")
 STRONG_BLAME = re.compile(
     r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
-    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|because of (?:him|her|them)|"
-    r"threw (?:me|us) under|not (?:the|our) fault|fault of (?:the|them|him|her)|incompetent|lazy|useless|clueless|dropped the ball|if (?:he|she|they) had (?:only )?"
-    r"(?:listened|done|told|followed)|(?:he|she|they) (?:caused|ruined|sabotaged))\b",
+    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
+    r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|my \w+|the \w+) had (?:only )?"
+    r"(?:listened|done|told|followed|tested|delivered)|(?:i|we) did everything (?:i|we) could|(?:on|from) their "
+    r"(?:side|end)|(?:wasn't|was not|isn't|is not|not) on me)\b",
     _I,
 )
 OWNING = re.compile(
-    r"\b(?:my (?:fault|mistake|part|responsibility|bad)|i should have|i could have|i take responsibility|"
-    r"i took responsibility|i owned|i own|on me|i was wrong|i apologi[sz]ed|i misjudged|my own|i underestimated)\b",
+    r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
+    r"i took responsibility|i took ownership|on me|i was wrong|i apologi[sz]ed|i misjudged|i underestimated|"
+    r"i learned|i learnt|lesson|next time i)\b",
     _I,
 )
+DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)
 
 
-def blame_score(text: str) -> tuple[int, int]:
+def fault_clauses(sentence_texts: list[str]) -> float:
+    """Clauses that put a fault on other people; those in the opening count half (they may be the context
+    the candidate walked into rather than the excuse)."""
+    count = 0.0
+    for index, sentence in enumerate(sentence_texts):
+        weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
+        for part in parts(normal(sentence)):
+            if part.agent is not Agent.OTHER or not _a_person(part.subject):
+                continue
+            early = part.words[:7]
+            cooperative_not = part.negated and part.verb not in ("was", "were", "is", "are")
+            if cooperative_not or set(early) & FAULT or ("no" in early and "reason" in part.words[:10]):
+                count += weight
+    return count
+
+
+def _a_person(subject: tuple[str, ...]) -> bool:
+    """A clause's subject names people (its head noun, "the vendor's support"), or is shared with one that did."""
+    if not subject:
+        return True
+    head = subject[-1].removesuffix("'s")
+    short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
+    return head in PEOPLE or any(word in PEOPLE for word in short_names)
+
+
+def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
     plain = normal(text)
-    return len(BLAME.findall(plain)) + 2 * len(STRONG_BLAME.findall(plain)), len(OWNING.findall(plain))
+    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
+    return fault_clauses(sentence_texts) + 2 * len(STRONG_BLAME.findall(plain)), owned
 
 
-def blames_others(text: str) -> bool:
-    blame, owning = blame_score(text)
-    return blame >= 3 and blame > 2 * owning
+def blames_others(text: str, sentence_texts: list[str]) -> bool:
+    blame, owned = blame_score(text, sentence_texts)
+    return blame >= 3 and owned == 0
 
 
 # -- off topic
@@ -134,24 +226,26 @@ GENERIC = frozenset(
 
 
 def off_topic(text: str, *, question: str | None, principle: str | None) -> bool:
-    """Nothing of the question's own words, little of its principle, and clearly about another one.
+    """A story for another question: none of the question's own topic words, none of what a story for the
+    principle cannot do without (topics.THEMES), and at least two of another principle's.
 
-    Word overlap is a weak sign on its own (a good answer may share no word with its question), so
-    this fires only when every sign agrees: a question with at least three topic words, none of them
-    in the answer, at most one word of the principle's theme, and another principle's theme plainly
-    ahead. A drill has no theme: there the question's words alone decide.
+    Word overlap is a weak sign on its own (a good answer may share no word with its question), so this
+    fires only when every sign agrees; a failure question is answered by any failure, so it never fires
+    there. Without a principle, a question with at least three topic words, none of them heard, decides.
     """
+    if not question or asks_about_failure(question):
+        return False
     said = concepts(text)
-    asked = question_concepts(question) if question else set()
     generic = {family(word) for word in GENERIC}
-    core = {c for c in asked if c not in generic}
-    if len(core) < 3 or core & said:
+    core = {c for c in question_concepts(question) if c not in generic}
+    if core & said:
         return False
     if principle is None:
-        return True
-    on_theme = len(theme_concepts(principle) & said)
-    best_other = max(len(theme_concepts(other) & said) for other in THEMES if other != principle)
-    return on_theme <= 1 and best_other >= on_theme + 2
+        return len(core) >= 3
+    words = stems(text)
+    if theme_stems(principle) & words:
+        return False
+    return max(len(theme_stems(other) & words) for other in THEMES if other != principle) >= 2
 
 
 # -- no learning, for a failure or a mistake

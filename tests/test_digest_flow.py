@@ -7,11 +7,11 @@ from datetime import date, time
 
 import pytest
 
-from bot.models import Prompt
+from bot.models import Answer, Prompt
 from schedules.jobs import tick
 from tests.conftest import CANDIDATE, Harness
 from tests.support.factories import local, make_candidate
-from tests.support.practice import GOOD, REVIEWER, WEAK, play, set_up
+from tests.support.practice import GOOD, REVIEWER, WEAK, answer, play, set_up
 from tests.test_clock_processes import INTERVIEWS, LOOP, World, world  # noqa: F401 - the fixture
 
 DEC = lambda day: date(2026, 12, day)  # noqa: E731 - Tuesday 1 December 2026 is DEC(1)
@@ -104,3 +104,16 @@ def test_tick_at_sends_the_digest_at_nine_on_monday_in_tokyo(world: World) -> No
         sent = [c for c in world.fake.posts() if "Your week of practice" in str(c.params.get("text"))]
         assert len(sent) == digests_sent, f"at {at}: {result.stdout}"
     assert "No answers this week" in str(sent[0].params["text"])
+
+
+def test_a_reply_under_the_digest_is_not_an_answer(app: Harness) -> None:
+    set_up(app)
+    played = play(app, [(GOOD, 5)] * 3, first=DEC(2))
+    tick_at(app, 7, 9)
+    prep = played[0].channel
+    [digest] = [m for m in app.fake.history[prep] if str(m["text"]).startswith("Your week of practice")]
+    before = len(app.fake.posts())
+    answer(app, prep, str(digest["ts"]), "1796000000.000100", "Thanks, that helps!")
+    with app.deps.sessions.begin() as session:
+        assert session.query(Answer).count() == 3
+    assert len(app.fake.posts()) == before, "no answer check under the digest"

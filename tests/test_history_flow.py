@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.blocks.history import NEWER, OLDER, PageRequest
+from bot.models import Prompt
 from tests.conftest import BOT_TOKEN, CANDIDATE, Harness
 from tests.support.factories import local
 from tests.support.fake_progress import FakeSlackWithPermalinks
@@ -23,6 +24,12 @@ def fake_slack() -> Iterator[FakeSlackWithPermalinks]:
     fake.add_user(CANDIDATE, tz="America/New_York", name="casey")
     yield fake
     fake.stop()
+
+
+def asked(app: Harness) -> list[Prompt]:
+    """The daily questions sent, oldest first."""
+    with app.deps.sessions.begin() as session:
+        return list(session.query(Prompt).filter(Prompt.kind == "question").order_by(Prompt.id))
 
 
 def blocks_text(call: Call) -> str:
@@ -70,7 +77,10 @@ def test_history_pages_through_answers_newest_first(app: Harness) -> None:
     assert f"<{link}|open the thread>" in blocks_text(first)
     assert "rated 5.0/5 by 1 reviewer" in lines[0] and "check " in lines[0]
     assert "not rated yet" in lines[3]
-    assert "second try" in lines[4], "the 3rd was Earn Trust asked again after its 1/5"
+    redo_days = {f"{p.local_date:%a} {p.local_date.day} Dec" for p in asked(app) if p.redo_of is not None}
+    assert redo_days, "a 1/5 answer was asked again"
+    for line in lines:
+        assert ("🔁 second try" in line) == (line.split(" · ")[0] in redo_days)
     assert "check 1/5 (too short" in lines[1]
     assert set(buttons(first)) == {OLDER}
     assert len(app.fake.calls_to("chat.getPermalink")) == 5
@@ -104,12 +114,17 @@ def test_someone_elses_page_button_does_nothing(app: Harness) -> None:
 
 def test_history_of_one_principle_and_of_none(app: Harness) -> None:
     set_up(app)
-    play(app, [(GOOD, 5), (WEAK, 1), (GOOD, 4)])
-    earn_trust = app.prep("history earn trust")
-    assert earn_trust.startswith("Your answers on Earn Trust — Page 1 of 1 · 2 answers on Earn Trust")
-    assert "Have Backbone" not in earn_trust
+    play(app, [(GOOD, 5), (WEAK, 1), (GOOD, 4), (GOOD, 5), (GOOD, 4), (GOOD, 5)])
+    principles = [p.principle for p in asked(app)]
+    first = principles[0]
+    assert first is not None and len(set(principles)) > 1
+    shown = app.prep(f"history {first.lower()}")
+    count = principles.count(first)
+    assert shown.startswith(f"Your answers on {first} — Page 1 of 1 · {count} answer")
+    assert len(shown.splitlines()) == 1 + count
+    assert all(f" · {first}" in line for line in shown.splitlines()[1:])
     assert not buttons(app.fake.responses()[-1])
-    assert app.prep("history dive deep").startswith("No answers on Dive Deep yet.")
+    assert app.prep("history frugality").startswith("No answers on Frugality yet.")
     refused = app.prep("history funday")
     assert refused.startswith("“funday” is not a Leadership Principle I know.")
 

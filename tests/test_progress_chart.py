@@ -12,6 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 from bot.blocks.progress import CHART_SENT, NOTHING_TO_CHART
+from bot.models import Candidate
+from bot.services.status import dashboard
 from tests.conftest import BOT_TOKEN, CANDIDATE, REPO, Harness
 from tests.support.factories import local
 from tests.support.fake_progress import FakeSlackWithPermalinks
@@ -52,9 +54,15 @@ def test_progress_uploads_a_real_png_to_the_dm_and_shows_it_on_home(app: Harness
     assert 20_000 < len(chart.content) < 400_000
     assert chart.comment is not None and "Your readiness per principle, day by day" in chart.comment
     assert "12 days to your loop" in chart.comment
-    # Earn Trust's weak answer (rated 1) was asked again and answered well the next day; Ownership's
-    # weak answer is the latest, and Deliver Results was never asked: those two are called out.
-    assert "Needs work: Ownership (5), Deliver Results (0)." in chart.comment
+    # Called out: what the dashboard calls weak or not practised yet, and only that.
+    with app.deps.sessions.begin() as session:
+        board = dashboard(session, session.query(Candidate).one(), now=app.clock.now())
+    needs_work = [
+        row.principle for row in board.progress if row.principle in board.weak + board.without_answer
+    ]
+    assert needs_work and len(needs_work) < len(board.progress)
+    line = chart.comment.split("Needs work: ", 1)[1].split(". `/prep history", 1)[0]
+    assert [part.rsplit(" (", 1)[0] for part in line.split("), ")] == needs_work
     [upload_request] = app.fake.calls_to("files.getUploadURLExternal")
     assert "Readiness per principle from Tue 1 Dec to Fri 4 Dec" in upload_request.params["alt_txt"]
 

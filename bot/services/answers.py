@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.answer_check import check_answer
 from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
+from bot.services.followups import FOLLOWUPS
 
 REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -41,7 +42,7 @@ def thread_of(session: Session, *, team: str, channel: str, thread_ts: str, user
         .join(Candidate, Candidate.id == Prompt.candidate_id)
         .where(Prompt.channel_id == channel, Prompt.message_ts == thread_ts, Candidate.team_id == team)
     ).one_or_none()
-    if found is None:
+    if found is None or found[0].kind in FOLLOWUPS:  # a reply to a digest or a nudge is no answer
         return None
     prompt, candidate = found
     if user == candidate.user_id:

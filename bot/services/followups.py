@@ -31,6 +31,9 @@ class Followup(StrEnum):
     RATING_NUDGE = "rating-nudge"
 
 
+FOLLOWUPS = frozenset(str(kind) for kind in Followup)
+
+
 def reviewer_slot(user_id: str) -> str:
     return f"{Followup.DIGEST}-{user_id}"[:40]
 

@@ -55,11 +55,24 @@ def test_a_first_sentence_with_a_place_a_project_and_a_problem_is_a_situation() 
 
 
 def test_the_task_action_and_result_are_each_heard_or_missed() -> None:
-    assert Finding.NO_TASK in check(SETTING + ACTIONS + RESULT).findings
+    calm = "At a grocery delivery company in 2022, I worked on the checkout team with four engineers. "
+    assert Finding.NO_TASK in check(calm + ACTIONS + RESULT).findings
+    assert Finding.NO_TASK not in check(calm + TASK + ACTIONS + RESULT).findings
     assert Finding.NO_TASK not in check(SETTING + TASK + ACTIONS + RESULT).findings
     assert Finding.NO_ACTION in check(SETTING + TASK + RESULT).findings
     assert Finding.NO_RESULT in check(SETTING + TASK + ACTIONS + DETAIL).findings
     assert Finding.NO_RESULT not in check(SETTING + TASK + ACTIONS + RESULT).findings
+
+
+def test_a_problem_the_candidate_then_acts_on_is_a_task_told() -> None:
+    # "checkout was failing" and the steps that fix it: nobody needs "my goal was to fix it" to hear the task
+    assert check(SETTING + ACTIONS + RESULT).star["task"]
+    asked = (
+        "At a grocery delivery company in 2022, I was the analyst and was asked to size the expected lift. "
+    )
+    assert check(asked + ACTIONS + RESULT).star["task"]
+    # an answer that opens on its steps has set up no problem to take on
+    assert Finding.NO_TASK in check(ACTIONS + RESULT).findings
 
 
 def test_our_and_us_are_not_we() -> None:

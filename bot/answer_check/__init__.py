@@ -29,7 +29,8 @@ from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
-from bot.answer_check.star import has_action, has_situation, has_task
+from bot.answer_check.star import has_action, has_situation
+from bot.answer_check.task import has_task
 from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
@@ -176,9 +177,9 @@ def _shape(
     }
     found += [missing[slot] for slot, present in star.items() if not present]
     if telling is Telling.AS_IF:
-        numbered = checklist is not None and checklist.metric is None
-    elif checklist is None:  # no result told, no number where it is told
-        numbered = star["result"] and has_metric(told)
+        numbered = True  # nothing happened, so no result to number: "hypothetical" says it
+    elif checklist is None:  # a result told needs its number; with no result, "no result" says it
+        numbered = not star["result"] or has_metric(told)
     else:
         numbered = checklist.metric is None or checklist.metric(text, told, [])
     if not numbered:

@@ -100,6 +100,27 @@ def test_a_result_without_a_number_is_flagged_but_a_year_is_no_number() -> None:
     assert Finding.NO_METRIC not in check(STRONG).findings
 
 
+def test_the_result_is_heard_where_the_story_ends_and_its_number_there() -> None:
+    # what the world did mid-story is the situation moving; a story that ends on its steps has no result
+    stops = (
+        "At a logistics firm in 2021 I was the analyst for our biggest shipper. Their planners kept calling "
+        "about late trucks, and I found that the delays took them about ten hours a week. I rebuilt the ETA "
+        "report around their depots, I wrote a guide for their planners, and I walked their director through "
+        "it. Then I drafted a plan for a 30-day trial and handed it to our account manager."
+    )
+    assert not check(stops).star["result"]
+    assert Finding.NO_METRIC not in check(stops).findings, "no result told: no number asked of it"
+    # a number in the steps is not the result's; one in the outcome is, even leading its clause
+    steps_numbered = SETTING + TASK + "I went through 60 tickets and found that 11 mattered. " + ACTIONS
+    assert Finding.NO_METRIC in check(steps_numbered + "In the end the customers were happy.").findings
+    leading = (
+        steps_numbered + "Within a month about 7% of orders used the new path and we had zero incidents."
+    )
+    assert Finding.NO_METRIC not in check(leading).findings
+    dated = steps_numbered + "After that the job ran much faster, which nobody expected one year ago."
+    assert Finding.NO_METRIC in check(dated).findings, "one year ago dates the story, it measures nothing"
+
+
 def test_what_one_would_do_is_hypothetical_and_what_one_did_is_not() -> None:
     would = (
         "I would first gather as much data as I can, and I'd talk to the people closest to the problem. "

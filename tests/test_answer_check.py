@@ -374,3 +374,26 @@ def test_a_question_about_a_failing_project_is_not_a_question_about_ones_failure
         not in check(rescue, question="Tell me about a failing project you rescued.").findings
     )
     assert Finding.NO_LEARNING in check(rescue, question="Tell me about a time you failed.").findings
+
+
+def test_a_vendor_or_a_team_blamed_for_a_slip_is_blame_but_a_slip_one_works_around_is_not() -> None:
+    excuse = (
+        "Last year I led the move to a new shipping partner, and the launch date was fixed for May. The "
+        "partner's API turned out to be very difficult to work with, and their support team never answered "
+        "our tickets on time. They changed the label format without telling anyone. My team did everything we "
+        "could, and we shipped in June, a month late. Given what we were dealing with, that was a fair outcome. "
+    )
+    assert (
+        Finding.BLAMES_OTHERS
+        in check(excuse, question="Tell me about a time you missed a deadline.").findings
+    )
+    # the world being slow is context when the story is what one did about it (and its clause is no person's)
+    context = (
+        SETTING + "Our carrier's delivery times slipped from one day to two, which didn't fit the plan. "
+        "The data wasn't useful at first. " + TASK + ACTIONS + RESULT
+    )
+    assert Finding.BLAMES_OTHERS not in check(context).findings
+    advice = (
+        "If the manager waits until the review, the manager failed. I would raise it early and listen. " * 3
+    )
+    assert Finding.BLAMES_OTHERS not in check(advice).findings, "what one would do blames nobody"

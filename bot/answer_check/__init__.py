@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.answer_check.agents import parts
+from bot.answer_check.blame import blames_others
 from bot.answer_check.content import (
-    blames_others,
     has_lesson,
     is_hypothetical,
     is_vague,
@@ -215,7 +215,7 @@ def _content(
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):
         found.add(Finding.VAGUE)
-    if blames_others(text, told):
+    if Finding.HYPOTHETICAL not in found and blames_others(text, told):  # what one would do faults nobody
         found.add(Finding.BLAMES_OTHERS)
     if checklist is None and question and off_topic(text, question=question, principle=principle):
         found.add(Finding.OFF_TOPIC)

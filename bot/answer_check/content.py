@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer_check.agents import Agent, parts
+from bot.answer_check.agents import parts
 from bot.answer_check.outcome import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
 from bot.answer_check.topics import (
@@ -149,71 +149,6 @@ def is_vague(text: str, clauses: list[Clause]) -> bool:
     if buzz >= 4.0 and concrete < buzz * 1.5:
         return True
     return len(tokens(text)) >= 30 and concrete < 2.5 and claim_density(text) >= 7.5
-
-
-# -- blames others: the failure put on other people (a clause with them as its subject and a fault as its
-# predicate), with nothing of it owned. Customers and users can complain without being blamed.
-PEOPLE = wordset("""he she they who manager managers boss lead leads pm pms po vendor vendors contractor contractors
-    team teams designer designers architect architects developer developers engineer engineers colleague colleagues
-    coworker coworkers co-worker predecessor report reports director directors leadership management hr qa tester
-    testers partner partners sales marketing ops cto ceo vp guy guys offshore analyst analysts owner owners
-    stakeholder stakeholders executive executives department departments agency infra infrastructure security legal
-    finance devops support platform backend frontend procurement recruiter recruiters""")
-FAULT = wordset("""ignored refused blocked complained disappeared forgot failed missed messed screwed lied blamed wasted
-    delayed broke changed kept late slow useless incompetent careless lazy sloppy unreliable unresponsive difficult
-    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive
-    without""")
-STRONG_BLAME = re.compile(
-    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
-    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
-    r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|my \w+|the \w+) had (?:only )?"
-    r"(?:listened|done|told|followed|tested|delivered)|(?:i|we) did everything (?:i|we) could|(?:on|from) their "
-    r"(?:side|end)|(?:wasn't|was not|isn't|is not|not) on me)\b",
-    _I,
-)
-OWNING = re.compile(
-    r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
-    r"i took responsibility|i took ownership|on me|i was wrong|i apologi[sz]ed|i misjudged|i underestimated|"
-    r"i learned|i learnt|lesson|next time i)\b",
-    _I,
-)
-DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)
-
-
-def fault_clauses(sentence_texts: list[str]) -> float:
-    """Clauses that put a fault on other people; those in the opening count half (they may be the context
-    the candidate walked into rather than the excuse)."""
-    count = 0.0
-    for index, sentence in enumerate(sentence_texts):
-        weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
-        for part in parts(normal(sentence)):
-            if part.agent is not Agent.OTHER or not _a_person(part.subject):
-                continue
-            early = part.words[:7]
-            cooperative_not = part.negated and part.verb not in ("was", "were", "is", "are")
-            if cooperative_not or set(early) & FAULT or ("no" in early and "reason" in part.words[:10]):
-                count += weight
-    return count
-
-
-def _a_person(subject: tuple[str, ...]) -> bool:
-    """A clause's subject names people (its head noun, "the vendor's support"), or is shared with one that did."""
-    if not subject:
-        return True
-    head = subject[-1].removesuffix("'s")
-    short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
-    return head in PEOPLE or any(word in PEOPLE for word in short_names)
-
-
-def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
-    plain = normal(text)
-    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
-    return fault_clauses(sentence_texts) + 2 * len(STRONG_BLAME.findall(plain)), owned
-
-
-def blames_others(text: str, sentence_texts: list[str]) -> bool:
-    blame, owned = blame_score(text, sentence_texts)
-    return blame >= 3 and owned == 0
 
 
 # -- off topic

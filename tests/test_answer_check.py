@@ -397,3 +397,31 @@ def test_a_vendor_or_a_team_blamed_for_a_slip_is_blame_but_a_slip_one_works_arou
         "If the manager waits until the review, the manager failed. I would raise it early and listen. " * 3
     )
     assert Finding.BLAMES_OTHERS not in check(advice).findings, "what one would do blames nobody"
+
+
+def test_a_failure_is_asked_in_many_words_and_a_lesson_is_shown_as_well_as_said() -> None:
+    failure = SETTING + TASK + ACTIONS + "We relaunched two weeks later and reached 150,000 members."
+    for question in (
+        "Tell me about a time you lost the trust of a stakeholder. What happened?",
+        "Tell me about a time you disagreed with your team and the outcome wasn't what you hoped.",
+        "Tell me about a bold bet you made that did not pay off.",
+        "Tell me about a hire that didn't work out.",
+    ):
+        assert Finding.NO_LEARNING in check(failure, question=question).findings, question
+    question = "Tell me about a time you were wrong."
+    for lesson in (
+        " I no longer report an effect without a control group.",
+        " The bigger change was in how I work: I pull the real traffic mix before every estimate.",
+        " In hindsight I should have asked the support team first.",
+    ):
+        assert Finding.NO_LEARNING not in check(failure + lesson, question=question).findings, lesson
+    for excuse in (
+        " Looking back, given what we were dealing with, two weeks late was a reasonable outcome.",
+        " In hindsight they oversold the tool, and four of its fields behaved differently in production.",
+    ):
+        assert Finding.NO_LEARNING in check(failure + excuse, question=question).findings, excuse
+    # one's own failure owes its lesson whatever was asked; a job that failed is nobody's confession
+    owned = failure + " The outage was on me: I made a mistake in the rollout."
+    assert Finding.NO_LEARNING in check(owned, question="Tell me about a time you delivered.").findings
+    job = SETTING + "When the nightly job failed, nobody was paged. " + TASK + ACTIONS + RESULT
+    assert Finding.NO_LEARNING not in check(job, question="Tell me about a time you took ownership.").findings

@@ -17,16 +17,10 @@ from enum import StrEnum
 
 from bot.answer_check.agents import parts
 from bot.answer_check.blame import blames_others
-from bot.answer_check.content import (
-    has_lesson,
-    is_hypothetical,
-    is_vague,
-    off_topic,
-    tells_a_failure,
-    told_in_the_present,
-)
+from bot.answer_check.content import is_hypothetical, is_vague, off_topic, told_in_the_present
 from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
+from bot.answer_check.lesson import has_lesson, tells_a_failure
 from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
 from bot.answer_check.star import has_action, has_situation
@@ -219,7 +213,7 @@ def _content(
         found.add(Finding.BLAMES_OTHERS)
     if checklist is None and question and off_topic(text, question=question, principle=principle):
         found.add(Finding.OFF_TOPIC)
-    about_failure = asks_about_failure(question) if question else tells_a_failure(text)
+    about_failure = asks_about_failure(question) or tells_a_failure(text)
     if about_failure and not has_lesson(text):
         found.add(Finding.NO_LEARNING)
     return found

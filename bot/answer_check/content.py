@@ -181,27 +181,3 @@ def off_topic(text: str, *, question: str | None, principle: str | None) -> bool
     if theme_stems(principle) & words:
         return False
     return max(len(theme_stems(other) & words) for other in THEMES if other != principle) >= 2
-
-
-# -- no learning, for a failure or a mistake
-LESSON = re.compile(
-    r"\b(?:i (?:learned|learnt|now|have since|'ve since|realised that|realized that|took away)|lessons?|"
-    r"taught me|takeaway|since then|ever since|from then on|going forward|next time|in hindsight|looking back|"
-    r"in retrospect|these days|now i|today i|differently|changed (?:how|the way) i|i make sure|never again|"
-    r"i (?:would|should|could) have|i (?:always|never) \w+ (?:now|again|since)|what i took from)\b",
-    _I,
-)
-OWN_FAILURE = re.compile(
-    r"\b(?:i (?:failed|made a mistake|made the mistake|messed up|got it wrong|was wrong|screwed up|dropped the "
-    r"ball|missed|misjudged|underestimated|overlooked)|my (?:mistake|failure|fault|biggest failure)|"
-    r"(?:it|the project|the launch|the release|the plan) failed)\b",
-    _I,
-)
-
-
-def tells_a_failure(text: str) -> bool:
-    return bool(OWN_FAILURE.search(normal(text)))
-
-
-def has_lesson(text: str) -> bool:
-    return bool(LESSON.search(normal(text)))

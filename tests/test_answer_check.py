@@ -425,3 +425,24 @@ def test_a_failure_is_asked_in_many_words_and_a_lesson_is_shown_as_well_as_said(
     assert Finding.NO_LEARNING in check(owned, question="Tell me about a time you delivered.").findings
     job = SETTING + "When the nightly job failed, nobody was paged. " + TASK + ACTIONS + RESULT
     assert Finding.NO_LEARNING not in check(job, question="Tell me about a time you took ownership.").findings
+
+
+def test_steps_of_judgements_and_buzzwords_with_hardly_a_name_or_figure_are_vague() -> None:
+    values = (
+        "At my last company diversity was something our team was passionate about, and we wanted people to "
+        "feel they belonged. We started by having conversations as a team about what inclusion meant to us. "
+        "We created a space for people to share their experiences and we listened. Out of that we came up with "
+        "a number of initiatives to foster a more inclusive culture. We revamped our hiring practices to reduce "
+        "bias, and we made an effort to broaden our sourcing. We also made our meetings more inclusive, so that "
+        "every voice was heard. We celebrated different backgrounds and we partnered with other groups to raise "
+        "awareness. The impact was really meaningful. The team became more diverse, people felt more "
+        "comfortable speaking up, and other teams started to look at what we were doing."
+    )
+    assert Finding.VAGUE in check(values).findings
+    told = (
+        "At Lumen Bank in 2022 our team of 9 had no women engineers and 2 of 30 applicants were women. I rewrote "
+        "the job ad with our recruiter Dana, dropped the 5-years-of-Go rule, and posted it in Women Who Go Berlin. "
+        "We started open conversations in retros about what a safe culture meant. The next round had 11 women "
+        "among 34 applicants, and we hired 2 of them. "
+    )
+    assert Finding.VAGUE not in check(told).findings

@@ -89,10 +89,10 @@ BUZZ_STRONG = frozenset(
     stem(word)
     for word in wordset("""leverage leveraged synergy synergies alignment aligned holistic spearheaded spearhead empower
     empowered foster fostered orchestrated orchestrate streamline streamlined proactive proactively seamless
-    seamlessly impactful paradigm ecosystem best-in-class world-class game-changer value-add visibility
+    seamlessly paradigm ecosystem best-in-class world-class game-changer value-add visibility
     cross-functional crossfunctional stakeholders stakeholder synergistic transformational transformation
     championed champion mindset excellence initiatives initiative strategic strategically innovative
-    deliverables bandwidth learnings alignment""")
+    deliverables bandwidth alignment""")
 )
 BUZZ_MILD = frozenset(
     stem(word)
@@ -105,7 +105,8 @@ BUZZ_MILD = frozenset(
 ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised
     enabled empowered fostered orchestrated managed handled worked helped supported coordinated collaborated
     communicated engaged improved oversaw executed owned partnered drove enhanced focused""")
-PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
+# A name, an acronym or a figure; a capital that opens a sentence, a line or a paragraph names nothing.
+PROPER = re.compile(r"(?<![.!?:\n]\s)(?<![\n])(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
 QUOTED = re.compile(r"\"[^\"]{6,}\"|'[^']{12,}'")
 
 
@@ -116,11 +117,15 @@ def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     buzz = sum(1.0 for w in words if stem(w) in BUZZ_STRONG) + sum(0.5 for w in words if stem(w) in BUZZ_MILD)
     done = [c for c in clauses if c.form is Form.DONE]
     buzz += sum(0.5 for c in done if c.verb in ABSTRACT_VERBS)
+    concrete = checkable(text) + 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
+    return 100 * buzz / total, 100 * concrete / total
+
+
+def checkable(text: str) -> float:
+    """Details a listener could check: names, acronyms, figures, and words quoted (a quote counts two)."""
     plain = normal(text)
     names = {m.group(0) for m in PROPER.finditer(plain) if m.group(0) not in ("I", "I'm", "I've", "I'd")}
-    concrete = float(len(names) + len(METRIC.findall(plain)) + 2 * len(QUOTED.findall(plain)))
-    concrete += 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
-    return 100 * buzz / total, 100 * concrete / total
+    return float(len(names) + len(METRIC.findall(plain)) + 2 * len(QUOTED.findall(plain)))
 
 
 # Words that judge or generalise rather than tell ("important", "clear", "always", "culture"): dense in
@@ -133,7 +138,9 @@ CLAIMS = frozenset(
     relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
     communication aligned alignment environment growth opportunity opportunities approach well expectations
     perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful smoothly rewarding proud
-    success""")
+    success inclusion inclusive diverse diversity belong belonging passionate awareness equitable fair fairly voice
+    heard comfortable engaged motivated motivation productive atmosphere reliable consistency consistent humble
+    genuinely really""")
 )
 
 
@@ -144,11 +151,19 @@ def claim_density(text: str) -> float:
 
 def is_vague(text: str, clauses: list[Clause]) -> bool:
     """Buzzwords outweighing the details, or judgements and generalities with almost no detail at all
-    (no numbers, names or concrete steps): either way the listener learns nothing they could check."""
+    (no numbers, names or concrete steps): either way the listener learns nothing they could check.
+    Steps alone can hide it ("we created a safe space, we revamped our practices"): an answer of
+    judgements and buzzwords with hardly a name or a figure (under one per hundred words) is vague too."""
     buzz, concrete = vagueness(text, clauses)
     if buzz >= 4.0 and concrete < buzz * 1.5:
         return True
-    return len(tokens(text)) >= 30 and concrete < 2.5 and claim_density(text) >= 7.5
+    count = len(tokens(text))
+    if count < 30:
+        return False
+    claims = claim_density(text)
+    return (concrete < 2.5 and claims >= 7.5) or (
+        100 * checkable(text) / count < 1.0 and buzz + claims >= 7.0
+    )
 
 
 # -- off topic

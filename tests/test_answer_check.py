@@ -446,3 +446,46 @@ def test_steps_of_judgements_and_buzzwords_with_hardly_a_name_or_figure_are_vagu
         "among 34 applicants, and we hired 2 of them. "
     )
     assert Finding.VAGUE not in check(told).findings
+
+
+COST_STORY = (
+    "At my last job I was a backend engineer on the video team, and our cloud bill had grown 15% a quarter. "
+    "My manager asked me to find where the money went. I broke the spend down by instance type and found that "
+    "batch re-encodes ran on on-demand machines. I moved them to spot instances with checkpoints, and I "
+    "benchmarked a cheaper chip that cost 20% less per minute. The bill went down 38%, about $70k a month. "
+    "So I think it shows I'm not afraid to challenge how things have always been done."
+)
+
+
+def test_a_story_of_another_kind_is_off_topic_whatever_it_claims_to_show() -> None:
+    disagree = "Tell me about a time you strongly disagreed with your manager. What did you do?"
+    assert Finding.OFF_TOPIC in check(COST_STORY, principle="Have Backbone", question=disagree).findings
+    argued = COST_STORY.replace(
+        "I moved them", "My manager wanted to wait a quarter, but I disagreed and made my case; I moved them"
+    )
+    assert Finding.OFF_TOPIC not in check(argued, principle="Have Backbone", question=disagree).findings
+    frugal = "Tell me about a time you saved money for your company."
+    assert Finding.OFF_TOPIC not in check(COST_STORY, principle="Frugality", question=frugal).findings
+
+
+def test_the_question_is_read_for_its_intent_not_its_words() -> None:
+    disk = (
+        "the shared file server hit 95% on a saturday night and the alert said it would be full by morning. "
+        "our admin was on holiday and nobody on call picked up. i found old backup snapshots taking half the "
+        "space, copied the newest ones to cold storage and removed the rest. the server dropped to 60% and the "
+        "monday reports ran as usual."
+    )
+    approval = "Tell me about a time you acted quickly on something without waiting for approval."
+    assert Finding.OFF_TOPIC not in check(disk, principle="Bias for Action", question=approval).findings
+    # a story drill asking to choose between projects, answered with an incident, misses the question
+    prioritise = (
+        "Tell me about a time you had to prioritise between competing projects with limited capacity."
+    )
+    incident = (
+        "Last year I was the project manager for our app when it started crashing for 4% of users overnight. "
+        "I set up a war room, got the crash reports sorted by device, and the engineers found an analytics SDK "
+        "calling a changed API. I checked with marketing, we removed the SDK, and I coordinated a fast release "
+        "with QA. The crash rate was back to 0.3% within a week and the rating recovered."
+    )
+    drill = check(incident, question=prioritise, focus="Product/Project Management")
+    assert Finding.OFF_TOPIC in drill.findings

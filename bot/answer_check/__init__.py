@@ -20,6 +20,7 @@ from bot.answer_check.blame import blames_others
 from bot.answer_check.content import is_hypothetical, is_vague, off_topic, told_in_the_present
 from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
+from bot.answer_check.intents import asked, misses_the_intent
 from bot.answer_check.lesson import has_lesson, tells_a_failure
 from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
@@ -211,12 +212,25 @@ def _content(
         found.add(Finding.VAGUE)
     if Finding.HYPOTHETICAL not in found and blames_others(text, told):  # what one would do faults nobody
         found.add(Finding.BLAMES_OTHERS)
-    if checklist is None and question and off_topic(text, question=question, principle=principle):
+    if question and _beside_the_question(text, told, question, principle, checklist):
         found.add(Finding.OFF_TOPIC)
     about_failure = asks_about_failure(question) or tells_a_failure(text)
     if about_failure and not has_lesson(text):
         found.add(Finding.NO_LEARNING)
     return found
+
+
+def _beside_the_question(
+    text: str, told: list[str], question: str, principle: str | None, checklist: Checklist | None
+) -> bool:
+    """A story for another question. Where the question's kind is known (intents.py), by whether the
+    story shows any of it; otherwise by its words and its principle's (content.off_topic). A failure
+    question is answered by any failure; a design is judged by its own checklist."""
+    if asks_about_failure(question) or (checklist is not None and not checklist.story):
+        return False
+    if asked(question):
+        return misses_the_intent(told, question)
+    return checklist is None and off_topic(text, question=question, principle=principle)
 
 
 def _we_not_i(said: list[Clause]) -> bool:

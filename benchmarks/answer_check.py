@@ -6,8 +6,10 @@ measured on its own:
 - benchmarks/data/answers_holdout.yaml ("holdout"): written after the first rules were frozen;
 - benchmarks/data/answers_fresh.yaml ("fresh"): Slack-typed answers written before the second round of
   rule changes, never tuned on;
-- benchmarks/data/answers_blind.yaml ("blind"): written by someone who never saw the rules, when present.
-  Its mismatches are not printed with --errors (only its table), so that nobody tunes on it by accident.
+- benchmarks/data/answers_blind.yaml ("blind"): written by someone who never saw the rules; measured blind
+  after the second round, then studied and tuned on in the third (its mismatches are printed now);
+- benchmarks/data/answers_blind2.yaml ("blind2"): written by yet another person, when present. Its
+  mismatches are never printed (only its table), so that nobody tunes on it by accident.
 Prints a per-finding table per set and writes benchmarks/results/answer_check.json. No database or Slack.
 """
 
@@ -32,8 +34,9 @@ SETS = {
     "holdout": DATA / "answers_holdout.yaml",
     "fresh": DATA / "answers_fresh.yaml",
     "blind": DATA / "answers_blind.yaml",
+    "blind2": DATA / "answers_blind2.yaml",
 }
-SEALED = {"blind"}  # sets whose mismatches stay unprinted: measured, never read answer by answer
+SEALED = {"blind2"}  # sets whose mismatches stay unprinted: measured, never read answer by answer
 TARGET_PRECISION, TARGET_RECALL = 0.9, 0.85
 
 

@@ -16,20 +16,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.answer_check.agents import parts
-from bot.answer_check.content import (
-    blames_others,
-    has_lesson,
-    is_hypothetical,
-    is_vague,
-    off_topic,
-    tells_a_failure,
-    told_in_the_present,
-)
+from bot.answer_check.blame import blames_others
+from bot.answer_check.content import is_hypothetical, is_vague, off_topic, told_in_the_present
 from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
+from bot.answer_check.intents import asked, misses_the_intent
+from bot.answer_check.lesson import has_lesson, tells_a_failure
 from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
-from bot.answer_check.star import has_action, has_situation, has_task
+from bot.answer_check.star import has_action, has_situation
+from bot.answer_check.task import has_task
 from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
@@ -176,9 +172,9 @@ def _shape(
     }
     found += [missing[slot] for slot, present in star.items() if not present]
     if telling is Telling.AS_IF:
-        numbered = checklist is not None and checklist.metric is None
-    elif checklist is None:  # no result told, no number where it is told
-        numbered = star["result"] and has_metric(told)
+        numbered = True  # nothing happened, so no result to number: "hypothetical" says it
+    elif checklist is None:  # a result told needs its number; with no result, "no result" says it
+        numbered = not star["result"] or has_metric(told)
     else:
         numbered = checklist.metric is None or checklist.metric(text, told, [])
     if not numbered:
@@ -214,14 +210,27 @@ def _content(
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):
         found.add(Finding.VAGUE)
-    if blames_others(text, told):
+    if Finding.HYPOTHETICAL not in found and blames_others(text, told):  # what one would do faults nobody
         found.add(Finding.BLAMES_OTHERS)
-    if checklist is None and question and off_topic(text, question=question, principle=principle):
+    if question and _beside_the_question(text, told, question, principle, checklist):
         found.add(Finding.OFF_TOPIC)
-    about_failure = asks_about_failure(question) if question else tells_a_failure(text)
+    about_failure = asks_about_failure(question) or tells_a_failure(text)
     if about_failure and not has_lesson(text):
         found.add(Finding.NO_LEARNING)
     return found
+
+
+def _beside_the_question(
+    text: str, told: list[str], question: str, principle: str | None, checklist: Checklist | None
+) -> bool:
+    """A story for another question. Where the question's kind is known (intents.py), by whether the
+    story shows any of it; otherwise by its words and its principle's (content.off_topic). A failure
+    question is answered by any failure; a design is judged by its own checklist."""
+    if asks_about_failure(question) or (checklist is not None and not checklist.story):
+        return False
+    if asked(question):
+        return misses_the_intent(told, question)
+    return checklist is None and off_topic(text, question=question, principle=principle)
 
 
 def _we_not_i(said: list[Clause]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer_check.agents import Agent, parts
+from bot.answer_check.agents import parts
 from bot.answer_check.outcome import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
 from bot.answer_check.topics import (
@@ -89,10 +89,10 @@ BUZZ_STRONG = frozenset(
     stem(word)
     for word in wordset("""leverage leveraged synergy synergies alignment aligned holistic spearheaded spearhead empower
     empowered foster fostered orchestrated orchestrate streamline streamlined proactive proactively seamless
-    seamlessly impactful paradigm ecosystem best-in-class world-class game-changer value-add visibility
+    seamlessly paradigm ecosystem best-in-class world-class game-changer value-add visibility
     cross-functional crossfunctional stakeholders stakeholder synergistic transformational transformation
     championed champion mindset excellence initiatives initiative strategic strategically innovative
-    deliverables bandwidth learnings alignment""")
+    deliverables bandwidth alignment""")
 )
 BUZZ_MILD = frozenset(
     stem(word)
@@ -105,7 +105,8 @@ BUZZ_MILD = frozenset(
 ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised
     enabled empowered fostered orchestrated managed handled worked helped supported coordinated collaborated
     communicated engaged improved oversaw executed owned partnered drove enhanced focused""")
-PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
+# A name, an acronym or a figure; a capital that opens a sentence, a line or a paragraph names nothing.
+PROPER = re.compile(r"(?<![.!?:\n]\s)(?<![\n])(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
 QUOTED = re.compile(r"\"[^\"]{6,}\"|'[^']{12,}'")
 
 
@@ -116,11 +117,15 @@ def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     buzz = sum(1.0 for w in words if stem(w) in BUZZ_STRONG) + sum(0.5 for w in words if stem(w) in BUZZ_MILD)
     done = [c for c in clauses if c.form is Form.DONE]
     buzz += sum(0.5 for c in done if c.verb in ABSTRACT_VERBS)
+    concrete = checkable(text) + 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
+    return 100 * buzz / total, 100 * concrete / total
+
+
+def checkable(text: str) -> float:
+    """Details a listener could check: names, acronyms, figures, and words quoted (a quote counts two)."""
     plain = normal(text)
     names = {m.group(0) for m in PROPER.finditer(plain) if m.group(0) not in ("I", "I'm", "I've", "I'd")}
-    concrete = float(len(names) + len(METRIC.findall(plain)) + 2 * len(QUOTED.findall(plain)))
-    concrete += 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
-    return 100 * buzz / total, 100 * concrete / total
+    return float(len(names) + len(METRIC.findall(plain)) + 2 * len(QUOTED.findall(plain)))
 
 
 # Words that judge or generalise rather than tell ("important", "clear", "always", "culture"): dense in
@@ -133,7 +138,9 @@ CLAIMS = frozenset(
     relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
     communication aligned alignment environment growth opportunity opportunities approach well expectations
     perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful smoothly rewarding proud
-    success""")
+    success inclusion inclusive diverse diversity belong belonging passionate awareness equitable fair fairly voice
+    heard comfortable engaged motivated motivation productive atmosphere reliable consistency consistent humble
+    genuinely really""")
 )
 
 
@@ -144,76 +151,19 @@ def claim_density(text: str) -> float:
 
 def is_vague(text: str, clauses: list[Clause]) -> bool:
     """Buzzwords outweighing the details, or judgements and generalities with almost no detail at all
-    (no numbers, names or concrete steps): either way the listener learns nothing they could check."""
+    (no numbers, names or concrete steps): either way the listener learns nothing they could check.
+    Steps alone can hide it ("we created a safe space, we revamped our practices"): an answer of
+    judgements and buzzwords with hardly a name or a figure (under one per hundred words) is vague too."""
     buzz, concrete = vagueness(text, clauses)
     if buzz >= 4.0 and concrete < buzz * 1.5:
         return True
-    return len(tokens(text)) >= 30 and concrete < 2.5 and claim_density(text) >= 7.5
-
-
-# -- blames others: the failure put on other people (a clause with them as its subject and a fault as its
-# predicate), with nothing of it owned. Customers and users can complain without being blamed.
-PEOPLE = wordset("""he she they who manager managers boss lead leads pm pms po vendor vendors contractor contractors
-    team teams designer designers architect architects developer developers engineer engineers colleague colleagues
-    coworker coworkers co-worker predecessor report reports director directors leadership management hr qa tester
-    testers partner partners sales marketing ops cto ceo vp guy guys offshore analyst analysts owner owners
-    stakeholder stakeholders executive executives department departments agency infra infrastructure security legal
-    finance devops support platform backend frontend procurement recruiter recruiters""")
-FAULT = wordset("""ignored refused blocked complained disappeared forgot failed missed messed screwed lied blamed wasted
-    delayed broke changed kept late slow useless incompetent careless lazy sloppy unreliable unresponsive difficult
-    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive
-    without""")
-STRONG_BLAME = re.compile(
-    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
-    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
-    r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|my \w+|the \w+) had (?:only )?"
-    r"(?:listened|done|told|followed|tested|delivered)|(?:i|we) did everything (?:i|we) could|(?:on|from) their "
-    r"(?:side|end)|(?:wasn't|was not|isn't|is not|not) on me)\b",
-    _I,
-)
-OWNING = re.compile(
-    r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
-    r"i took responsibility|i took ownership|on me|i was wrong|i apologi[sz]ed|i misjudged|i underestimated|"
-    r"i learned|i learnt|lesson|next time i)\b",
-    _I,
-)
-DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)
-
-
-def fault_clauses(sentence_texts: list[str]) -> float:
-    """Clauses that put a fault on other people; those in the opening count half (they may be the context
-    the candidate walked into rather than the excuse)."""
-    count = 0.0
-    for index, sentence in enumerate(sentence_texts):
-        weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
-        for part in parts(normal(sentence)):
-            if part.agent is not Agent.OTHER or not _a_person(part.subject):
-                continue
-            early = part.words[:7]
-            cooperative_not = part.negated and part.verb not in ("was", "were", "is", "are")
-            if cooperative_not or set(early) & FAULT or ("no" in early and "reason" in part.words[:10]):
-                count += weight
-    return count
-
-
-def _a_person(subject: tuple[str, ...]) -> bool:
-    """A clause's subject names people (its head noun, "the vendor's support"), or is shared with one that did."""
-    if not subject:
-        return True
-    head = subject[-1].removesuffix("'s")
-    short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
-    return head in PEOPLE or any(word in PEOPLE for word in short_names)
-
-
-def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
-    plain = normal(text)
-    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
-    return fault_clauses(sentence_texts) + 2 * len(STRONG_BLAME.findall(plain)), owned
-
-
-def blames_others(text: str, sentence_texts: list[str]) -> bool:
-    blame, owned = blame_score(text, sentence_texts)
-    return blame >= 3 and owned == 0
+    count = len(tokens(text))
+    if count < 30:
+        return False
+    claims = claim_density(text)
+    return (concrete < 2.5 and claims >= 7.5) or (
+        100 * checkable(text) / count < 1.0 and buzz + claims >= 7.0
+    )
 
 
 # -- off topic
@@ -246,27 +196,3 @@ def off_topic(text: str, *, question: str | None, principle: str | None) -> bool
     if theme_stems(principle) & words:
         return False
     return max(len(theme_stems(other) & words) for other in THEMES if other != principle) >= 2
-
-
-# -- no learning, for a failure or a mistake
-LESSON = re.compile(
-    r"\b(?:i (?:learned|learnt|now|have since|'ve since|realised that|realized that|took away)|lessons?|"
-    r"taught me|takeaway|since then|ever since|from then on|going forward|next time|in hindsight|looking back|"
-    r"in retrospect|these days|now i|today i|differently|changed (?:how|the way) i|i make sure|never again|"
-    r"i (?:would|should|could) have|i (?:always|never) \w+ (?:now|again|since)|what i took from)\b",
-    _I,
-)
-OWN_FAILURE = re.compile(
-    r"\b(?:i (?:failed|made a mistake|made the mistake|messed up|got it wrong|was wrong|screwed up|dropped the "
-    r"ball|missed|misjudged|underestimated|overlooked)|my (?:mistake|failure|fault|biggest failure)|"
-    r"(?:it|the project|the launch|the release|the plan) failed)\b",
-    _I,
-)
-
-
-def tells_a_failure(text: str) -> bool:
-    return bool(OWN_FAILURE.search(normal(text)))
-
-
-def has_lesson(text: str) -> bool:
-    return bool(LESSON.search(normal(text)))

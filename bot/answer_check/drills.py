@@ -24,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer_check.findings import Finding
-from bot.answer_check.outcome import METRIC, has_result
-from bot.answer_check.star import has_situation, has_task
+from bot.answer_check.outcome import METRIC, has_metric, has_result
+from bot.answer_check.star import has_situation
+from bot.answer_check.task import has_task
 from bot.answer_check.text import Clause, Form, normal
 from bot.focus import drilled, match_focus
 
@@ -77,6 +78,11 @@ def star_result(_text: str, sentences: list[str], _clauses: list[Clause]) -> boo
 
 def any_metric(text: str, _sentences: list[str], _clauses: list[Clause]) -> bool:
     return bool(METRIC.search(text))
+
+
+def result_metric(_text: str, sentences: list[str], _clauses: list[Clause]) -> bool:
+    """A story drill's number stands where its result is told; with no result told there is none to back."""
+    return not has_result(sentences) or has_metric(sentences)
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,7 @@ PRODUCT_MANAGEMENT = Checklist(
         Finding.NO_RESULT: "End with the launch and how you judged success.",
         Finding.NO_METRIC: "Give the success metric and its number: adoption, revenue, time saved.",
     },
+    metric=result_metric,
 )
 
 WRITING_SAMPLE = Checklist(

@@ -50,7 +50,11 @@ def length_line(check: AnswerCheck) -> str:
 def parts_line(check: AnswerCheck) -> str:
     marks = [(label, check.star[slot]) for label, slot in zip(check.labels, SLOTS, strict=True)]
     if check.metric_label:
-        marks.append((check.metric_label.lower(), Finding.NO_METRIC not in check.findings))
+        # a STAR number backs a told result: with none told there is no number to tick either
+        numbered = Finding.NO_METRIC not in check.findings and (
+            check.drill is not None or check.star["result"]
+        )
+        marks.append((check.metric_label.lower(), numbered))
     if check.drill is not None:
         return f"{check.drill} checklist: " + " · ".join(f"{label} {_mark(ok)}" for label, ok in marks)
     shown = [" ".join(f"{label[0]} {_mark(ok)}" for label, ok in marks[:4])]  # "S ✓ T ✗ A ✓ R ✓"

@@ -1,4 +1,4 @@
-"""Which of Situation, Task and Action can be heard (the Result and its number: outcome.py).
+"""Which of Situation and Action can be heard (the Task: task.py; the Result and its number: outcome.py).
 
 Each part is read from where a listener expects it and from who does what in it (agents.py): the
 situation in the opening, before the candidate's first step, as a setting (a place, a time, an
@@ -41,25 +41,6 @@ CONTEXT_NOUN = re.compile(
     _I,
 )
 STATE_VERB = re.compile(r"\b(?:was|were|had|used to|kept|became)\b", _I)
-
-TASK = re.compile(
-    r"\b(?:(?:i|we|the team|my team|he|she|they) (?:had|needed|was asked|were asked|was expected|were expected|"
-    r"was supposed|were supposed|was tasked|were tasked|was told|were told|was given|were given|got asked|had "
-    r"been asked|had been told|was hired|were hired|was brought in|was chosen|was picked|volunteered|offered|"
-    r"set out|aimed|committed|promised|took it upon myself|was trying|were trying) "
-    r"to|i (?:\w+ly )?(?:owned|took ownership|took on|took (?:it|this|that) on|stepped up|signed up|took charge)|(?:got|received|was given|"
-    r"were given|had|took on) (?:the|a|an) (?:\w+ )?(?:task|job|goal|mission|assignment|mandate)|asked (?:me|us) "
-    r"(?:if|whether)|my (?:main |key |first |primary |own |whole |real )?(?:goal|task|job|role|responsibility|mandate|mission|"
-    r"objective|aim|challenge|priority|assignment|remit|brief|charter|target|ask)|(?:the|our|a|one) (?:main |key "
-    r"|first |primary |clear |big |only |real |hard )?(?:goal|task|objective|aim|challenge|mandate|mission|ask|"
-    r"target|priority|deadline|requirement|brief|plan|problem to solve|question) (?:was|is|:|of|being|were)|"
-    r"(?:i|we) (?:was|were) (?:responsible|accountable|in charge|on the hook|assigned|asked|tasked|expected|"
-    r"supposed|the owner|the one)|i (?:owned|took ownership|took on|stepped up|signed up|took charge)|(?:it|this|"
-    r"that) was (?:my|up to me|on me)|(?:asked|ask|asks|told|needed|wanted|expected|hired|tasked) (?:me|us|my "
-    r"team|our team) to|(?:had|gave me|gave us|with|within) (?:only )?(?:\w+ )?(?:days?|weeks?|months?|hours?) "
-    r"(?:to|left|before|until)|deadline|in order to|so that)\b",
-    _I,
-)
 
 ORGANISATION = re.compile(
     r"\b(?:at|in|with|for|on|from) (?:a|an|the|my|our|one|this|that) (?:[\w&'-]+ ){0,4}?(?:company|startup|"
@@ -138,39 +119,6 @@ def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> 
 
 
 CONDITIONAL = re.compile(r"\b(?:would|will)\b|'d\b|'ll\b", _I)
-NOBODY = re.compile(
-    r"\b(?:nobody|no one|no-one|never|not|n't|wasn't|weren't|didn't|without being)\s+(?:\w+\s+)?$", _I
-)
-RESPONSIBLE = re.compile(
-    r"\b(?:i|we) (?:was|were|am|are|'m) (?:\w+ ){0,4}?(?:responsible|accountable|in charge|on the hook)|"
-    r"\b(?:goal|task|job|objective|aim|mandate|mission|target|priority|ask)s? (?:\w+ ){0,3}?(?:was|were|is) "
-    r"(?:to|that|simple|clear)\b",
-    _I,
-)
-
-
-INTENT = re.compile(r"\b(?:i|we) (?:\w+ly )?(?:decided|agreed|chose|wanted|offered) to\b", _I)
-
-
-def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
-    """A goal or an obligation, told before the end; a decision counts only early ("I decided to own
-    it"), since deciding mid-story is a step."""
-    early = max(1, round(len(sentence_texts) * 0.4))
-    if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):
-        return True
-    cut = max(1, round(len(sentence_texts) * 0.75))
-    if any(clause.form is Form.OBLIGED and clause.sentence < cut for clause in clauses):
-        return True
-    if any(_obliged(part) for sentence in sentence_texts[:cut] for part in parts(normal(sentence))):
-        return True
-    said = [normal(s) for s in sentence_texts[:cut]]
-    for sentence in said:
-        for match in (*TASK.finditer(sentence), *RESPONSIBLE.finditer(sentence)):
-            before = sentence[: match.start()]
-            # "nobody asked us to" is no task, nor is "I would be responsible"
-            if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
-                return True
-    return False
 
 
 def action_count(clauses: list[Clause]) -> int:

@@ -103,7 +103,12 @@ FAILURE_QUESTION = re.compile(
     r"didn't go|did not go|went badly|screw\w* up|mess\w* up|misjudg\w*|fell short|(?:did not|didn't|failed to) "
     r"meet|missed (?:a |the |your )?(?:deadline|goal|target|commitment|date)|not go as planned|biggest error|"
     r"(?:was|were|ran|went|came in|shipped|delivered) (?:\w+ )?late|behind schedule|over budget|slipp\w*|"
-    r"lost (?:a|the|an) (?:\w+ )?(?:customer|client|deal|account)|did(?:n't| not) work)\b",
+    r"lost (?:a|the|an) (?:\w+ )?(?:customer|client|deal|account)|did(?:n't| not) work|lost (?:the |a |their |"
+    r"your |its )?(?:trust|confidence)|(?:wasn't|was not|weren't|were not) what (?:you|they|we) (?:hoped|wanted|"
+    r"expected|planned)|(?:didn't|did not|doesn't|does not) (?:pay off|turn out|end well)|backfired|fell through|"
+    r"(?:moved|acted|went) too (?:fast|quickly|soon)|(?:could not|couldn't|did not|didn't) (?:keep|deliver|meet|"
+    r"hit)|broke (?:a|your) (?:promise|commitment)|let (?:\w+ ){0,2}down|(?:about|going) to miss|wrong "
+    r"(?:call|decision|bet)|bad (?:call|decision|hire|bet))\b",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,7 @@ from bot.models import Prompt
 from schedules.jobs import tick
 from tests.conftest import CANDIDATE, Harness
 from tests.support.factories import local
-from tests.support.practice import GOOD, REVIEWER, answer, latest_prompt, rate, set_up
+from tests.support.practice import REVIEWER, STORY, answer, latest_prompt, rate, set_up
 
 DEC = lambda day: date(2026, 12, day)  # noqa: E731 - Tuesday 1 December 2026 is DEC(1)
 
@@ -47,7 +47,7 @@ def test_an_answer_before_the_evening_drops_the_nudge(app: Harness) -> None:
     at(app, 1, 9)
     channel, prompt_ts = latest_prompt(app)
     app.clock.set(local(DEC(1), 12))
-    answer(app, channel, prompt_ts, "1795000000.000100", GOOD)
+    answer(app, channel, prompt_ts, "1795000000.000100", STORY)
     assert at(app, 1, 18) == []
     assert [r.status for r in rows(app, "evening-nudge")] == ["dropped"]
 
@@ -71,7 +71,7 @@ def test_an_unrated_answer_reminds_the_reviewers_once_after_a_day(app: Harness) 
     at(app, 1, 9)
     channel, prompt_ts = latest_prompt(app)
     app.clock.set(local(DEC(1), 12))
-    answer(app, channel, prompt_ts, "1795000000.000100", GOOD)
+    answer(app, channel, prompt_ts, "1795000000.000100", STORY)
     assert len(at(app, 2, 9)) == 1  # the next question; the nudge is planned for noon
     assert at(app, 2, 11, 59) == []
     [nudge] = at(app, 2, 12)
@@ -88,11 +88,11 @@ def test_a_rating_in_time_or_a_deleted_answer_drops_the_reminder(app: Harness) -
     at(app, 1, 9)
     channel, prompt_ts = latest_prompt(app)
     app.clock.set(local(DEC(1), 12))
-    answer(app, channel, prompt_ts, "1795000000.000100", GOOD)
+    answer(app, channel, prompt_ts, "1795000000.000100", STORY)
     at(app, 2, 9)
     channel2, prompt2 = latest_prompt(app)
     app.clock.set(local(DEC(2), 10))
-    answer(app, channel2, prompt2, "1795000000.000200", GOOD)
+    answer(app, channel2, prompt2, "1795000000.000200", STORY)
     app.clock.set(local(DEC(2), 11))
     rate(app, channel, "1795000000.000100", 4)
     assert at(app, 2, 12) == []
@@ -107,7 +107,7 @@ def test_an_answer_late_at_night_is_nudged_in_the_morning_not_at_night(app: Harn
     at(app, 1, 9)
     channel, prompt_ts = latest_prompt(app)
     app.clock.set(local(DEC(1), 22, 30))
-    answer(app, channel, prompt_ts, "1795000000.000100", GOOD)
+    answer(app, channel, prompt_ts, "1795000000.000100", STORY)
     at(app, 2, 9)
     assert at(app, 2, 22, 30) == []  # 24 hours later is night time
     texts = at(app, 3, 9)
@@ -120,7 +120,7 @@ def test_two_clocks_at_once_send_each_nudge_and_digest_once(app: Harness) -> Non
         at(app, day, 9)
     channel, prompt_ts = latest_prompt(app)
     app.clock.set(local(DEC(6), 12))
-    answer(app, channel, prompt_ts, "1795000000.000100", GOOD)  # Sunday's answer, not rated
+    answer(app, channel, prompt_ts, "1795000000.000100", STORY)  # Sunday's answer, not rated
     before = len(app.fake.posts())
     for hour in (9, 12, 18):  # Monday: the digests, the rating nudge, the evening nudge
         app.clock.set(local(DEC(7), hour))

@@ -13,13 +13,27 @@ from tests.support.factories import local
 
 REVIEWER = "U0REVIEW01"
 FIRST_DAY = date(2026, 12, 1)  # a Tuesday; the loop is on the 16th
-GOOD = (
-    "At 8base our checkout timed out for 8% of customers during the holiday sale. I owned the payments "
-    "service, so I was responsible for fixing it. I traced the slow calls, found that we fetched tax "
-    "rates on every request, and I proposed and built a cache with a five-minute expiry. I tested it "
-    "against last year's traffic and rolled it out behind a flag. As a result p99 latency fell from "
-    "2.4 s to 300 ms and abandoned carts dropped by 12% that month. I learned to measure before I guess."
+STORY = (  # about 300 words, two minutes spoken: a full STAR answer with numbers and a lesson
+    "At 8base in 2023 our checkout service timed out for 8% of customers during the holiday sale, and "
+    "the launch of our new payments page was three weeks away. I owned the payments service, so my task "
+    "was to find the cause and fix it before the launch without slipping the date. I started by pulling "
+    "the traces for the slowest thousand requests, and I found that we fetched tax rates from a partner "
+    "API on every request. I wrote a one-page proposal with two options, a cache or a nightly copy of "
+    "the rates, and I compared them on cost, risk and effort. My manager preferred to wait for the "
+    "partner's fix; I showed her the numbers, explained the risk to the launch, and we agreed on the "
+    "cache with a five-minute expiry and a fallback to the live call. I built it in four days, tested "
+    "it against last year's peak traffic in staging, and rolled it out behind a flag to 5% of traffic, "
+    "then 50%, then everyone, watching errors and latency at each step. I also wrote a runbook and an "
+    "alarm so the on-call engineer could switch the cache off in one command. As a result p99 latency "
+    "fell from 2.4 seconds to 300 milliseconds, timeouts dropped from 8% to 0.1%, and abandoned carts "
+    "fell by 12% that month, about $40,000 in recovered sales. We launched the payments page on the "
+    "planned date. I learned to measure before I guess, and to bring data, not opinions, when I "
+    "disagree; since then I start every performance problem with a trace, and I share the numbers "
+    "early so the team can decide quickly."
 )
+# A good answer to whatever was asked: the story, introduced with the question's own words (so the
+# answer check hears it on topic). `play` writes it for each question.
+GOOD = "<a good answer to the question asked>"
 WEAK = "We fixed it."
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
@@ -49,6 +63,21 @@ def latest_prompt(app: Harness) -> tuple[str, str]:
             top = [m for m in app.fake.history[channel] if not m.get("thread_ts")]
             return channel, str(top[-1]["ts"])
     raise AssertionError("no question was posted")
+
+
+def latest_question(app: Harness) -> str:
+    from bot.models import Prompt
+
+    with app.deps.sessions.begin() as session:
+        found = (
+            session.query(Prompt).filter(Prompt.question_text.is_not(None)).order_by(Prompt.id.desc()).first()
+        )
+        assert found is not None and found.question_text
+        return found.question_text
+
+
+def good_answer(question: str) -> str:
+    return f"You asked: {question} {STORY}"
 
 
 def answer(app: Harness, channel: str, thread_ts: str, ts: str, text: str) -> None:
@@ -86,6 +115,8 @@ def play(app: Harness, days: Sequence[tuple[str, int | None]], *, first: date = 
         report = tick(app.deps)
         assert report.sent >= 1, f"no question on {day}: {report}"
         channel, prompt_ts = latest_prompt(app)
+        if text is GOOD:
+            text = good_answer(latest_question(app))
         app.clock.set(local(day, 12, 0))
         answer_ts = f"{1_795_000_000 + n * 86_400}.000{n:03d}"
         answer(app, channel, prompt_ts, answer_ts, text)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.answer_check import check_answer
-from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
+from bot.answer_check import AnswerCheck, Finding, check_answer
+from bot.follow_up_check import FollowUpCheck
+from bot.models import Answer, Candidate, Feedback, FollowUp, Prompt, Rating, Reviewer
+from bot.services import follow_ups
 
 REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -51,6 +54,29 @@ def is_reviewer(session: Session, candidate_id: int, user: str) -> bool:
         select(Reviewer.id).where(Reviewer.candidate_id == candidate_id, Reviewer.user_id == user)
     )
     return found is not None
+
+
+@dataclass(frozen=True)
+class FollowUpReply:
+    """A candidate's reply that answered the follow-up, with its brief check."""
+
+    follow_up: FollowUp
+    check: FollowUpCheck
+
+
+def record_reply(
+    session: Session, thread: Thread, *, channel: str, ts: str, text: str, now: datetime
+) -> Answer | FollowUpReply | None:
+    """The candidate's reply in a question's thread: the answer to the follow-up waiting there, if
+    one is; otherwise a new answer. None when the message is already recorded (a repeated delivery)."""
+    if find_answer(session, channel, ts) is not None or follow_ups.by_reply(session, channel, ts) is not None:
+        return None
+    waiting = follow_ups.waiting(session, thread.prompt.id, ts)
+    if waiting is not None:
+        check = follow_ups.claim_reply(session, waiting, ts=ts, text=text, now=now)
+        if check is not None:
+            return FollowUpReply(waiting, check)
+    return record_answer(session, thread, channel=channel, ts=ts, text=text, now=now)
 
 
 def record_answer(
@@ -138,6 +164,38 @@ def remove(session: Session, *, channel: str, ts: str) -> Answer | None:
         return answer
     session.execute(delete(Feedback).where(Feedback.channel_id == channel, Feedback.message_ts == ts))
     return None
+
+
+def bot_replies(session: Session, answer: Answer) -> tuple[str, ...]:
+    """The bot's messages in the thread about this answer: its check, the follow-up and its check."""
+    follow_up = follow_ups.of_answer(session, answer.id)
+    found = [answer.check_ts]
+    if follow_up is not None:
+        found += [follow_up.asked_ts, follow_up.check_ts]
+    if answer.story_offer_ts and answer.story_offer_ts != answer.check_ts:
+        found.append(answer.story_offer_ts)
+    return tuple(ts for ts in found if ts)
+
+
+def worth_a_story(check: AnswerCheck) -> bool:
+    """A clean check: nothing found but maybe length (a reviewer's 4 or 5 is the other way in)."""
+    return all(finding is Finding.TOO_LONG for finding in check.findings)
+
+
+def claim_story_offer(session: Session, answer_id: int, *, now: datetime) -> bool:
+    """True for the one caller that may offer "Save as story" for this answer; never twice."""
+    result = session.execute(
+        update(Answer)
+        .where(Answer.id == answer_id, Answer.story_offered_at.is_(None))
+        .values(story_offered_at=now)
+    )
+    return bool(cast(CursorResult[Any], result).rowcount)
+
+
+def story_offered(session: Session, answer_id: int, ts: str | None) -> None:
+    """Where the button is (None: posting it failed, so it may be offered again)."""
+    values: dict[str, Any] = {"story_offer_ts": ts} if ts else {"story_offered_at": None}
+    session.execute(update(Answer).where(Answer.id == answer_id).values(**values))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
 from bot.services.morning import plan_mornings
+from schedules.delivery import sendable
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,13 @@ def preview(deps: Deps) -> list[PreviewMessage]:
     with deps.sessions() as session:
         session.begin()
         try:
-            waiting = list(session.scalars(select(Prompt).where(Prompt.status == "pending")))
+            waiting = list(session.scalars(select(Prompt).where(sendable(now)).order_by(Prompt.id)))
             due = session.scalars(
                 select(Candidate).where(Candidate.next_prompt_at <= now).order_by(Candidate.next_prompt_at)
             ).all()
-            planned = plan_mornings(session, due, now=now)
+            planned = [
+                row for row in plan_mornings(session, due, now=now) if row.due_at is None or row.due_at <= now
+            ]
             return [describe(session, row) for row in [*waiting, *planned]]
         finally:
             session.rollback()

@@ -174,8 +174,8 @@ def test_a_deleted_answer_takes_its_ratings_and_check_with_it(app: Harness) -> N
     twice(app, deleted, "EvDel")
     with app.deps.sessions.begin() as session:
         assert session.query(Answer).count() == 0 and session.query(Rating).count() == 0
-    # the check and the follow-up go with the answer
-    assert len(app.fake.calls_to("chat.delete")) == 2
+    # the check, the follow-up and the "Save as story" offer the 5️⃣ brought go with the answer
+    assert len(app.fake.calls_to("chat.delete")) == 3
     assert "0 answers · —" in app.prep("status")
 
 

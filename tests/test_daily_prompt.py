@@ -152,12 +152,14 @@ def test_milestones_cheat_sheet_and_wrap_up_each_exactly_once(
 ) -> None:
     cid = make_candidate(deps, CANDIDATE, loop_date=LOOP, interviews_spec=TWO_ON_LOOP_DAY)
     for day in range(1, 20):
-        for hour, minute in ((9, 0), (9, 1), (17, 0)):
+        for hour, minute in ((9, 0), (9, 1), (17, 0), (18, 0)):
             clock.set(local(DEC(day), hour, minute))
             tick(deps)
     kinds = [(p.local_date.day, p.kind) for p in prompts_of(deps, cid)]
     assert [k for k in kinds if k[1].startswith("ready")] == [(9, "ready-7"), (15, "ready-1")]
     assert [k for k in kinds if k[1] == "cheat-sheet"] == [(16, "cheat-sheet")]
+    # interviews without a time: no reminder, and a debrief each at 18:00
+    assert [k for k in kinds if k[1] in ("reminder", "debrief")] == [(16, "debrief"), (16, "debrief")]
     assert [k for k in kinds if k[1] == "wrap-up"] == [(16, "wrap-up")]  # kept under the loop's date
     questions = [day for day, kind in kinds if kind == "question"]
     assert questions == list(range(1, 16)), "one question a day up to the eve of the loop"

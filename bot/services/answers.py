@@ -192,6 +192,30 @@ def claim_story_offer(session: Session, answer_id: int, *, now: datetime) -> boo
     return bool(cast(CursorResult[Any], result).rowcount)
 
 
+GOOD_RATING = 4
+
+
+@dataclass(frozen=True)
+class StoryOffer:
+    """Where to offer "Save as story" after a good rating, and the rating that earned it."""
+
+    answer_id: int
+    channel: str
+    thread_ts: str
+    score: int
+
+
+def offer_on_rating(session: Session, change: RatingChange | None, *, now: datetime) -> StoryOffer | None:
+    """A reviewer's 4 or 5 on an answer to a principle earns the offer, once per answer (a clean
+    check may have made it already, on the check reply)."""
+    if change is None or change.score is None or change.score < GOOD_RATING or not change.answer.principle:
+        return None
+    prompt = session.get_one(Prompt, change.answer.prompt_id)
+    if not prompt.message_ts or not claim_story_offer(session, change.answer.id, now=now):
+        return None
+    return StoryOffer(change.answer.id, change.answer.channel_id, prompt.message_ts, change.score)
+
+
 def story_offered(session: Session, answer_id: int, ts: str | None) -> None:
     """Where the button is (None: posting it failed, so it may be offered again)."""
     values: dict[str, Any] = {"story_offer_ts": ts} if ts else {"story_offered_at": None}

@@ -6,7 +6,19 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import commands, data, events, home, imports, messages, reactions, stories, uninstall, views
+    from handlers import (
+        commands,
+        data,
+        debriefs,
+        events,
+        home,
+        imports,
+        messages,
+        reactions,
+        stories,
+        uninstall,
+        views,
+    )
 
     commands.register(app)
     home.register(app)
@@ -15,6 +27,7 @@ def register_all(app: App) -> None:
     messages.register(app)
     reactions.register(app)
     stories.register(app)
+    debriefs.register(app)
     imports.register(app)
     data.register(app)
     uninstall.register(app)

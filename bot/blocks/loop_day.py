@@ -6,10 +6,12 @@ Each returns {"text", "blocks"}; the text fallback carries the same facts as the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from bot.answer_check.findings import FIX, LABEL, Finding
+from bot.blocks.forms import FormErrors, modal, read_text, text_input
 from bot.blocks.kit import Block, actions, button, clip, context, divider, escape, header, message, section
 from bot.blocks.stories import planned_line
 from bot.blocks.words import clock, names, plural, rating
@@ -159,3 +161,36 @@ def wrap_up_message(
     blocks.append(section(closing))
     lines.append(closing)
     return message("\n".join(lines), blocks)
+
+
+QUESTIONS_LIMIT = 3000
+
+
+def debrief_form(interviewer: str, questions: str, prompt_id: int) -> dict[str, Any]:
+    blocks = [
+        text_input(
+            "questions",
+            "Questions you were asked",
+            multiline=True,
+            max_length=QUESTIONS_LIMIT,
+            initial=questions,
+            placeholder="Tell me about a time you disagreed with your manager…",
+        )
+    ]
+    metadata = json.dumps({"prompt_id": prompt_id})
+    return modal(DEBRIEF_FORM, f"Debrief: {interviewer}"[:24], "Save", blocks, private_metadata=metadata)
+
+
+def read_debrief_form(values: dict[str, Any]) -> str:
+    text = read_text(values, "questions")
+    if not text:
+        raise FormErrors({"questions": "Write the questions you remember, one a line."})
+    return text
+
+
+def prompt_id_of(private_metadata: str) -> int | None:
+    try:
+        value = json.loads(private_metadata or "{}").get("prompt_id")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -175,7 +175,8 @@ def interview_rows(candidate: Candidate, facts: Facts, day: date, *, now: dateti
                 due_row(candidate, day, REMINDER, interview.id, reminder_message(card), timing.remind_at, now)
             )
         if not facts.has_prompt(day, f"{DEBRIEF}-{interview.id}"):
-            message = debrief_message(interview.interviewer)
+            # the name travels with the row, for the debrief buttons even if the interview is removed
+            message = {**debrief_message(interview.interviewer), "interviewer": interview.interviewer}
             rows.append(due_row(candidate, day, DEBRIEF, interview.id, message, timing.debrief_at, now))
     return rows
 

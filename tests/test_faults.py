@@ -278,7 +278,8 @@ def test_odd_unicode_is_stored_safely_everywhere(app: Harness) -> None:
         name = session.query(Interview).one().interviewer
     assert "\x00" not in stored and "\ud800" not in stored and "\U0001f9d1" in stored
     assert "\x00" not in name and "evil" in name
-    assert "📝 Answer check" in app.fake.posts()[-1].params["text"]
+    check, follow_up = (post.params["text"] for post in app.fake.posts()[-2:])
+    assert "📝 Answer check" in check and follow_up.startswith("🎤 Follow-up:")
     assert_still_up(app)
 
 

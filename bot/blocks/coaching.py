@@ -28,7 +28,7 @@ def check_reply(check: AnswerCheck, offer_for: int | None = None) -> dict[str, A
     blocks: list[Block] = [section(text)]
     if offer_for is not None:
         blocks += [save_button(offer_for), context(OFFER_HINT)]
-        text += "\n💾 A clean answer: save it as a story for your loop (button above)."
+        text += "\n💾 A clean answer: “Save as story” keeps it for your loop."
     return message(text, blocks)
 
 

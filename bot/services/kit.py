@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -112,8 +112,14 @@ def habits(facts: Facts) -> tuple[str, ...]:
     return tuple(code for code, times in counted.most_common() if times >= HABIT_AT)
 
 
-def kit(candidate: Candidate, facts: Facts, day_facts: DayFacts, *, now: datetime) -> Kit:
+def kit(
+    candidate: Candidate, facts: Facts, day_facts: DayFacts, *, now: datetime, day: date | None = None
+) -> Kit:
+    """The kit; with `day`, only that day's interviews get a card (the stories are still planned
+    across the whole loop, so none is told twice)."""
     planned, plan = loop_plan(candidate, facts.stories)
+    if day is not None:
+        planned = [i for i in planned if (i.at.date() if i.at else candidate.loop_date) == day]
     cards = tuple(
         InterviewCard(
             interview.interview_id,

@@ -197,7 +197,8 @@ def due_row(
 
 def cheat_sheet(candidate: Candidate, facts: Facts, day_facts: DayFacts, *, now: datetime) -> dict[str, Any]:
     assert candidate.loop_date is not None
-    return kit_message(long_date(candidate.loop_date), kit(candidate, facts, day_facts, now=now))
+    loop_day = kit(candidate, facts, day_facts, now=now, day=candidate.loop_date)
+    return kit_message(long_date(candidate.loop_date), loop_day)
 
 
 def wrap_up(candidate: Candidate, facts: Facts, day_facts: DayFacts, *, now: datetime) -> dict[str, Any]:

@@ -9,6 +9,7 @@ the answer, with a brief check of its own. A reviewer's reply is feedback.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -76,54 +77,65 @@ def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
             answers.record_feedback(session, thread, user=user, channel=channel, ts=ts, text=text, now=now)
             return
         recorded = answers.record_reply(session, thread, channel=channel, ts=ts, text=text, now=now)
-        if isinstance(recorded, Answer):
-            asked = thread.prompt
-            check = check_answer(
-                text, principle=asked.principle, question=asked.question_text, focus=asked.focus
-            )
-            question = follow_up_for(check, principle=asked.principle, seed=f"{channel}:{ts}")
-            offer = asked.principle is not None and answers.worth_a_story(check)
-            if offer:
-                recorded.story_offered_at = now
-            follow_up_id = follow_ups.ask(session, recorded, question, now=now).id
-            answer_id = recorded.id
+        new = (
+            prepare_follow_up(session, thread.prompt, recorded, now=now)
+            if isinstance(recorded, Answer)
+            else None
+        )
     if recorded is None:
         return
     acknowledge(client, channel, ts)
-    if isinstance(recorded, answers.FollowUpReply):
+    if new is not None:
+        ask_follow_up(deps, channel, thread_ts, new)
+    elif isinstance(recorded, answers.FollowUpReply):
         posted = client.chat_postMessage(
             channel=channel, thread_ts=thread_ts, **follow_up_check_reply(recorded.check)
         )
         with deps.sessions.begin() as session:
             follow_ups.checked(session, recorded.follow_up.id, str(posted["ts"]))
-        return
-    ask_follow_up(deps, channel, thread_ts, answer_id, check, question, follow_up_id, offer=offer)
 
 
-def ask_follow_up(
-    deps: Deps,
-    channel: str,
-    thread_ts: str,
-    answer_id: int,
-    check: AnswerCheck,
-    question: FollowUpQuestion,
-    follow_up_id: int,
-    *,
-    offer: bool,
-) -> None:
+@dataclass(frozen=True)
+class NewAnswer:
+    """A new answer, with what the thread is about to hear about it."""
+
+    answer_id: int
+    check: AnswerCheck
+    question: FollowUpQuestion
+    follow_up_id: int
+    offer: bool  # "Save as story" goes on the check reply
+
+
+def prepare_follow_up(session: Session, asked: Prompt, answer: Answer, *, now: datetime) -> NewAnswer:
+    """Check the answer, choose its follow-up (seeded by the answer's own id, so a retry says the
+    same), and write both down before anything is posted."""
+    check = check_answer(
+        answer.text, principle=asked.principle, question=asked.question_text, focus=asked.focus
+    )
+    question = follow_up_for(
+        check, principle=asked.principle, seed=f"{answer.channel_id}:{answer.message_ts}"
+    )
+    offer = asked.principle is not None and answers.worth_a_story(check)
+    if offer:
+        answer.story_offered_at = now
+    follow_up_id = follow_ups.ask(session, answer, question, now=now).id
+    return NewAnswer(answer.id, check, question, follow_up_id, offer)
+
+
+def ask_follow_up(deps: Deps, channel: str, thread_ts: str, new: NewAnswer) -> None:
     """The check reply (with "Save as story" when offered), then the interviewer's follow-up."""
     client = deps.slack
     reply = client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, **check_reply(check, answer_id if offer else None)
+        channel=channel, thread_ts=thread_ts, **check_reply(new.check, new.answer_id if new.offer else None)
     )
-    asked = client.chat_postMessage(channel=channel, thread_ts=thread_ts, **follow_up_message(question))
+    asked = client.chat_postMessage(channel=channel, thread_ts=thread_ts, **follow_up_message(new.question))
     with deps.sessions.begin() as session:
-        saved = session.get(Answer, answer_id)
+        saved = session.get(Answer, new.answer_id)
         if saved is not None:
             saved.check_ts = str(reply["ts"])
-            if offer:
+            if new.offer:
                 saved.story_offer_ts = saved.check_ts
-        follow_ups.posted(session, follow_up_id, str(asked["ts"]))
+        follow_ups.posted(session, new.follow_up_id, str(asked["ts"]))
 
 
 def acknowledge(client: WebClient, channel: str, ts: str) -> None:

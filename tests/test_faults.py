@@ -98,7 +98,9 @@ def test_the_database_going_away_and_coming_back(behind_proxy: tuple[Harness, Tc
     assert "1 answer · 4.0/5" in app.prep("status")
     app.clock.set(local(date(2026, 12, 2), 9, 1))
     assert tick(app.deps).sent == 1, "the morning's question goes out once the database is back"
-    assert len(app.fake.posts()) == posts + 1
+    # and the 4️⃣ given during the outage brought its "Save as story" offer, once
+    assert len(app.fake.posts()) == posts + 2
+    assert [p.params["text"][:9] for p in app.fake.posts()[posts:]].count("Rated 4/5") == 1
 
 
 def posted_answer(app: Harness) -> dict[str, str]:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.models import Candidate, CandidateNote, Debrief, Interview, NoteKind, Prompt
+from bot.services.notes import save_note
 from schedules.jobs import tick
 from tests.conftest import CANDIDATE, Harness
 from tests.support.factories import candidate_row, local, prompts_of
@@ -44,28 +45,19 @@ def set_up(app: Harness) -> int:
     app.prep("interview add Keesha: dive deep at 2026-12-16 11:00 focus system design")
     app.prep(f"reviewer add <@{REVIEWER}>")
     with app.deps.sessions.begin() as session:
+        # what the importer stores from the note's own sections (bot/services/notes.py)
         candidate = session.scalars(select(Candidate)).one()
         now = app.clock.now()
-        session.add_all(
-            [
-                CandidateNote(
-                    candidate_id=candidate.id,
-                    kind=NoteKind.WHY_COMPANY,
-                    title="Why Amazon?",
-                    text=WHY,
-                    created_at=now,
-                    updated_at=now,
-                ),
-                CandidateNote(
-                    candidate_id=candidate.id,
-                    kind=NoteKind.QUESTIONS_TO_ASK,
-                    title="Questions to ask",
-                    text=ASK,
-                    created_at=now,
-                    updated_at=now,
-                ),
-            ]
+        assert save_note(
+            session, candidate, kind=NoteKind.QUESTIONS_TO_ASK, title="Questions to ask", text=ASK, now=now
         )
+        assert save_note(
+            session, candidate, kind=NoteKind.WHY_COMPANY, title="Why Amazon?", text=WHY, now=now
+        )
+        assert not save_note(
+            session, candidate, kind=NoteKind.WHY_COMPANY, title="Why Amazon?", text=WHY, now=now
+        )
+        assert session.scalars(select(CandidateNote)).all()[0].kind == NoteKind.QUESTIONS_TO_ASK
         candidate_id = candidate.id
     story = {
         "title": {"value": {"type": "plain_text_input", "value": "Pushed back on the launch date"}},
@@ -133,6 +125,7 @@ def test_kit_reminders_debriefs_and_wrap_up_each_exactly_once(app: Harness) -> N
         "How does the team decide what to build?",
     ):
         assert fact in kit, kit
+    assert kit.index("Why Amazon?") < kit.index("Questions to ask"), "the note's sections, the known kinds first"
     # yesterday's answer was told in "we": its principle is flagged with what it lacked
     assert "(weak); last answer: “We”, not “I”, no number" in kit
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 
 REPEAT ?= 20
 
-.PHONY: run test test-repeat lint bench clean
+.PHONY: run test test-repeat lint bench clean try
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(VENV)/.installed: pyproject.toml
 # The bot and its clock together, on SQLite unless DATABASE_URL says otherwise; Ctrl-C stops both.
 run: $(VENV)/.installed
 	@$(PY) -m bot up
+
+# The playground: the real bot in a local Slack-like page, on a throwaway SQLite file; no Slack needed.
+try: $(VENV)/.installed
+	$(PY) -m bot try $(ARGS)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest

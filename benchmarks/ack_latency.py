@@ -78,10 +78,14 @@ def seed(url: str, fake: FakeSlackProcess) -> tuple[str, str]:
 
 def requests_for(kind: str, response_url: str, channel: str, ts: str) -> Any:
     if kind == "command":
-        body = urlencode(
-            slash_command("status", user=CANDIDATE, team="T0LOOPTEAM", response_url=response_url)
-        )
-        return lambda n: loadgen.request_bytes(body, "application/x-www-form-urlencoded", SIGNING_SECRET)
+        # A fresh trigger id each, as from Slack: the same body signed in the same second is a replay.
+        def command(n: int) -> bytes:
+            fields = slash_command("status", user=CANDIDATE, team="T0LOOPTEAM", response_url=response_url)
+            return loadgen.request_bytes(
+                urlencode(fields), "application/x-www-form-urlencoded", SIGNING_SECRET
+            )
+
+        return command
 
     def reaction(n: int) -> bytes:
         event = {

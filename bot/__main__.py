@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from datetime import date
 
 from bot.lifecycle import StopSignal
 from bot.settings import DatabaseSettings, Settings, load
@@ -27,8 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="apply database migrations up to the latest")
     importing = commands.add_parser("import", help="import a Markdown prep note into a candidate's loop")
     importing.add_argument("note", help="path to the Markdown file")
-    importing.add_argument("--team", required=True, help="the Slack workspace id, T…")
-    importing.add_argument("--user", required=True, help="the candidate's Slack user id, U…")
+    importing.add_argument("--team", help="the Slack workspace id, T…")
+    importing.add_argument("--user", help="the candidate's Slack user id, U…")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="print what would be imported; save nothing"
+    )
+    importing.add_argument("--json", action="store_true", help="print the note as read, in JSON")
     checking = commands.add_parser("check", help="check an answer from a file or - (stdin), as the bot would")
     from bot.cli_check import add_arguments as check_arguments
 
@@ -42,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         "--format", choices=("md", "csv"), help="md: everything (default); csv: the answers, one per row"
     )
     exporting.add_argument("-o", "--output", help="file to write (default: standard output)")
+    playground = commands.add_parser("try", help="play with the bot in a local Slack-like page (no Slack)")
+    playground.add_argument("--port", type=int, help="where to serve it (default 3000, else any free one)")
+    playground.add_argument("--no-browser", action="store_true", help="print the page's address only")
+    playground.add_argument("--db", help="keep the data in this SQLite file (default: a temporary one)")
+    playground.add_argument("--start", type=date.fromisoformat, help="the simulated day to begin, YYYY-MM-DD")
     revision = commands.add_parser("revision", help="(developers) autogenerate a migration from the models")
     revision.add_argument("message")
     args = parser.parse_args(argv)
@@ -49,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         return migrate()
     if args.command == "import":
-        return import_note(args.note, team=args.team, user=args.user)
+        from bot.cli_import import main as import_note
+
+        return import_note(
+            args.note, team=args.team, user=args.user, dry_run=args.dry_run, as_json_output=args.json
+        )
     if args.command == "check":
         from bot.cli_check import run as check
 
@@ -58,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.cli_export import export_command
 
         return export_command(team=args.team, user=args.user, kind=args.format, output=args.output)
+    if args.command == "try":
+        from bot.playground.run import run as play
+
+        return play(port=args.port, open_browser=not args.no_browser, db=args.db, day=args.start)
     if args.command == "revision":
         from bot.migrate import new_revision
 
@@ -75,40 +93,6 @@ def migrate() -> int:
     settings = load(DatabaseSettings)
     configure(settings.log_level)
     upgrade_to_head(settings.database_url)
-    return 0
-
-
-def import_note(path: str, *, team: str, user: str) -> int:
-    """Exit 0 with a summary, or 1 with the reason the note was refused (nothing saved)."""
-    from pathlib import Path
-
-    from bot.blocks.imports import import_summary
-    from bot.clock import SystemClock
-    from bot.db import create_db_engine, session_factory
-    from bot.importer import NoteError, parse_note
-    from bot.logs import configure
-    from bot.migrate import require_current_schema
-    from bot.services.candidates import Who, candidate_for
-    from bot.services.importing import import_note as import_parsed
-
-    settings = load(DatabaseSettings)
-    configure(settings.log_level)
-    file = Path(path)
-    try:
-        note = parse_note(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"loop-coach: cannot read {path}: {error}", file=sys.stderr)
-        return 1
-    except NoteError as error:
-        print(f"loop-coach: {path} was not imported: {error}", file=sys.stderr)
-        return 1
-    require_current_schema(settings.database_url)
-    engine = create_db_engine(settings.database_url)
-    now = SystemClock().now()
-    with session_factory(engine).begin() as session:
-        candidate = candidate_for(session, Who(team, user), now=now)
-        summary = import_parsed(session, candidate, note, now=now)
-    print(import_summary(file.name, summary))
     return 0
 
 

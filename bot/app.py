@@ -12,7 +12,7 @@ from slack_bolt import App, BoltContext
 from bot.deps import Deps
 from handlers import register_all
 from handlers.background import WorkerProcesses, warm_up
-from handlers.errors import report
+from handlers.errors import VERIFIED, report_in_request
 
 logger = logging.getLogger("loop_coach")
 
@@ -47,13 +47,16 @@ def create_app(
 
     @app.middleware
     def provide_deps(context: BoltContext, next: Callable[[], Any]) -> Any:
+        # Custom middleware runs after Bolt's signature check (skipped only for Socket Mode, whose
+        # requests arrive over the app's own authenticated connection): this request is genuine.
+        context[VERIFIED] = True
         context["deps"] = deps
         context["work"] = work
         return next()
 
     @app.error
-    def on_error(error: Exception, body: dict[str, Any]) -> None:
-        report(error, body)
+    def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
+        report_in_request(error, body, context)
 
     register_all(app)
     return app

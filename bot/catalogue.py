@@ -40,6 +40,11 @@ SECTIONS: tuple[tuple[str, tuple[CommandHelp, ...]], ...] = (
                 "reviewer remove @person", "stop sharing with a reviewer", "/prep reviewer remove @maria"
             ),
             CommandHelp("reviewers", "list your reviewers", "/prep reviewers"),
+            CommandHelp(
+                "leave [@candidate]",
+                "as a reviewer, stop reviewing someone's prep (everyone's, without a name); they are told",
+                "/prep leave @casey",
+            ),
         ),
     ),
     (

@@ -75,6 +75,13 @@ class ListReviewers:
 
 
 @dataclass(frozen=True)
+class LeaveReview:
+    """A reviewer stops reviewing these candidates; every candidate they review when empty."""
+
+    candidate_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SetTime:
     at: time
 
@@ -151,6 +158,7 @@ Command = (
     | AddReviewers
     | RemoveReviewers
     | ListReviewers
+    | LeaveReview
     | SetTime
     | Pause
     | Resume
@@ -175,6 +183,7 @@ WORDS = (
     "reviewer add",
     "reviewer remove",
     "reviewers",
+    "leave",
     "time",
     "pause",
     "resume",
@@ -196,6 +205,7 @@ SIMPLE: dict[str, Command] = {
     "interview list": ListInterviews(),
     "reviewers": ListReviewers(),
     "reviewer list": ListReviewers(),
+    "leave": LeaveReview(()),
     "pause": Pause(),
     "resume": Resume(),
     "skip": Skip(),
@@ -212,7 +222,9 @@ SIMPLE: dict[str, Command] = {
 
 
 def parse_command(text: str) -> Command:
-    text = clean(text)
+    # Slack sends a typed "&" as "&amp;" (and "<", ">" as "&lt;", "&gt;", which stay escaped: they are
+    # echoed back to Slack as they came, and mentions are the only real angle brackets).
+    text = clean(text).replace("&amp;", "&")
     text = " ".join(text.replace("\u00a0", " ").split(" ")).strip()
     lowered = " ".join(text.lower().split())
     if lowered in SIMPLE:
@@ -229,6 +241,8 @@ def parse_command(text: str) -> Command:
             return AddReviewers(tuple(parse_mentions(rest)))
         case "reviewer remove":
             return RemoveReviewers(tuple(parse_mentions(rest)))
+        case "leave":
+            return parse_leave(rest)
         case "time":
             return SetTime(parse_time(rest))
         case "question add":
@@ -301,6 +315,16 @@ def parse_interview(text: str) -> AddInterview:
             f"{MAX_PRINCIPLES_PER_INTERVIEW} (usually two or three)."
         )
     return AddInterview(interviewer=name, principles=tuple(principles), at=at, focus=focus)
+
+
+def parse_leave(text: str) -> LeaveReview:
+    try:
+        return LeaveReview(tuple(parse_mentions(text)))
+    except InputError:
+        raise InputError(
+            f"{quote(text)} is not a mention of a person. `/prep leave` stops reviewing everyone's prep; "
+            "`/prep leave @casey` stops reviewing Casey's."
+        ) from None
 
 
 def parse_question(text: str) -> AddQuestion:

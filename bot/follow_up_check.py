@@ -14,10 +14,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer_check.content import blames_others, has_lesson, is_hypothetical, is_vague, off_topic
+from bot.answer_check.blame import blames_others
+from bot.answer_check.content import is_hypothetical, is_vague, off_topic
 from bot.answer_check.drills import checklist_for
 from bot.answer_check.findings import FIX, Finding
-from bot.answer_check.star import METRIC, YEAR_ONLY, action_count, has_result, has_situation, has_task
+from bot.answer_check.lesson import has_lesson
+from bot.answer_check.outcome import METRIC, YEAR_ONLY, has_result
+from bot.answer_check.star import action_count, has_situation
+from bot.answer_check.task import has_task
 from bot.answer_check.text import Clause, Form, clauses, count_words, sentences
 from bot.follow_up import Probe
 
@@ -95,7 +99,7 @@ def gives(aim: str, text: str, *, principle: str | None, question: str | None, f
         Finding.TOO_SHORT: lambda: action_count(said) >= 2 or words >= 60,
         Finding.WE_NOT_I: lambda: _i_did(said),
         Finding.VAGUE: lambda: not is_vague(text, said) and words >= THIN_WORDS,
-        Finding.BLAMES_OTHERS: lambda: not blames_others(text) and any(c.subject == "i" for c in said),
+        Finding.BLAMES_OTHERS: lambda: not blames_others(text, told) and any(c.subject == "i" for c in said),
         Finding.NO_RESULT: lambda: has_result(told) or has_number(text),
         Finding.NO_LEARNING: lambda: has_lesson(text),
         Finding.NO_METRIC: lambda: has_number(text),
@@ -123,8 +127,9 @@ def check_follow_up(
     answered = gives(aim, text, principle=principle, question=question, focus=focus)
     if not answered:
         return FollowUpCheck(words, False, 2, _still_missing(aim, focus))
-    said = clauses(sentences(text))
-    thin = words < THIN_WORDS or blames_others(text) or (aim != Finding.VAGUE and is_vague(text, said))
+    told = sentences(text)
+    said = clauses(told)
+    thin = words < THIN_WORDS or blames_others(text, told) or (aim != Finding.VAGUE and is_vague(text, said))
     return FollowUpCheck(words, True, 4 if thin else 5, f"It gives {GOT_IT.get(aim, 'an answer')}.")
 
 

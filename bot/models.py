@@ -116,6 +116,8 @@ class Question(Base):
     principle: Mapped[str | None] = mapped_column(String(64))
     focus: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
+    # What the candidate wrote under the question in their note: the story to tell, a reminder.
+    hint: Mapped[str | None] = mapped_column(Text)
     # A digest of the normalised text: the same question never lands twice.
     text_key: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(16))
@@ -254,6 +256,7 @@ class Story(Base):
     task: Mapped[str] = mapped_column(Text, default="")
     action: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(Text, default="")
+    learning: Mapped[str] = mapped_column(Text, default="")
     metrics: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     # Set for imported stories, so importing the same note again updates instead of duplicating.
@@ -301,6 +304,33 @@ class Debrief(Base):
     updated_at: Mapped[datetime]
 
 
+class ImportState(StrEnum):
+    PENDING = "pending"
+    IMPORTED = "imported"
+    CANCELLED = "cancelled"
+
+
+class PendingImport(Base):
+    """A note read and shown to its candidate in Slack, waiting for the Import or Cancel button.
+
+    The note is kept as read (its JSON form), so Import applies exactly what the preview showed,
+    and the state moves from pending once: a second click finds nothing to do."""
+
+    __tablename__ = "pending_imports"
+    __table_args__ = (Index("ix_pending_imports_team_id_user_id", "team_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    file_name: Mapped[str] = mapped_column(String(200))
+    note: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(String(12))
+    channel_id: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
 class ProcessedEvent(Base):
     """Slack event ids already handled: retries and duplicate deliveries stop here."""
 
@@ -309,3 +339,15 @@ class ProcessedEvent(Base):
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class SeenSignature(Base):
+    """Signatures of Slack requests already handled, kept while their timestamp is still accepted.
+
+    Shared by every web process, so a request replayed to another worker is caught too.
+    """
+
+    __tablename__ = "seen_signatures"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    signed_at: Mapped[datetime] = mapped_column(index=True)

@@ -6,6 +6,7 @@ result on. A missing or malformed setting ends the process with one line and exi
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import NoReturn, TypeVar
 
@@ -58,7 +59,52 @@ class Settings(DatabaseSettings):
     @field_validator("slack_app_token")
     @classmethod
     def _blank_app_token_is_none(cls, value: SecretStr | None) -> SecretStr | None:
-        return value if value and value.get_secret_value().strip() else None
+        if not (value and value.get_secret_value().strip()):
+            return None
+        return real_secret(value, prefix="xapp-", what="an app-level token")
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _real_bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        return None if value is None else real_secret(value, prefix="xoxb-", what="a bot token")
+
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _real_signing_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        return None if value is None else real_secret(value, prefix="", what="the signing secret")
+
+
+# What .env templates and tutorials put where a secret goes. Compared with letters and digits only,
+# lowercased, and with a token's prefix removed: "xoxb-your-token" and "<YOUR_TOKEN>" both match.
+PLACEHOLDERS = frozenset(
+    {
+        "changeme", "changemeplease", "replaceme", "placeholder", "secret", "signingsecret",
+        "slacksigningsecret", "yoursigningsecret", "mysigningsecret", "yoursecret", "mysecret",
+        "token", "bottoken", "slackbottoken", "yourtoken", "yourbottoken", "mytoken", "yourslackbottoken",
+        "apptoken", "yourapptoken", "slackapptoken", "todo", "tbd", "fixme", "none", "null", "example",
+        "test", "dummy", "fake", "password", "default", "xoxb", "xapp", "redacted",
+    }
+)  # fmt: skip
+TEMPLATE_MARKS = re.compile(r"[<>{}]|\.\.\.|…|\$\{")
+
+
+def real_secret(value: SecretStr, *, prefix: str, what: str) -> SecretStr:
+    """Refuse what is plainly not a secret: empty, a template's placeholder, or the wrong kind of token.
+
+    The web process would otherwise start, say it is healthy, and fail every Slack request.
+    """
+    secret = value.get_secret_value().strip()
+    if not secret:
+        raise ValueError(f"it is empty; paste {what} from your Slack app's settings")
+    if prefix and not secret.startswith(prefix):
+        raise ValueError(f"{what} starts with {prefix}; check you pasted the right one")
+    core = re.sub(r"[^a-z0-9]", "", secret.removeprefix(prefix).lower())
+    templated = core.startswith(("your", "insert", "paste", "enter", "put")) or core.endswith("here")
+    if core in PLACEHOLDERS or templated or TEMPLATE_MARKS.search(secret) or len(set(core)) <= 1:
+        raise ValueError(
+            f"it is a placeholder, not {what}; paste the real one from your Slack app's settings"
+        )
+    return SecretStr(secret)
 
 
 def normalise_database_url(url: str) -> str:

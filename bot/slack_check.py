@@ -56,7 +56,9 @@ def guarded(settings: Settings, token_name: str, call: Callable[[], Any]) -> Any
 
 
 def refused(token_name: str, reason: str) -> NoReturn:
-    fail_with(f"loop-coach: Slack refused {token_name} ({reason}): check the token ({README_HINT}).", status=2)
+    fail_with(
+        f"loop-coach: Slack refused {token_name} ({reason}): check the token ({README_HINT}).", status=2
+    )
 
 
 def unreachable(settings: Settings, error: BaseException) -> NoReturn:

@@ -16,18 +16,10 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from bot.answer_check.content import has_lesson
-from bot.answer_check.star import (
-    METRIC,
-    RESULT_CUE,
-    YEAR_ONLY,
-    action_count,
-    has_result,
-    has_situation,
-    has_task,
-    opening,
-    second_half,
-)
+from bot.answer_check.lesson import has_lesson
+from bot.answer_check.outcome import METRIC, RESULT_CUE, YEAR_ONLY, has_result, second_half
+from bot.answer_check.star import action_count, has_situation, opening
+from bot.answer_check.task import has_task
 from bot.answer_check.text import clauses, normal, sentences
 
 MAX_TITLE = 90
@@ -71,12 +63,16 @@ def _result_start(told: list[str]) -> int:
 
 def _part_of(sentence: str, *, in_opening: bool, before: Part | None) -> Part:
     said = clauses([sentence])
-    if has_task([sentence], said) and (before is None or before <= Part.TASK):
-        found = Part.TASK
-    elif in_opening and has_situation([sentence]) and action_count(said) == 0:
-        found = Part.SITUATION
-    elif action_count(said) >= 1:
+    steps = action_count(said)
+    task = has_task([sentence], said) and (before is None or before <= Part.TASK)
+    if task and steps == 0:
+        found = Part.TASK  # an obligation or a goal, nothing done yet
+    elif in_opening and before in (None, Part.SITUATION) and has_situation([sentence]):
+        found = Part.SITUATION  # "When I joined Acme, deploys failed weekly" sets the scene
+    elif steps >= 1:
         found = Part.ACTION
+    elif task:
+        found = Part.TASK
     else:
         found = before if before is not None else Part.SITUATION
     return found if before is None else max(found, before)  # a story only moves forward

@@ -1,8 +1,9 @@
-"""The web process: Bolt at POST /slack/events and a health check at GET /healthz."""
+"""The web process: Bolt at POST /slack/events behind the request guard, and a health check at GET /healthz."""
 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from typing import Any
@@ -15,6 +16,7 @@ from bot.deps import Deps, build_deps
 from bot.logs import configure
 from bot.privacy import PATH as PRIVACY_PATH
 from bot.privacy import privacy_page
+from bot.request_guard import RequestGuard, SeenSignatures
 from bot.settings import Settings, load
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -22,15 +24,29 @@ EVENTS_PATH = "/slack/events"
 
 
 def create_web_app(
-    deps: Deps, *, listener_executor: Executor | None = None, work_executor: Executor | None = None
+    deps: Deps,
+    *,
+    listener_executor: Executor | None = None,
+    work_executor: Executor | None = None,
+    wall_clock: Callable[[], float] = time.time,
 ) -> WSGIApp:
+    """`wall_clock`: what request timestamps are checked against (Slack's clock, not `deps.clock`)."""
     app = create_app(deps, listener_executor=listener_executor, work_executor=work_executor)
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    guarded = RequestGuard(
+        slack,
+        signing_secret=deps.settings.slack_signing_secret.get_secret_value(),
+        first_sighting=SeenSignatures(deps.engine, now=wall_clock),
+        now=wall_clock,
+    )
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz":
+        path = environ.get("PATH_INFO")
+        if path == "/healthz":
             return health(environ, start_response, deps)
-        if environ.get("PATH_INFO") == PRIVACY_PATH:  # public: not behind Slack's signature check
+        if path == EVENTS_PATH:
+            return guarded(environ, start_response)
+        if path == PRIVACY_PATH:  # public: not behind Slack's signature check
             return privacy_page(environ, start_response)
         return slack(environ, start_response)
 

@@ -15,6 +15,7 @@ def register_all(app: App) -> None:
         imports,
         messages,
         reactions,
+        reviewing,
         stories,
         uninstall,
         views,
@@ -26,6 +27,7 @@ def register_all(app: App) -> None:
     events.register(app)
     messages.register(app)
     reactions.register(app)
+    reviewing.register(app)
     stories.register(app)
     debriefs.register(app)
     imports.register(app)

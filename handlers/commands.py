@@ -26,7 +26,7 @@ from bot.questions.roles import role_reply
 from bot.services import interviews, loop, questions, reviewers, stories
 from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
-from handlers import asking, data
+from handlers import asking, data, reviewing
 from handlers.asking import send_extra_question
 from handlers.background import later
 from handlers.errors import after_ack
@@ -55,11 +55,15 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
         return
     if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm | c.ConfirmDelete):
         # A modal must open within three seconds of the trigger: not worth queueing.
-        with after_ack(body):
+        with after_ack(body, context):
             client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
         return
     if isinstance(command, c.Export):  # not through run_prep: exporting must not create a candidate
         later(context, body, data.send_export, body["team_id"], body["user_id"], body)
+        return
+    if isinstance(command, c.LeaveReview):  # nor must a reviewer leaving
+        leaving = list(command.candidate_ids)
+        later(context, body, reviewing.leave_by_command, body["team_id"], body["user_id"], leaving, body)
         return
     later(context, body, run_prep, Who(body["team_id"], body["user_id"]), body, command, context.bot_user_id)
 

@@ -20,13 +20,8 @@ def on_user_change(body: dict[str, Any], event: dict[str, Any], context: BoltCon
     tz = user.get("tz")
     if not user.get("id") or not tz:
         return
-    later(
-        context,
-        body,
-        refresh_timezone,
-        Who(team_id=user.get("team_id") or context.team_id or "", user_id=user["id"]),
-        tz,
-    )
+    # Keyed by the workspace the event came from, never by what the profile in it claims.
+    later(context, body, refresh_timezone, Who(team_id=context.team_id or "", user_id=user["id"]), tz)
 
 
 def refresh_timezone(deps: Deps, who: Who, tz: str) -> None:

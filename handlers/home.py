@@ -52,9 +52,9 @@ def refresh_home(deps: Deps, who: Who) -> None:
     publish_home(deps, who)
 
 
-def on_open_interview_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def on_open_interview_form(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
+    with after_ack(body, context):
         client.views_open(trigger_id=body["trigger_id"], view=interview_form())
 
 

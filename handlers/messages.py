@@ -49,10 +49,11 @@ def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext
     if event.get("channel_type") not in PREP_CHANNEL_TYPES or kind == "ignored":
         return
     handle = {"new": on_new_message, "edited": on_edited, "deleted": on_deleted}[kind]
-    later(context, body, handle, event)
+    later(context, body, handle, context.team_id or "", event)
 
 
-def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
+def on_new_message(deps: Deps, team: str, event: dict[str, Any]) -> None:
+    """`team`: the workspace the event came from; every lookup is keyed by it (bot/services/answers.py)."""
     client = deps.slack
     user, channel, ts, text = (
         event.get("user"),
@@ -69,7 +70,7 @@ def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
         return
     now = deps.clock.now()
     with deps.sessions.begin() as session:
-        thread = answers.thread_of(session, channel, thread_ts, user)
+        thread = answers.thread_of(session, team=team, channel=channel, thread_ts=thread_ts, user=user)
         # Only a question's thread takes answers: reminders, debriefs and summaries have their own.
         if thread is None or thread.role == "stranger" or thread.prompt.question_key is None:
             return
@@ -146,18 +147,20 @@ def acknowledge(client: WebClient, channel: str, ts: str) -> None:
             raise
 
 
-def on_edited(deps: Deps, event: dict[str, Any]) -> None:
+def on_edited(deps: Deps, team: str, event: dict[str, Any]) -> None:
     message = event.get("message") or {}
     channel, ts, user = event.get("channel"), message.get("ts"), message.get("user")
     if not (channel and ts and user):
         return
     text, now = clean(message.get("text") or ""), deps.clock.now()
     with deps.sessions.begin() as session:
-        answer = answers.edit(session, channel=channel, ts=ts, user=user, text=text, now=now)
+        answer = answers.edit(session, team=team, channel=channel, ts=ts, user=user, text=text, now=now)
         if answer is not None:
             updates = recheck(session, answer, now=now)
         else:
-            updates = edited_follow_up(session, channel=channel, ts=ts, user=user, text=text, now=now)
+            updates = edited_follow_up(
+                session, team=team, channel=channel, ts=ts, user=user, text=text, now=now
+            )
     for message_ts, body in updates:
         deps.slack.chat_update(channel=channel, ts=message_ts, **body)
 
@@ -166,9 +169,9 @@ Update = tuple[str, dict[str, Any]]  # a bot message's ts, and what it should no
 
 
 def edited_follow_up(
-    session: Session, *, channel: str, ts: str, user: str, text: str, now: datetime
+    session: Session, *, team: str, channel: str, ts: str, user: str, text: str, now: datetime
 ) -> list[Update]:
-    edited = follow_ups.edit_reply(session, channel=channel, ts=ts, user=user, text=text, now=now)
+    edited = follow_ups.edit_reply(session, team=team, channel=channel, ts=ts, user=user, text=text, now=now)
     if edited is None or not edited[0].check_ts:
         return []
     return [(edited[0].check_ts, follow_up_check_reply(edited[1]))]
@@ -198,21 +201,24 @@ def recheck(session: Session, answer: Answer, *, now: datetime) -> list[Update]:
     return updates
 
 
-def on_deleted(deps: Deps, event: dict[str, Any]) -> None:
+def on_deleted(deps: Deps, team: str, event: dict[str, Any]) -> None:
     client = deps.slack
-    channel = event.get("channel")
-    ts = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
+    channel, previous = event.get("channel"), event.get("previous_message") or {}
+    ts = event.get("deleted_ts") or previous.get("ts")
     if not (channel and ts):
         return
     with deps.sessions.begin() as session:
-        answer = answers.find_answer(session, channel, ts)
-        if answer is not None:
-            gone = answers.bot_replies(session, answer)
-            answers.remove(session, channel=channel, ts=ts)
+        author = previous.get("user")
+        found = answers.find_answer(session, team=team, channel=channel, ts=ts)
+        gone: tuple[str, ...] = ()
+        if found is not None:
+            gone = answers.bot_replies(session, found[0])
+            if answers.remove(session, team=team, channel=channel, ts=ts, author=author) is None:
+                gone = ()  # not the answer's author
         else:
-            check_ts = follow_ups.remove_reply(session, channel=channel, ts=ts)
+            check_ts = follow_ups.remove_reply(session, team=team, channel=channel, ts=ts, author=author)
             if check_ts is None:
-                answers.remove(session, channel=channel, ts=ts)  # feedback, if it was any
+                answers.remove(session, team=team, channel=channel, ts=ts, author=author)  # feedback, if any
             gone = (check_ts,) if check_ts else ()
     for bot_ts in gone:
         try:

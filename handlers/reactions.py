@@ -30,20 +30,22 @@ def on_reaction_added(body: dict[str, Any], event: dict[str, Any], context: Bolt
     found = target(event)
     if found is None:
         return
-    later(context, body, rate, *found)
+    later(context, body, rate, context.team_id or "", *found)
 
 
 def on_reaction_removed(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
     found = target(event)
     if found is None:
         return
-    later(context, body, unrate, *found)
+    later(context, body, unrate, context.team_id or "", *found)
 
 
-def rate(deps: Deps, channel: str, ts: str, user: str, reaction: str) -> None:
+def rate(deps: Deps, team: str, channel: str, ts: str, user: str, reaction: str) -> None:
+    """`team`: the workspace the reaction came from; only an answer in that workspace is rated.
+    A 4 or 5 may bring the answer's "Save as story" offer (once per answer)."""
     now = deps.clock.now()
     with deps.sessions.begin() as session:
-        change = answers.rate(session, channel=channel, ts=ts, user=user, reaction=reaction, now=now)
+        change = answers.rate(session, team=team, channel=channel, ts=ts, user=user, reaction=reaction, now=now)
         offer = answers.offer_on_rating(session, change, now=now)
     if offer is not None:
         offer_story(deps, offer)
@@ -62,6 +64,6 @@ def offer_story(deps: Deps, offer: answers.StoryOffer) -> None:
             answers.story_offered(session, offer.answer_id, posted_ts)
 
 
-def unrate(deps: Deps, channel: str, ts: str, user: str, reaction: str) -> None:
+def unrate(deps: Deps, team: str, channel: str, ts: str, user: str, reaction: str) -> None:
     with deps.sessions.begin() as session:
-        answers.unrate(session, channel=channel, ts=ts, user=user, reaction=reaction)
+        answers.unrate(session, team=team, channel=channel, ts=ts, user=user, reaction=reaction)

@@ -75,9 +75,9 @@ def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> 
         later(context, body, confirm_story, who, text)
 
 
-def on_open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def on_open_form(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
+    with after_ack(body, context):
         client.views_open(trigger_id=body["trigger_id"], view=story_form())
 
 
@@ -124,7 +124,7 @@ def button_id(body: dict[str, Any]) -> int | None:
 
 def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
+    with after_ack(body, context):
         open_filled_form(body, context, client)
 
 

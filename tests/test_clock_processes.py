@@ -131,7 +131,7 @@ def test_a_clock_killed_while_posting_resumes_without_duplicates(world: World) -
     clock = world.start_tick(local(date(2026, 12, 1), 9, 0))
     kill_when(world, clock, "chat.postMessage", 3)
     # the stalled posts land in Slack after the clock died
-    world.fake.wait_for(lambda fake: sum(len(messages) for messages in fake.history.values()) == 3)
+    world.fake.wait_for(lambda fake: sum(len(messages) for messages in fake.history.values()) == 3, timeout=30)
     assert world.tick(local(date(2026, 12, 1), 9, 2)).returncode == 0  # inside the lease: hands off
     assert world.tick(local(date(2026, 12, 1), 9, 7)).returncode == 0
     assert len(world.fake.posts()) == 3, "nothing was posted twice"

@@ -79,6 +79,14 @@ def test_interview_add_reads_are_right_a_lot() -> None:
     assert command == c.AddInterview("David", ("Think Big", "Are Right, A Lot"), None, "System Design")
 
 
+def test_an_ampersand_as_slack_sends_it() -> None:
+    """Slack escapes a typed "&" as "&amp;": the README's own example must still read."""
+    command = c.parse_command("interview add Natesh: backbone, earn trust, hire &amp; develop")
+    assert command == c.AddInterview(
+        "Natesh", ("Have Backbone; Disagree and Commit", "Earn Trust", "Hire and Develop the Best")
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [
@@ -117,9 +125,9 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
     from handlers.commands import ROUTES
 
     kinds = set(typing.get_args(c.Command))
-    # Help and the modals are answered before the work pool, and export has its own job
+    # Help and the modals are answered before the work pool; export and leave have their own jobs
     # (see handlers/commands.on_prep).
-    before_pool = {c.Help, c.OpenInterviewForm, c.OpenStoryForm, c.ConfirmDelete, c.Export}
+    before_pool = {c.Help, c.OpenInterviewForm, c.OpenStoryForm, c.ConfirmDelete, c.Export, c.LeaveReview}
     assert kinds - before_pool == set(ROUTES)
     documented = {command.usage.split()[0] for command in all_commands()}
     assert documented == {
@@ -128,6 +136,7 @@ def test_every_command_has_a_handler_and_a_help_line() -> None:
         "interviews",
         "reviewer",
         "reviewers",
+        "leave",
         "time",
         "pause",
         "resume",

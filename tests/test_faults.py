@@ -227,7 +227,7 @@ def test_malformed_bodies_are_refused_and_the_process_stays_up(
 def test_events_with_missing_fields_or_unknown_types_change_nothing(app: Harness, event: dict) -> None:
     before = snapshot(app.deps.engine)
     result = app.event(event)
-    assert result.status in (200, 404)
+    assert result.status in (200, 400, 404)  # 400: signed, but not a shape Slack sends (bot/slack_body.py)
     assert snapshot(app.deps.engine) == before
     assert app.fake.posts() == [] and app.fake.calls_to("views.publish") == []
     assert_still_up(app)
@@ -288,8 +288,9 @@ def test_odd_unicode_is_stored_safely_everywhere(app: Harness) -> None:
 def test_huge_modal_submissions_are_refused_inside_the_modal(app: Harness) -> None:
     from tests.support.payloads import view_submission
 
+    # 0.7 MB in all: far past Slack's own limits, still under the web process's 1 MB request limit
     values = {
-        name: {"value": {"type": "plain_text_input", "value": "z" * 200_000}}
+        name: {"value": {"type": "plain_text_input", "value": "z" * 100_000}}
         for name in ("title", "situation", "task", "action", "result", "metrics", "notes")
     }
     values["principles"] = {

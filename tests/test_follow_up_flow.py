@@ -25,7 +25,7 @@ from tests.support.sample_answers import WE_ONLY
 from tests.test_answers_flow import Thread, message, twice
 
 REVIEWER = "U0REVIEW01"
-QUESTION = "Tell me about a time you took on something outside your area of responsibility."
+QUESTION = "Tell me about a time you took ownership of a problem under time pressure."
 MINE = (
     "I rewrote the tax lookup myself over two evenings, and I then paired with the on-call engineer "
     "to roll it out behind a flag, one region at a time."

@@ -84,8 +84,9 @@ def interviews_of(app: Harness) -> list[Interview]:
         return list(session.scalars(select(Interview).order_by(Interview.position)))
 
 
-def tap(app: Harness, post: Any, action_id: str, user: str, value: str = "") -> None:
-    channel, ts = post.params["channel"], posted_ts(app, post)
+def tap(app: Harness, where: tuple[str, str], action_id: str, user: str, value: str = "") -> None:
+    """Press a button on the message at (channel, ts)."""
+    channel, ts = where
     fields = block_action(
         {"action_id": action_id, "value": value or "x"},
         user=user,
@@ -148,17 +149,18 @@ def test_kit_reminders_debriefs_and_wrap_up_each_exactly_once(app: Harness) -> N
     assert at(app, dec(16, 9, 30)) == 1
     debrief = app.fake.posts()[-1]
     assert debrief.params["text"].startswith("Debrief: Natesh")
+    where = (debrief.params["channel"], posted_ts(app, debrief))
 
-    tap(app, debrief, "debrief_how_2", REVIEWER)
+    tap(app, where, "debrief_how_2", REVIEWER)
     assert app.fake.calls_to("chat.update") == []
     assert "Only the person whose interview it was" in app.fake.last_response_text()
-    tap(app, debrief, "debrief_how_4", CANDIDATE)
-    tap(app, debrief, "debrief_how_4", CANDIDATE)
+    tap(app, where, "debrief_how_4", CANDIDATE)
+    tap(app, where, "debrief_how_4", CANDIDATE)
     [first, again] = app.fake.calls_to("chat.update")  # a second tap changes nothing but the message
     assert again.params["text"] == first.params["text"]
-    assert "How it went: 🙂 4/5" in first.params["text"] and first.params["ts"] == posted_ts(app, debrief)
+    assert "How it went: 🙂 4/5" in first.params["text"] and first.params["ts"] == where[1]
 
-    tap(app, debrief, "debrief_questions", CANDIDATE)
+    tap(app, where, "debrief_questions", CANDIDATE)
     view = app.fake.calls_to("views.open")[-1].json_param("view")
     assert view["callback_id"] == "debrief_form"
     values = {"questions": {"value": {"type": "plain_text_input", "value": ASKED}}}

@@ -128,7 +128,7 @@ def test_release_then_web_serve_health_and_signed_help(fresh_database_url: str, 
         body = urlencode(slash_command("help", user="U1", response_url=fake.response_url()))
         headers = signed_headers(body, SIGNING_SECRET, content_type="application/x-www-form-urlencoded")
         assert http_request(port, "POST", "/slack/events", body, headers).status == 200
-        fake.wait_for(lambda f: len(f.responses()) == 1)
+        fake.wait_for(lambda f: len(f.responses()) == 1, timeout=60)  # a job process starts cold, niced
         assert "/prep loop YYYY-MM-DD" in fake.responses()[0].params["text"]
         stale = signed_headers(
             body,

@@ -199,7 +199,9 @@ def test_tick_dry_run_prints_the_morning_and_sends_and_saves_nothing(
             with deps.sessions() as session:
                 due_before = session.scalar(select(Candidate.next_prompt_at))
             at = local(date(2026, 12, 1), 9, 0).isoformat()
-            result = run(["python", "-m", "schedules", "tick", "--at", at, "--dry-run"], slack_env(fake, url), tmp_path)
+            result = run(
+                ["python", "-m", "schedules", "tick", "--at", at, "--dry-run"], slack_env(fake, url), tmp_path
+            )
             assert result.returncode == 0, result.stderr
             assert "1 message would be sent" in result.stdout
             assert f"To {CANDIDATE}" in result.stdout

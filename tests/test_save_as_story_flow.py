@@ -51,15 +51,16 @@ def offered_answer(post: Any) -> int | None:
     return None
 
 
-def press(app: Harness, answer_id: int, user: str) -> None:
-    app.driver.post_form(
-        block_action(
-            {"action_id": "save_as_story", "value": str(answer_id)},
-            user=user,
-            response_url=app.fake.response_url("press"),
-            channel="G00000002",
-        )
+def press(app: Harness, answer_id: int, user: str) -> str:
+    """Press the button as `user`; returns the press's trigger_id."""
+    fields = block_action(
+        {"action_id": "save_as_story", "value": str(answer_id)},
+        user=user,
+        response_url=app.fake.response_url("press"),
+        channel="G00000002",
     )
+    app.driver.post_form(fields)
+    return str(json.loads(fields["payload"])["trigger_id"])
 
 
 def initial_values(view: dict[str, Any]) -> dict[str, Any]:
@@ -96,10 +97,10 @@ def test_a_clean_answer_offers_save_as_story_and_the_modal_comes_pre_filled(app:
     assert app.fake.calls_to("views.open") == []
     assert "Only the person who gave this answer" in app.fake.last_response_text()
 
-    press(app, answer_id, CANDIDATE)
+    trigger = press(app, answer_id, CANDIDATE)
     [opened] = app.fake.calls_to("views.open")
     view = opened.json_param("view")
-    assert opened.params["trigger_id"] == "13345224609.738474920.8088930838d88f008e0"
+    assert opened.params["trigger_id"] == trigger
     blocks = {block["block_id"]: block["element"] for block in view["blocks"]}
     assert blocks["title"]["initial_value"] == "Delivered an important project under a tight deadline"
     assert [o["value"] for o in blocks["principles"]["initial_options"]] == ["Deliver Results"]

@@ -13,26 +13,25 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
-from bot.answer_check.content import (
-    blames_others,
-    has_lesson,
-    is_hypothetical,
-    is_vague,
-    off_topic,
-    tells_a_failure,
-)
-from bot.answer_check.drills import SLOTS, Checklist, checklist_for
+from bot.answer_check.agents import parts
+from bot.answer_check.blame import blames_others
+from bot.answer_check.content import is_hypothetical, is_vague, off_topic, told_in_the_present
+from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
+from bot.answer_check.intents import asked, misses_the_intent
+from bot.answer_check.lesson import has_lesson, tells_a_failure
+from bot.answer_check.outcome import has_metric, has_result
 from bot.answer_check.render import check_text
-from bot.answer_check.star import has_action, has_metric, has_result, has_situation, has_task
+from bot.answer_check.star import has_action, has_situation
+from bot.answer_check.task import has_task
 from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
 
 __all__ = ["AnswerCheck", "Finding", "check_answer", "check_text", "weakest_part"]
 
-STAR_WORDS = (225, 525)  # under 1½ or over 3½ minutes: paces run 130–170 words a minute
 MAX_CHARS = 20_000  # far beyond any spoken answer; keeps the check fast on pasted documents
 
 
@@ -59,9 +58,15 @@ def check_answer(
     said = clauses(told)
     words = count_words(text)
     checklist = checklist_for(focus)
-    star = _star(text, told, said, words, checklist)
-    findings = set(_shape(text, told, words, star, checklist))
-    findings |= _content(text, said, principle=_canonical(principle), question=question, checklist=checklist)
+    content = _content(
+        text, told, said, principle=_canonical(principle), question=question, checklist=checklist
+    )
+    telling = _telling(told, said, content, checklist)
+    star = _star(text, told, said, checklist, telling)
+    findings = set(_shape(text, told, words, star, checklist, telling)) | content
+    if checklist is not None and question and not any(_drill_items(text, told, said, checklist).values()):
+        # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
+        findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
@@ -93,21 +98,69 @@ def weakest_part(check: AnswerCheck) -> Finding | None:
     return next((finding for finding in check.findings if finding is not Finding.TOO_LONG), None)
 
 
+class Telling(StrEnum):
+    """How the answer is told, which decides what of STAR can be heard in it at all."""
+
+    STORY = "story"  # what happened: every part is read as it is told
+    AS_IF = "as if"  # what one would do: no task, step or outcome happened; only a named setting counts
+    IN_GENERAL = "in general"  # how one works, nothing in the past: no real setting or outcome is told
+    VAGUE = "vague"  # a story in generalities: its scene counts only if it names a place, time or role
+    PRESENT = "present"  # a real story told in the present ("In 2023 I am…, I move…"): its steps are steps
+
+
+def _telling(
+    told: list[str], said: list[Clause], content: set[Finding], checklist: Checklist | None
+) -> Telling:
+    if checklist is not None and not checklist.story:
+        return Telling.STORY  # a design is told as a design: its checklist reads it as it is
+    if Finding.HYPOTHETICAL in content:
+        return Telling.AS_IF
+    if told_in_the_present(" ".join(told), said):
+        return Telling.PRESENT
+    if not any(part.past for sentence in told for part in parts(sentence)):
+        return Telling.IN_GENERAL
+    return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
+
+
+def _drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
+    return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
+
+
 def _star(
-    text: str, told: list[str], said: list[Clause], words: int, checklist: Checklist | None
+    text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
 ) -> dict[str, bool]:
+    if telling is Telling.AS_IF:
+        return {
+            "situation": has_situation(told, anchored_only=True),
+            "task": False,
+            "action": False,
+            "result": False,
+        }
     if checklist is not None:
-        return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
-    return {
-        "situation": has_situation(told),
-        "task": has_task(told, said),
-        "action": has_action(said),
-        "result": has_result(told),
-    }
+        star = _drill_items(text, told, said, checklist)
+    else:
+        star = {
+            "situation": has_situation(told),
+            "task": has_task(told, said),
+            "action": has_action(told, said),
+            "result": has_result(told),
+        }
+    if telling is Telling.PRESENT:
+        star["action"] = star["action"] or sum(1 for c in said if c.form is Form.PRESENT and c.verb) >= 2
+    if telling in (Telling.VAGUE, Telling.IN_GENERAL):
+        star["situation"] = has_situation(told, anchored_only=True)
+    if telling is Telling.IN_GENERAL:
+        star["result"] = False
+    return star
 
 
 def _shape(
-    text: str, told: list[str], words: int, star: dict[str, bool], checklist: Checklist | None
+    text: str,
+    told: list[str],
+    words: int,
+    star: dict[str, bool],
+    checklist: Checklist | None,
+    telling: Telling,
 ) -> list[Finding]:
     fewest, most = checklist.words if checklist else STAR_WORDS
     found = [Finding.TOO_SHORT] if words < fewest else [Finding.TOO_LONG] if words > most else []
@@ -118,8 +171,10 @@ def _shape(
         "result": Finding.NO_RESULT,
     }
     found += [missing[slot] for slot, present in star.items() if not present]
-    if checklist is None:
-        numbered = has_metric(told)
+    if telling is Telling.AS_IF:
+        numbered = True  # nothing happened, so no result to number: "hypothetical" says it
+    elif checklist is None:  # a result told needs its number; with no result, "no result" says it
+        numbered = not star["result"] or has_metric(told)
     else:
         numbered = checklist.metric is None or checklist.metric(text, told, [])
     if not numbered:
@@ -139,7 +194,13 @@ GENERAL_QUESTION = re.compile(
 
 
 def _content(
-    text: str, said: list[Clause], *, principle: str | None, question: str | None, checklist: Checklist | None
+    text: str,
+    told: list[str],
+    said: list[Clause],
+    *,
+    principle: str | None,
+    question: str | None,
+    checklist: Checklist | None,
 ) -> set[Finding]:
     found: set[Finding] = set()
     asks_in_general = bool(
@@ -149,14 +210,27 @@ def _content(
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):
         found.add(Finding.VAGUE)
-    if blames_others(text):
+    if Finding.HYPOTHETICAL not in found and blames_others(text, told):  # what one would do faults nobody
         found.add(Finding.BLAMES_OTHERS)
-    if question and off_topic(text, question=question, principle=principle):
+    if question and _beside_the_question(text, told, question, principle, checklist):
         found.add(Finding.OFF_TOPIC)
-    about_failure = asks_about_failure(question) if question else tells_a_failure(text)
+    about_failure = asks_about_failure(question) or tells_a_failure(text)
     if about_failure and not has_lesson(text):
         found.add(Finding.NO_LEARNING)
     return found
+
+
+def _beside_the_question(
+    text: str, told: list[str], question: str, principle: str | None, checklist: Checklist | None
+) -> bool:
+    """A story for another question. Where the question's kind is known (intents.py), by whether the
+    story shows any of it; otherwise by its words and its principle's (content.off_topic). A failure
+    question is answered by any failure; a design is judged by its own checklist."""
+    if asks_about_failure(question) or (checklist is not None and not checklist.story):
+        return False
+    if asked(question):
+        return misses_the_intent(told, question)
+    return checklist is None and off_topic(text, question=question, principle=principle)
 
 
 def _we_not_i(said: list[Clause]) -> bool:

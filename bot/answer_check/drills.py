@@ -13,7 +13,8 @@ follow-ups keep one shape; the reply names the drill's own items and words the f
 
 A drill that asks how one works ("How do you run your one-on-ones?") may be answered in the
 present tense; System Design is told as a design ("I would shard by…"), so it is never
-hypothetical and "we" is never held against it.
+hypothetical and "we" is never held against it; a Writing Sample argues for what should happen,
+so it is never hypothetical either.
 """
 
 from __future__ import annotations
@@ -23,13 +24,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer_check.findings import Finding
-from bot.answer_check.star import METRIC, has_result, has_situation, has_task
+from bot.answer_check.outcome import METRIC, has_metric, has_result
+from bot.answer_check.star import has_situation
+from bot.answer_check.task import has_task
 from bot.answer_check.text import Clause, Form, normal
 from bot.focus import drilled, match_focus
 
 _I = re.IGNORECASE
 Detector = Callable[[str, list[str], list[Clause]], bool]
 SLOTS = ("situation", "task", "action", "result")
+# A STAR answer's bounds around the prompt's 2–3 minutes: under 1½ or over 3½ minutes (paces run 130–170
+# words a minute) is short or long.
+STAR_WORDS = (225, 525)
 
 
 def cue(pattern: str, minimum: int = 1) -> Detector:
@@ -74,6 +80,11 @@ def any_metric(text: str, _sentences: list[str], _clauses: list[Clause]) -> bool
     return bool(METRIC.search(text))
 
 
+def result_metric(_text: str, sentences: list[str], _clauses: list[Clause]) -> bool:
+    """A story drill's number stands where its result is told; with no result told there is none to back."""
+    return not has_result(sentences) or has_metric(sentences)
+
+
 @dataclass(frozen=True)
 class Checklist:
     name: str
@@ -82,8 +93,9 @@ class Checklist:
     fixes: dict[Finding, str]
     metric: Detector | None = any_metric
     hypothetical: bool = True
+    story: bool = True  # told as what happened; a design is told as a design, in general by nature
     we_counts: bool = True
-    words: tuple[int, int] = (225, 525)
+    words: tuple[int, int] = STAR_WORDS
 
 
 COMPONENTS = (
@@ -126,6 +138,7 @@ SYSTEM_DESIGN = Checklist(
         Finding.TOO_SHORT: "Walk it through in more depth: requirements, scale, design, trade-offs, failures.",
     },
     hypothetical=False,
+    story=False,
     we_counts=False,
     words=(225, 900),
 )
@@ -209,6 +222,7 @@ PRODUCT_MANAGEMENT = Checklist(
         Finding.NO_RESULT: "End with the launch and how you judged success.",
         Finding.NO_METRIC: "Give the success metric and its number: adoption, revenue, time saved.",
     },
+    metric=result_metric,
 )
 
 WRITING_SAMPLE = Checklist(
@@ -232,6 +246,7 @@ WRITING_SAMPLE = Checklist(
         Finding.NO_RESULT: "Say what came of it: the decision, the change, the numbers after.",
     },
     metric=None,
+    hypothetical=False,  # a document argues for what should happen: "we should", "I recommend" are its form
     words=(60, 525),
 )
 

@@ -82,7 +82,7 @@ FIX: dict[Finding, str] = {
     Finding.NO_SITUATION: "Open with one sentence of context: where you were, the project, the problem.",
     Finding.NO_TASK: "Say what you had to achieve and why it was yours: the goal, the deadline, the stakes.",
     Finding.NO_ACTION: "Spend most of it on what you did, step by step, each step with “I” and a verb.",
-    Finding.NO_RESULT: "End with the outcome: what changed because of what you did.",
+    Finding.NO_RESULT: "End with the outcome: what changed because of what you did, and by how much.",
     Finding.WE_NOT_I: "Say “I” for your own part: the interviewer is hiring you, not the team.",
     Finding.NO_METRIC: "Back the result with a number: percent, time, money, customers, incidents.",
     Finding.HYPOTHETICAL: "Tell one real time it happened, in the past tense, not what you would do.",

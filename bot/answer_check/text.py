@@ -15,9 +15,15 @@ import snowballstemmer
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’%$.,-]*")
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[$€£%]")
-# A sentence ends at . ! ? followed by space and a capital, digit or quote, or at a line break.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])|\s*\n+\s*")
-ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|approx|no|inc|ltd|co)\.\s+", re.IGNORECASE)
+# A sentence ends at . ! ? followed by space and a capital, digit or quote, or at a line break that ends a
+# paragraph or a list item. A lone line break inside a sentence is wrapping (editors and e-mail wrap at
+# ~80 columns), so it is read as a space.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Za-z0-9])|\s*\n+\s*")  # typed lower case too
+WRAPPED = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n[ \t]*(?![\s\-*•#>]|\d+[.)]\s)")
+ABBREVIATIONS = re.compile(
+    r"\b(e\.g|i\.e|etc|vs|mr|mrs|ms|dr|approx|no|inc|ltd|co|st|jr|sr|dept|est|min|max|fig|cf|a\.m|p\.m|u\.s)\.\s+",
+    re.IGNORECASE,
+)
 
 WORDS_PER_MINUTE = 150
 
@@ -36,7 +42,8 @@ def normal(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    shielded = ABBREVIATIONS.sub(lambda match: match.group(0).replace(". ", "·_"), normal(text))
+    unwrapped = WRAPPED.sub(" ", normal(text))
+    shielded = ABBREVIATIONS.sub(lambda match: match.group(0).replace(". ", "·_"), unwrapped)
     parts = (part.replace("·_", ". ").strip(" -*•\t") for part in SENTENCE_END.split(shielded))
     return [part for part in parts if WORD.search(part) and not part.startswith("#")]  # headings say nothing
 

@@ -17,12 +17,12 @@ FAMILIES: tuple[str, ...] = (
     "manager boss lead leader director supervisor head vp executive leadership skip",
     "disagree disagreement push pushback object objection challenge conflict argue argument oppose concern",
     "mistake failure fail failed wrong error regret misjudge misjudged setback slip screw blunder flop bug broke"
-    " broken outage incident miss missed late",
+    " broken outage incident miss missed late cancel cancelled shut lost lose short",
     "learn learned learnt lesson realise realize takeaway insight understand",
     "deadline date late schedule time timeline deliver delivery ship launch release",
     "data metric metrics number numbers analysis dashboard measure evidence",
     "hire hiring recruit recruiting interview candidate onboard onboarding",
-    "coach mentor develop grow growth promote promotion career feedback",
+    "coach mentor develop grow growth promote promotion career",
     "cost budget money spend frugal cheap save saving expense resources",
     "simplify simple simpler remove automate streamline invent invention idea innovate new",
     "trust honest honesty transparent credibility relationship respect",
@@ -39,41 +39,52 @@ for _index, _family in enumerate(FAMILIES):
     for _word in _family.split():
         _FAMILY_OF.setdefault(stem(_word), _index)
 
-# The words a story for each principle usually holds (from the principles' own wording and the questions
-# interviewers ask for them); a question's own words add to them.
+# What a story for each principle cannot do without: the people served for Customer Obsession, the money
+# or means saved for Frugality, someone who grew for Hire and Develop… Written from the principles' own
+# wording (not from any answer set). A story that holds none of its principle's words, none of its
+# question's, and several of another principle's, answers another question.
 THEMES: dict[str, str] = {
-    "Customer Obsession": """customer client user buyer feedback complaint complain need experience satisfaction
-        support ticket churn review survey interview visit pain request trust retention loyal nps""",
-    "Ownership": """own owner ownership responsibility responsible accountable long-term beyond job fix commit
-        initiative volunteer nobody step orphan problem risk inherit follow through scope""",
-    "Invent and Simplify": """simplify simple invent invention idea new automate remove reduce manual step process
-        tool prototype creative innovate replace redesign borrow experiment novel complexity""",
-    "Are Right, A Lot": """decide decision judgement judgment data wrong right instinct option choose choice
-        evidence bet predict prediction risk assumption mind opinion perspective trade-off debate""",
-    "Learn and Be Curious": """learn learned curious curiosity new skill study explore read course book
-        question teach taught discover understand expert unfamiliar domain research""",
-    "Hire and Develop the Best": """hire hiring recruit interview candidate coach mentor grow growth promote
-        promotion feedback develop career potential talent train training report junior bar onboard""",
-    "Insist on the Highest Standards": """quality standard bar defect bug review test polish excellence rework
-        refuse accept fix root cause high raise checklist escape metric""",
-    "Think Big": """vision bold ambitious long-term strategy scale future roadmap years big platform transform
-        goal direction plan bet moonshot multiyear""",
-    "Bias for Action": """quick quickly fast speed urgent risk calculated wait decide decision reversible act
-        move hours days deadline immediately rollback""",
-    "Frugality": """cost costs budget money spend cheap save saving savings resources constraint headcount
-        license licence reuse free dollars euros fewer less""",
-    "Earn Trust": """trust honest honesty transparent relationship admit mistake listen feedback respect
-        apologise apologize credibility candid sceptical skeptical stakeholder promise""",
-    "Dive Deep": """data root cause dig metric metrics detail details investigate analysis analyse analyze logs
-        query anomaly audit trace numbers dashboard deep underlying""",
-    "Have Backbone; Disagree and Commit": """disagree disagreement push pushback challenge commit decision
-        convince concern object argue debate oppose manager senior leader opinion data""",
-    "Deliver Results": """deliver delivered deadline goal result obstacle ship launch target date late track
-        behind risk blocker priority outcome""",
-    "Strive to be Earth's Best Employer": """team people wellbeing burnout inclusive inclusion environment growth
-        morale engagement attrition hours safe culture care workload career""",
-    "Success and Scale Bring Broad Responsibility": """impact community responsibility environment privacy safety
-        society sustainability carbon ethical fairness harm wider accessibility public""",
+    "Customer Obsession": """customer client user buyer shopper patient guest member subscriber consumer merchant seller
+        traveller traveler rider passenger student reader viewer player visitor tenant citizen account""",
+    "Ownership": """own owned owner ownership responsibility responsible accountable accountability nobody orphan orphaned
+        beyond outside volunteer volunteered inherit inherited unowned myself initiative""",
+    "Invent and Simplify": """simplify simple simpler simplified invent invented invention idea automate automated
+        automation manual redesign redesigned replace replaced prototype creative innovate innovative complexity
+        complicated complex workflow template reuse reused script eliminate eliminated""",
+    "Are Right, A Lot": """decision decide decided judgement judgment right wrong choose chose choice option options
+        evidence bet assumption assumed predict predicted recommend recommended consensus instinct analysis proposed
+        proposal instead rather""",
+    "Learn and Be Curious": """learn learned learnt learning curious curiosity study studied read course book taught teach
+        explore explored discover discovered unfamiliar research researched understand understood expert skill""",
+    "Hire and Develop the Best": """hire hired hiring recruit recruited interview interviewed candidate coach coached
+        coaching mentor mentored mentoring grow grew growth promote promoted promotion develop developed development
+        career train trained training junior report onboard onboarded talent confidence""",
+    "Insist on the Highest Standards": """quality standard standards bar defect defects bug bugs test tests tested testing
+        review reviewed polish rework refuse refused regression checklist excellence accept reject rejected""",
+    "Think Big": """vision bold ambitious ambition strategy strategic future years roadmap scale transform
+        transformation platform multiyear industry decade""",
+    "Bias for Action": """quick quickly fast faster speed urgent urgently wait waiting immediately hours overnight risk
+        reversible rollback act acted deadline decide decided""",
+    "Frugality": """cost costs budget money spend spent cheap cheaper save saved saving savings resources headcount
+        license licence free dollars euros pounds fewer constraint limited negotiate negotiated""",
+    "Earn Trust": """trust trusted distrust honest honesty transparent transparency relationship admit admitted apologise
+        apologize apologised apologized listen listened respect credibility candid sceptical skeptical stakeholder
+        promise conflict disagree disagreed tension concern concerns feedback""",
+    "Dive Deep": """data root cause dig dug metric metrics detail details investigate investigated analysis analysed
+        analyzed logs log query queries anomaly audit trace traced numbers dashboard debug debugged reproduce
+        reproduced pattern""",
+    "Have Backbone; Disagree and Commit": """disagree disagreed disagreement pushback challenge challenged commit
+        committed convince convinced concern concerns object objected argue argued debate oppose opposed escalate
+        escalated overruled""",
+    "Deliver Results": """deliver delivered delivery deadline goal result results obstacle ship shipped launch launched
+        target date late behind milestone finish finished complete completed""",
+    "Strive to be Earth's Best Employer": """wellbeing burnout inclusive inclusion morale engagement attrition
+        workload career safe culture care overtime flexible diverse diversity belonging quit nights weekends sleep
+        stress sick parental""",
+    "Success and Scale Bring Broad Responsibility": """impact community communities responsibility environment
+        environmental privacy safety society sustainability carbon ethical ethics fairness fair harm wider
+        accessibility accessible public city neighbourhood neighborhood vulnerable regulation regulator policy
+        emissions energy waste""",
 }
 
 # Words every behavioral question has, which say nothing about its topic.
@@ -88,9 +99,16 @@ QUESTION_FILLER = frozenset(
 )
 
 FAILURE_QUESTION = re.compile(
-    r"\b(?:fail\w*|mistakes?|regret\w*|setbacks?|(?:you|i) (?:were|was) wrong|went wrong|got (?:it )?wrong|"
+    r"\b(?:fail|fails|failed|failures?|(?:you|i) (?:were|was) failing|mistakes?|regret\w*|setbacks?|(?:you|i) (?:were|was) wrong|went wrong|got (?:it )?wrong|"
     r"didn't go|did not go|went badly|screw\w* up|mess\w* up|misjudg\w*|fell short|(?:did not|didn't|failed to) "
-    r"meet|missed (?:a |the |your )?(?:deadline|goal|target|commitment|date)|not go as planned|biggest error)\b",
+    r"meet|missed (?:a |the |your )?(?:deadline|goal|target|commitment|date)|not go as planned|biggest error|"
+    r"(?:was|were|ran|went|came in|shipped|delivered) (?:\w+ )?late|behind schedule|over budget|slipp\w*|"
+    r"lost (?:a|the|an) (?:\w+ )?(?:customer|client|deal|account)|did(?:n't| not) work|lost (?:the |a |their |"
+    r"your |its )?(?:trust|confidence)|(?:wasn't|was not|weren't|were not) what (?:you|they|we) (?:hoped|wanted|"
+    r"expected|planned)|(?:didn't|did not|doesn't|does not) (?:pay off|turn out|end well)|backfired|fell through|"
+    r"(?:moved|acted|went) too (?:fast|quickly|soon)|(?:could not|couldn't|did not|didn't) (?:keep|deliver|meet|"
+    r"hit)|broke (?:a|your) (?:promise|commitment)|let (?:\w+ ){0,2}down|(?:about|going) to miss|wrong "
+    r"(?:call|decision|bet)|bad (?:call|decision|hire|bet))\b",
     re.IGNORECASE,
 )
 
@@ -110,8 +128,9 @@ def question_concepts(question: str) -> set[str]:
 
 
 @cache
-def theme_concepts(principle: str | None) -> frozenset[str]:
-    return frozenset(concepts(THEMES.get(principle or "", "")))
+def theme_stems(principle: str | None) -> frozenset[str]:
+    """A principle's own words, by stem and not by family: "report" is a person one develops, not any colleague."""
+    return frozenset(stems(THEMES.get(principle or "", "")))
 
 
 def asks_about_failure(question: str | None) -> bool:

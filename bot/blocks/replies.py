@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.kit import header, message, section
+from bot.blocks.kit import button, header, message, section
 from bot.blocks.words import interview_when, mention, mentions, names, when
 from bot.plan import long_date
 from bot.services.interviews import InterviewRow
@@ -121,6 +121,9 @@ def skipped(result: Skipped) -> str:
     return f"Skipped today's question. {next_question(result.view)}"
 
 
+STOP_REVIEWING = "stop_reviewing"  # the intro's button; its value is the candidate's user id
+
+
 def intro_for_reviewer(candidate_id: str) -> dict[str, Any]:
     text = (
         f"{mention(candidate_id)} invited you to review their interview practice with Loop Coach. "
@@ -128,4 +131,25 @@ def intro_for_reviewer(candidate_id: str) -> dict[str, Any]:
         "in the thread, rate the answer by reacting 1️⃣ (needs work) to 5️⃣ (ready for the loop), and "
         "reply in the thread with feedback. Ratings tell them where to practise more."
     )
-    return {"text": text, "blocks": [section(text)]}
+    leaving = "Not for you? Stop reviewing here, or any time with `/prep leave`; they'll be told."
+    return {
+        "text": f"{text} {leaving}",
+        "blocks": [
+            section(text),
+            section(leaving, button("Stop reviewing", STOP_REVIEWING, value=candidate_id)),
+        ],
+    }
+
+
+def left_review(candidate_ids: tuple[str, ...]) -> str:
+    return (
+        f"You no longer review {mentions(candidate_ids)}'s interview prep, and I've let them know. "
+        "New questions won't come to you; your past ratings stay with their answers."
+    )
+
+
+def reviewer_left(reviewer_id: str) -> str:
+    return (
+        f"{mention(reviewer_id)} stopped reviewing your interview prep, so new questions no longer go to them. "
+        "`/prep reviewers` shows who still reviews; `/prep reviewer add @name` invites someone else."
+    )

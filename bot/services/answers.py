@@ -1,4 +1,9 @@
-"""Answers, feedback and ratings: what happens in a prompt's thread."""
+"""Answers, feedback and ratings: what happens in a prompt's thread.
+
+Every lookup from an event is keyed by the event's workspace (`team`) as well as its channel,
+message and user: an event from another workspace that carries a candidate's user id, or a
+channel and timestamp of theirs, finds nothing and changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -32,14 +37,16 @@ class Thread:
     role: str  # candidate | reviewer | stranger
 
 
-def thread_of(session: Session, channel: str, thread_ts: str, user: str) -> Thread | None:
-    """The prompt a thread hangs off, and who `user` is to its candidate."""
-    prompt = session.scalars(
-        select(Prompt).where(Prompt.channel_id == channel, Prompt.message_ts == thread_ts)
+def thread_of(session: Session, *, team: str, channel: str, thread_ts: str, user: str) -> Thread | None:
+    """The prompt a thread hangs off, in this workspace, and who `user` is to its candidate."""
+    found = session.execute(
+        select(Prompt, Candidate)
+        .join(Candidate, Candidate.id == Prompt.candidate_id)
+        .where(Prompt.channel_id == channel, Prompt.message_ts == thread_ts, Candidate.team_id == team)
     ).one_or_none()
-    if prompt is None:
+    if found is None:
         return None
-    candidate = session.get_one(Candidate, prompt.candidate_id)
+    prompt, candidate = found
     if user == candidate.user_id:
         role = "candidate"
     elif is_reviewer(session, candidate.id, user):
@@ -69,7 +76,8 @@ def record_reply(
 ) -> Answer | FollowUpReply | None:
     """The candidate's reply in a question's thread: the answer to the follow-up waiting there, if
     one is; otherwise a new answer. None when the message is already recorded (a repeated delivery)."""
-    if find_answer(session, channel, ts) is not None or follow_ups.by_reply(session, channel, ts) is not None:
+    recorded = session.scalar(select(Answer.id).where(Answer.channel_id == channel, Answer.message_ts == ts))
+    if recorded is not None or follow_ups.reply_recorded(session, channel, ts):
         return None
     waiting = follow_ups.waiting(session, thread.prompt.id, ts)
     if waiting is not None:
@@ -83,7 +91,7 @@ def record_answer(
     session: Session, thread: Thread, *, channel: str, ts: str, text: str, now: datetime
 ) -> Answer | None:
     """A new answer; None when this message is already one (a repeated delivery)."""
-    if find_answer(session, channel, ts) is not None:
+    if session.scalar(select(Answer.id).where(Answer.channel_id == channel, Answer.message_ts == ts)):
         return None
     prompt = thread.prompt
     answer = Answer(
@@ -131,38 +139,61 @@ def record_feedback(
     return feedback
 
 
-def find_answer(session: Session, channel: str, ts: str) -> Answer | None:
+def find_answer(session: Session, *, team: str, channel: str, ts: str) -> tuple[Answer, Candidate] | None:
+    """The answer posted as message `ts` in `channel`, with its candidate, in workspace `team`."""
+    found = session.execute(
+        select(Answer, Candidate)
+        .join(Candidate, Candidate.id == Answer.candidate_id)
+        .where(Answer.channel_id == channel, Answer.message_ts == ts, Candidate.team_id == team)
+    ).one_or_none()
+    return None if found is None else (found[0], found[1])
+
+
+def find_feedback(session: Session, *, team: str, channel: str, ts: str) -> Feedback | None:
     return session.scalars(
-        select(Answer).where(Answer.channel_id == channel, Answer.message_ts == ts)
+        select(Feedback)
+        .join(Prompt, Prompt.id == Feedback.prompt_id)
+        .join(Candidate, Candidate.id == Prompt.candidate_id)
+        .where(Feedback.channel_id == channel, Feedback.message_ts == ts, Candidate.team_id == team)
     ).one_or_none()
 
 
-def edit(session: Session, *, channel: str, ts: str, user: str, text: str, now: datetime) -> Answer | None:
+def edit(
+    session: Session, *, team: str, channel: str, ts: str, user: str, text: str, now: datetime
+) -> Answer | None:
     """An edited answer or feedback takes its new text; returns the answer when it was one."""
-    answer = find_answer(session, channel, ts)
-    if answer is not None:
-        owner = session.get_one(Candidate, answer.candidate_id)
+    found = find_answer(session, team=team, channel=channel, ts=ts)
+    if found is not None:
+        answer, owner = found
         if owner.user_id != user or answer.text == text:
             return None
         answer.text, answer.edited_at = text, now
         answer.check_score, answer.check_findings = assess(text, session.get_one(Prompt, answer.prompt_id))
         return answer
-    feedback = session.scalars(
-        select(Feedback).where(Feedback.channel_id == channel, Feedback.message_ts == ts)
-    ).one_or_none()
+    feedback = find_feedback(session, team=team, channel=channel, ts=ts)
     if feedback is not None and feedback.reviewer_user_id == user:
         feedback.text = text
     return None
 
 
-def remove(session: Session, *, channel: str, ts: str) -> Answer | None:
-    """A deleted message takes its answer (and the answer's ratings) or its feedback with it."""
-    answer = find_answer(session, channel, ts)
-    if answer is not None:
+def remove(session: Session, *, team: str, channel: str, ts: str, author: str | None) -> Answer | None:
+    """A deleted message takes its answer (and the answer's ratings) or its feedback with it.
+
+    `author` is the deleted message's user, when the event says: it must be the answer's candidate
+    or the feedback's reviewer.
+    """
+    found = find_answer(session, team=team, channel=channel, ts=ts)
+    if found is not None:
+        answer, owner = found
+        if author not in (None, owner.user_id):
+            return None
         session.delete(answer)
         session.flush()
         return answer
-    session.execute(delete(Feedback).where(Feedback.channel_id == channel, Feedback.message_ts == ts))
+    feedback = find_feedback(session, team=team, channel=channel, ts=ts)
+    if feedback is not None and author in (None, feedback.reviewer_user_id):
+        session.delete(feedback)
+        session.flush()
     return None
 
 
@@ -229,13 +260,14 @@ class RatingChange:
 
 
 def rate(
-    session: Session, *, channel: str, ts: str, user: str, reaction: str, now: datetime
+    session: Session, *, team: str, channel: str, ts: str, user: str, reaction: str, now: datetime
 ) -> RatingChange | None:
     """A reviewer's 1–5 reaction on an answer; the latest wins. None when it is not a rating."""
     score = REACTION_SCORES.get(reaction.split("::")[0])
-    answer = find_answer(session, channel, ts)
-    if score is None or answer is None or not is_reviewer(session, answer.candidate_id, user):
+    found = find_answer(session, team=team, channel=channel, ts=ts)
+    if score is None or found is None or not is_reviewer(session, found[1].id, user):
         return None
+    answer = found[0]
     rating = session.scalars(
         select(Rating).where(Rating.answer_id == answer.id, Rating.reviewer_user_id == user)
     ).one_or_none()
@@ -249,12 +281,15 @@ def rate(
     return RatingChange(answer, score)
 
 
-def unrate(session: Session, *, channel: str, ts: str, user: str, reaction: str) -> RatingChange | None:
+def unrate(
+    session: Session, *, team: str, channel: str, ts: str, user: str, reaction: str
+) -> RatingChange | None:
     """Taking back the reaction that is the reviewer's current rating removes the rating."""
     score = REACTION_SCORES.get(reaction.split("::")[0])
-    answer = find_answer(session, channel, ts)
-    if score is None or answer is None:
+    found = find_answer(session, team=team, channel=channel, ts=ts)
+    if score is None or found is None:
         return None
+    answer = found[0]
     removed = session.execute(
         delete(Rating).where(
             Rating.answer_id == answer.id, Rating.reviewer_user_id == user, Rating.score == score

@@ -50,7 +50,7 @@ CANDIDATE_TABLES = (
     "candidates",
 )
 # Tables that hold nothing about a person or a workspace, so neither erase touches them.
-NOT_PERSONAL: frozenset[str] = frozenset()
+NOT_PERSONAL: frozenset[str] = frozenset({"seen_signatures"})  # request digests, gone in minutes
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,20 @@ def of_answer(session: Session, answer_id: int) -> FollowUp | None:
     return session.scalars(select(FollowUp).where(FollowUp.answer_id == answer_id)).one_or_none()
 
 
-def by_reply(session: Session, channel: str, ts: str) -> FollowUp | None:
-    return session.scalars(
-        select(FollowUp).where(FollowUp.channel_id == channel, FollowUp.reply_ts == ts)
+def by_reply(session: Session, *, team: str, channel: str, ts: str) -> tuple[FollowUp, Candidate] | None:
+    """The follow-up answered by message `ts` in `channel`, with its candidate, in workspace `team`."""
+    found = session.execute(
+        select(FollowUp, Candidate)
+        .join(Candidate, Candidate.id == FollowUp.candidate_id)
+        .where(FollowUp.channel_id == channel, FollowUp.reply_ts == ts, Candidate.team_id == team)
     ).one_or_none()
+    return None if found is None else (found[0], found[1])
+
+
+def reply_recorded(session: Session, channel: str, ts: str) -> bool:
+    """Whether the message already answers a follow-up (a repeated delivery)."""
+    found = session.scalar(select(FollowUp.id).where(FollowUp.channel_id == channel, FollowUp.reply_ts == ts))
+    return found is not None
 
 
 def waiting(session: Session, prompt_id: int, ts: str) -> FollowUp | None:
@@ -114,11 +124,14 @@ def claim_reply(
 
 
 def edit_reply(
-    session: Session, *, channel: str, ts: str, user: str, text: str, now: datetime
+    session: Session, *, team: str, channel: str, ts: str, user: str, text: str, now: datetime
 ) -> tuple[FollowUp, FollowUpCheck] | None:
     """An edited follow-up answer takes its new text and a new check, as an edited answer does."""
-    follow_up = by_reply(session, channel, ts)
-    if follow_up is None or follow_up.reply_text == text or not _owned_by(session, follow_up, user):
+    found = by_reply(session, team=team, channel=channel, ts=ts)
+    if found is None:
+        return None
+    follow_up, owner = found
+    if follow_up.reply_text == text or owner.user_id != user:
         return None
     check = assess_reply(session, follow_up, text)
     follow_up.reply_text, follow_up.edited_at = text, now
@@ -126,12 +139,14 @@ def edit_reply(
     return follow_up, check
 
 
-def remove_reply(session: Session, *, channel: str, ts: str) -> str | None:
+def remove_reply(session: Session, *, team: str, channel: str, ts: str, author: str | None) -> str | None:
     """A deleted follow-up answer is forgotten (the follow-up waits for a reply again); returns the
-    ts of the bot's check of it, to delete, or None when the message was no follow-up answer."""
-    follow_up = by_reply(session, channel, ts)
-    if follow_up is None:
+    ts of the bot's check of it, to delete ("" when there is none), or None when the message was no
+    follow-up answer of `author`'s (the deleted message's user, when the event says)."""
+    found = by_reply(session, team=team, channel=channel, ts=ts)
+    if found is None or author not in (None, found[1].user_id):
         return None
+    follow_up = found[0]
     check_ts = follow_up.check_ts or ""
     follow_up.reply_ts = follow_up.reply_text = follow_up.replied_at = follow_up.edited_at = None
     follow_up.check_ts = follow_up.check_score = follow_up.answered_it = None
@@ -140,7 +155,3 @@ def remove_reply(session: Session, *, channel: str, ts: str) -> str | None:
 
 def checked(session: Session, follow_up_id: int, check_ts: str) -> None:
     session.execute(update(FollowUp).where(FollowUp.id == follow_up_id).values(check_ts=check_ts))
-
-
-def _owned_by(session: Session, follow_up: FollowUp, user: str) -> bool:
-    return session.get_one(Candidate, follow_up.candidate_id).user_id == user

@@ -1,4 +1,5 @@
-"""Importing a parsed prep note into a candidate's loop: idempotent, all or nothing."""
+"""Importing a parsed prep note into a candidate's loop: previewed first, then applied all or
+nothing, idempotent."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.importer import ImportedNote, ImportedStory
-from bot.models import Candidate, Interview, Story
+from bot.importer import ImportedNote, ImportedQuestion, ImportedStory
+from bot.models import Candidate, Interview, Question, Story
 from bot.plan import local_today
 from bot.principles import normalise
-from bot.services.questions import add_question
+from bot.services.candidates import Who, candidate_for
+from bot.services.questions import text_key
 from bot.services.schedule import reschedule
 
 
@@ -44,6 +46,10 @@ class ImportSummary:
         )
 
 
+def loop_passed(note: ImportedNote, candidate_tz: str | None, *, now: datetime) -> bool:
+    return note.loop_date is not None and note.loop_date < local_today(now, candidate_tz)
+
+
 def import_note(
     session: Session, candidate: Candidate, note: ImportedNote, *, now: datetime
 ) -> ImportSummary:
@@ -51,20 +57,26 @@ def import_note(
     if loop_changed:
         candidate.loop_date = note.loop_date
     interviews = import_interviews(candidate, note, now=now)
-    question_results = [
-        add_question(session, candidate, principle, text, now=now, source="import")
-        for principle, text in note.questions
-    ]
-    questions = Tally(new=sum(question_results), unchanged=len(question_results) - sum(question_results))
+    questions = import_questions(session, candidate, note.questions, now=now)
     stories = import_stories(session, candidate, note.stories, now=now)
     session.flush()
     reschedule(session, candidate, now=now)
-    loop_passed = candidate.loop_date is not None and candidate.loop_date < local_today(now, candidate.tz)
-    return ImportSummary(candidate.loop_date, loop_changed, loop_passed, interviews, questions, stories)
+    passed = candidate.loop_date is not None and candidate.loop_date < local_today(now, candidate.tz)
+    return ImportSummary(candidate.loop_date, loop_changed, passed, interviews, questions, stories)
+
+
+def preview_note(session: Session, who: Who, note: ImportedNote, *, now: datetime) -> ImportSummary:
+    """What importing would change, found by importing inside a savepoint and rolling it back
+    (the candidate too, if this is their first note): the preview cannot disagree with the import."""
+    savepoint = session.begin_nested()
+    try:
+        return import_note(session, candidate_for(session, who, now=now), note, now=now)
+    finally:
+        savepoint.rollback()
 
 
 def import_interviews(candidate: Candidate, note: ImportedNote, *, now: datetime) -> Tally:
-    """Matched to existing interviews by interviewer name; their principles and focus follow the note."""
+    """Matched to existing interviews by interviewer name; their principles, focus and time follow the note."""
     existing = {normalise(i.interviewer): i for i in candidate.interviews}
     new = updated = unchanged = 0
     for imported in note.interviews:
@@ -75,13 +87,55 @@ def import_interviews(candidate: Candidate, note: ImportedNote, *, now: datetime
                 interviewer=imported.interviewer,
                 principles=imported.principles,
                 focus=imported.focus,
+                scheduled_at=imported.at,
                 created_at=now,
             )
             candidate.interviews.append(interview)
             existing[normalise(imported.interviewer)] = interview
             new += 1
-        elif interview.principles != imported.principles or interview.focus != imported.focus:
+        elif (
+            interview.principles != imported.principles
+            or interview.focus != imported.focus
+            or (imported.at is not None and interview.scheduled_at != imported.at)
+        ):
             interview.principles, interview.focus = list(imported.principles), imported.focus
+            interview.scheduled_at = imported.at or interview.scheduled_at
+            updated += 1
+        else:
+            unchanged += 1
+    return Tally(new, updated, unchanged)
+
+
+def import_questions(
+    session: Session, candidate: Candidate, imported: list[ImportedQuestion], *, now: datetime
+) -> Tally:
+    """New questions are added; a question already there only takes the note's hint, if it has one."""
+    keys = [text_key(q.text) for q in imported]
+    found = {
+        q.text_key: q
+        for q in session.scalars(
+            select(Question).where(Question.candidate_id == candidate.id, Question.text_key.in_(set(keys)))
+        )
+    }
+    new = updated = unchanged = 0
+    for question, key in zip(imported, keys, strict=True):
+        existing = found.get(key)
+        if existing is None:
+            existing = Question(
+                candidate_id=candidate.id,
+                principle=question.principle,
+                focus=question.focus,
+                text=question.text.strip(),
+                hint=question.hint,
+                text_key=key,
+                source="import",
+                created_at=now,
+            )
+            session.add(existing)
+            found[key] = existing
+            new += 1
+        elif question.hint and existing.hint != question.hint:
+            existing.hint = question.hint
             updated += 1
         else:
             unchanged += 1
@@ -93,7 +147,7 @@ def story_key(story: ImportedStory) -> str:
     return hashlib.sha256(f"{normalise(first)}|{normalise(story.title)}".encode()).hexdigest()
 
 
-STORY_FIELDS = ("title", "situation", "task", "action", "result", "metrics", "notes")
+STORY_FIELDS = ("title", "situation", "task", "action", "result", "learning", "metrics", "notes")
 
 
 def import_stories(
@@ -116,6 +170,7 @@ def import_stories(
                     **{f: getattr(story, f) for f in STORY_FIELDS},
                 )
             )
+            session.flush()
             new += 1
         elif (
             any(getattr(found, f) != getattr(story, f) for f in STORY_FIELDS)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.blocks.words import mentions
 from bot.models import Candidate, Reviewer
 from bot.parsing import InputError
 
@@ -59,3 +61,31 @@ def remove_reviewers(session: Session, candidate: Candidate, user_ids: tuple[str
         candidate.reviewers.remove(reviewer)
     session.flush()
     return ReviewerChange(removed, tuple(u for u in user_ids if u not in removed), reviewer_ids(candidate))
+
+
+def leave(
+    session: Session, *, team_id: str, reviewer: str, candidate_ids: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The reviewer stops reviewing these candidates (all they review, when none are named), in
+    their own workspace; returns the candidates' user ids. Naming someone they don't review changes nothing."""
+    query = (
+        select(Reviewer, Candidate.user_id)
+        .join(Candidate, Candidate.id == Reviewer.candidate_id)
+        .where(Candidate.team_id == team_id, Reviewer.user_id == reviewer)
+        .order_by(Reviewer.id)
+    )
+    rows = session.execute(query).all()
+    reviewed = {user_id for _, user_id in rows}
+    if not reviewed:
+        raise InputError("You aren't reviewing anyone's interview prep, so there is nothing to leave.")
+    strangers = [user_id for user_id in candidate_ids if user_id not in reviewed]
+    if strangers:
+        raise InputError(
+            f"You don't review {mentions(strangers)}'s prep, so nothing changed. "
+            f"You review {mentions(sorted(reviewed))}; `/prep leave` alone leaves them all."
+        )
+    left = [(row, user_id) for row, user_id in rows if not candidate_ids or user_id in candidate_ids]
+    for row, _ in left:
+        session.delete(row)
+    session.flush()
+    return tuple(user_id for _, user_id in left)

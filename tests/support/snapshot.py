@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from bot.models import Base
 
-IGNORED = {"processed_events"}  # receipts of deliveries, not the candidate's data
+IGNORED = {"processed_events", "seen_signatures"}  # receipts of deliveries, not the candidate's data
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:

@@ -1,7 +1,7 @@
 """coaching kit: follow-ups, "Save as story", loop-day notes, debriefs, prompts due at a set time
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0005
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import bot.db
 
 revision: str = "0008"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"  # after main's head; the lead re-chains on merge
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,9 @@
-"""The Block Kit limits Slack enforces, checked by the fake so our messages stay sendable."""
+"""Block Kit as Slack handles it: the limits it enforces (checked by the stand-in, so our messages
+stay sendable) and the ids it fills in."""
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 KNOWN_BLOCKS = {"section", "header", "context", "divider", "actions", "input", "image", "rich_text"}
@@ -47,3 +49,27 @@ def block_problems(blocks: Any, *, limit: int) -> list[str]:
         if kind == "input" and ("label" not in block or "element" not in block):
             problems.append(f"{where}: input needs a label and an element")
     return problems
+
+
+def with_ids(blocks: list[Any]) -> list[Any]:
+    """Blocks as Slack stores them: every block has a block_id and every interactive element an
+    action_id (Slack makes up short random ones), since actions and view state are keyed by them."""
+    filled = []
+    for block in blocks:
+        if not isinstance(block, dict):
+            filled.append(block)
+            continue
+        block = {**block, "block_id": block.get("block_id") or secrets.token_urlsafe(3)}
+        for key in ("element", "accessory"):
+            if isinstance(block.get(key), dict):
+                block[key] = _with_action_id(block[key])
+        if isinstance(block.get("elements"), list) and block.get("type") == "actions":
+            block["elements"] = [_with_action_id(e) for e in block["elements"]]
+        filled.append(block)
+    return filled
+
+
+def _with_action_id(element: Any) -> Any:
+    if not isinstance(element, dict) or element.get("action_id") or element.get("type") in ("image", None):
+        return element
+    return {**element, "action_id": secrets.token_urlsafe(3)}

@@ -1,0 +1,92 @@
+"""Blaming others: the failure put on other people, with no part of it owned.
+
+Read per clause (agents.py): a clause whose subject is people (a manager, the vendor, "their support
+team", "legal") and whose predicate is a fault ("was slow", "changed it without telling anyone", "never
+answered") counts as one; a turn of phrase that disowns the outcome ("not my fault", "my team did
+everything we could", "if people had listened") counts as two. Three, with nothing owned ("my
+mistake", "I should have", "I learned"), is blame. Customers and users can complain without being
+blamed, and a subject-less clause is the people's only when the clause it continues was theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer_check.agents import Agent, parts
+from bot.answer_check.text import normal, wordset
+
+_I = re.IGNORECASE
+
+PEOPLE = wordset("""he she they who manager managers boss lead leads pm pms po vendor vendors contractor contractors
+    team teams designer designers architect architects developer developers engineer engineers colleague colleagues
+    coworker coworkers co-worker predecessor report reports director directors leadership management hr qa tester
+    testers partner partners sales marketing ops cto ceo vp guy guys offshore analyst analysts owner owners
+    stakeholder stakeholders executive executives department departments agency infra infrastructure security legal
+    finance devops support platform backend frontend procurement recruiter recruiters recruiting provider providers
+    supplier suppliers client clients founder founders panel seniors juniors""")
+FAULT = wordset("""ignored refused blocked complained disappeared forgot failed missed messed screwed lied blamed wasted
+    delayed broke changed kept late slow useless incompetent careless lazy sloppy unreliable unresponsive difficult
+    toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive
+    without outdated oversold overpromised misled unwilling""")
+FAULT_PHRASE = re.compile(
+    r"\b(?:out of date|longer than (?:expected|planned|promised|agreed)|without (?:telling|asking|checking|"
+    r"consulting|warning|informing)|sided with|more interested in|(?:wasn't|weren't|was not|were not) willing|"
+    r"(?:didn't|did not|couldn't|could not) (?:be )?bother)",
+    _I,
+)
+STRONG_BLAME = re.compile(
+    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
+    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
+    r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|people|anyone|someone|somebody|"
+    r"everyone|my \w+|the \w+) had (?:only )?(?:listened|done|told|followed|tested|delivered|asked|checked)|did "
+    r"everything (?:\w+ ){0,2}could|(?:problem|issue|fault|delay|mistake|error|bug|blame)s? (?:was|were|lay|lies) "
+    r"(?:\w+ )?(?:on|with) (?:their|the \w+) (?:side|end)|given what (?:we|i) (?:were|was) (?:dealing|up) (?:with|"
+    r"against)|everything (?:i'd|i had) warned|(?:wasn't|was not|isn't|is not|not) on me)\b",
+    _I,
+)
+OWNING = re.compile(
+    r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
+    r"i took responsibility|i took ownership|on me|i was wrong|i apologi[sz]ed|i misjudged|i underestimated|"
+    r"i learned|i learnt|lesson|next time i)\b",
+    _I,
+)
+DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)
+FILLER = wordset("also then still just only even really all both")
+
+
+def fault_clauses(sentence_texts: list[str]) -> float:
+    """Clauses that put a fault on other people; those in the opening count half (they may be the context
+    the candidate walked into rather than the excuse)."""
+    count = 0.0
+    for index, sentence in enumerate(sentence_texts):
+        weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
+        theirs = False  # whether the clause a subject-less one continues was people's
+        for part in parts(normal(sentence)):
+            theirs = _a_person(part.subject) if part.subject else theirs
+            if part.agent is not Agent.OTHER or not theirs:
+                continue
+            early = part.words[:7]
+            cooperative_not = part.negated and part.verb not in ("was", "were", "is", "are")
+            faulted = set(early) & FAULT or FAULT_PHRASE.search(" ".join(part.words[:9]))
+            if cooperative_not or faulted or ("no" in early and "reason" in part.words[:10]):
+                count += weight
+    return count
+
+
+def _a_person(subject: tuple[str, ...]) -> bool:
+    """A clause's subject names people: its head noun ("the vendor's support team"), or a short name in it."""
+    words = [word for word in subject if word not in FILLER and not word.endswith("ly")] or list(subject)
+    head = words[-1].removesuffix("'s")
+    short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
+    return head in PEOPLE or any(word in PEOPLE for word in short_names)
+
+
+def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
+    plain = normal(text)
+    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
+    return fault_clauses(sentence_texts) + 2 * len(STRONG_BLAME.findall(plain)), owned
+
+
+def blames_others(text: str, sentence_texts: list[str]) -> bool:
+    blame, owned = blame_score(text, sentence_texts)
+    return blame >= 3 and owned == 0

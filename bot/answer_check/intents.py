@@ -1,0 +1,199 @@
+"""What a question asks a story to show, and whether the story shows it at all.
+
+Behavioral questions come in a few kinds: a disagreement, a quick call on little information, work
+outside one's area, raising the bar, growing someone, hiring, a customer, doing more with less, learning
+something, digging into data, a long-term vision, making the team a better place, choosing between
+priorities. Each kind is recognised in the question by its wording, and a story that answers it cannot
+be told without some word of it ("disagreed", "pushed back", "argued"… for a disagreement). A story
+with none of them answers another question: the intent is read from the question, not from its exact
+words, and the evidence is broad on purpose, so that only a story clearly about something else is
+flagged. Sentences that only say what the story shows ("I think it shows I'm not afraid to challenge…")
+are no evidence. A failure question is answered by any failure, so it has no intent here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answer_check.text import normal
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    asks: re.Pattern[str]  # read in the question
+    shows: re.Pattern[str]  # read in the story
+
+
+def _intent(name: str, asks: str, shows: str) -> Intent:
+    return Intent(name, re.compile(rf"\b(?:{asks})", _I), re.compile(rf"(?<!\w)(?:{shows})(?!\w)", _I))
+
+
+INTENTS: tuple[Intent, ...] = (
+    _intent(
+        "disagreement",
+        r"disagree\w*|push(?:ed)? back|pushback|challenged? (?:a|an|the|your|someone)|conflict|argued|"
+        r"unpopular (?:position|view|opinion|decision)|held your ground|overrul\w*|decision you argued",
+        r"disagree\w*|(?:didn't|did not|don't|not) agree|push(?:ed|ing)? back|pushback|object\w*|argu\w*|"
+        r"debat\w*|challeng\w*|conflict\w*|oppos\w*|against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
+        r"convinc\w*|persuad\w*|(?:made|make) (?:my|the|a|our) case|escalat\w*|overrul\w*|tension|compromis\w*|"
+        r"(?:i|we) (?:thought|felt|believed|was sure|were sure) (?:it|this|that|the|we|they|he|she) |"
+        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit\w*|bad idea|(?:told|warned) (?:him|her|them|"
+        r"my \w+|the \w+) (?:so|that|it|not)|went along|frustrat\w*|difficult|complain\w*|(?:didn't|did not|"
+        r"wouldn't|would not) listen|alternative\w*|(?:i|we) (?:showed|explained)|unhappy|angry|upset|ignor\w*",
+    ),
+    _intent(
+        "a call on little information",
+        r"(?:decision|decide|call|judg(?:e)?ment)\w* (?:\w+ ){0,6}?(?:quickly|fast|without (?:all|complete|full|"
+        r"enough)|with (?:incomplete|limited|little|partial) (?:data|information)|under uncertainty)|"
+        r"(?:incomplete|limited|little|partial|imperfect) (?:data|information)|without all the (?:data|information)",
+        r"decid\w*|decision|chose|choice|(?:made|make|my) (?:the |a )?call|bet\b|options?|judg\w*|went with|"
+        r"picked|opted|recommend\w*|assum\w*|prox(?:y|ies)|uncertain\w*|unknowns?|risk\w*|reversib\w*|"
+        r"gamble|hypothes\w*|estimat\w*|guess\w*|(?:couldn't|could not|didn't|did not) wait|no time to",
+    ),
+    _intent(
+        "acting quickly",
+        r"(?:act(?:ed)?|mov(?:e|ed)|respond(?:ed)?) (?:\w+ )?(?:quickly|fast|urgently)|without (?:waiting|"
+        r"approval|permission|being asked)|calculated risk|bias for action|speed (?:mattered|was critical)",
+        r"quick\w*|fast\w*|immediate\w*|right away|straight away|same (?:day|night|evening)|within (?:an? |\d+ |"
+        r"\w+ )?(?:minutes?|hours?|days?)|minutes|hours?|\d+ ?h\b|overnight|wait\w*|no time|urgent\w*|deadline|"
+        r"risk\w*|reversib\w*|roll ?back|approv\w*|permission|on (?:a|my|his|her|their) (?:flight|vacation|"
+        r"holiday|leave|plane)|(?:wasn't|was not|weren't|not) (?:answering|available|reachable|around)|"
+        r"(?:couldn't|could not) reach|sunday|saturday|weekend|night|alert\w*|page[ds]?\b|\bleft\b|before",
+    ),
+    _intent(
+        "work outside one's area",
+        r"outside (?:of )?(?:your|the) (?:\w+ )?(?:area|scope|role|responsibilit\w*|job|team)|(?:wasn't|was not|"
+        r"isn't|is not|weren't) (?:strictly |technically )?(?:yours|your (?:job|responsibility|problem|area))|"
+        r"not (?:strictly |technically )?(?:your|part of your) (?:job|responsibilit\w*|area|problem)|beyond "
+        r"(?:your|the) (?:role|scope|job|responsibilit\w*)|nobody (?:else )?(?:owned|wanted|would)|no one (?:else )?"
+        r"(?:owned|wanted|would)",
+        r"not (?:strictly |technically |really )?(?:my|our|mine|ours)|(?:wasn't|was not|isn't|weren't) "
+        r"(?:strictly |technically |really )?(?:my|our|mine|ours)|outside (?:of )?(?:my|our)|(?:another|other|"
+        r"a different) team|(?:the \w+|their) team's|belong\w* to|owned by|nobody|no one|no owner|orphan\w*|"
+        r"unowned|volunteer\w*|"
+        r"stepped (?:in|up)|took (?:it|this|that) on|took ownership|on my own|beyond|dissolved|reorg\w*|"
+        r"inherit\w*|technically|(?:their|his|her) (?:system|service|code|job|area|responsibility)|"
+        r"(?:wasn't|was not) (?:asked|assigned)|nobody asked|without being asked",
+    ),
+    _intent(
+        "raising the bar",
+        r"high(?:er|est)? (?:standards?|bar|quality)|raised? the (?:quality )?bar|quality bar|refused? to "
+        r"(?:compromise|ship|accept|release)|compromise on|accept(?:ing)? less|not good enough|cut(?:ting)? corners",
+        r"quality|standards?|\bbar\b|tests?\b|testing|review\w*|bugs?|defects?|refus\w*|insist\w*|reject\w*|"
+        r"(?:not|wasn't) (?:good enough|ready)|polish\w*|checklist|regression\w*|rework|(?:wouldn't|would not|"
+        r"didn't|did not) (?:ship|release|accept|approve|sign)|no-go|audit\w*|accessib\w*|consisten\w*",
+    ),
+    _intent(
+        "growing someone",
+        r"mentor\w*|coach\w*|develop(?:ed)? (?:someone|a |an |your|their|people)|grow (?:into|in)|helped "
+        r"(?:someone|a \w+|them) grow|low performer|struggling|not meeting expectations|underperform\w*",
+        r"mentor\w*|coach\w*|intern\b|junior|new grads?|report\b|grow|grew|growth|promot\w*|career|one-on-ones?|"
+        r"1:1s?|feedback|pair\w*|taught|teach\w*|confiden\w*|struggl\w*|expectations?|performance (?:review|plan|"
+        r"issues?|problems?|improvement)|improvement plan|pip|training|onboard\w*|learn\w*|develop\w*|stretch",
+    ),
+    _intent(
+        "hiring",
+        r"hire[ds]?\b|hiring|recruit\w*|interview loop|bar raiser|built a team|candidates?",
+        r"hir(?:e|ed|es|ing)\b|recruit\w*|interview\w*|candidates?|offers?\b|job (?:ad|description|post\w*)|"
+        r"sourc\w*|panel|debrief\w*|bar raiser|onboard\w*|resum\w*|\bcvs?\b|referr\w*|headcount|joined",
+    ),
+    _intent(
+        "a customer",
+        r"customers?|clients?|(?:your |the |a )users?\b|user (?:feedback|problem|need)",
+        r"customers?|clients?|users?|buyers?|shoppers?|patients?|guests?|merchants?|sellers?|members|"
+        r"subscribers?|partners?|accounts?|feedback|complain\w*|tickets?|reviews?|nps|churn\w*|renew\w*|"
+        r"people who (?:use|used|bought)|families|drivers|riders|students|travell?ers|restaurants?|clinics?|"
+        r"hospitals?|stores?|agenc(?:y|ies)|carers?|nurses?|adjusters?|technicians?|teams? (?:we|that) serve",
+    ),
+    _intent(
+        "doing more with less",
+        r"budget|cost|money|frugal\w*|fewer (?:resources|people)|less (?:money|budget|resources)|limited "
+        r"(?:resources|budget)|more with less|saved? money|headcount|cheap\w*",
+        r"budget|costs?|cost\w+|money|spen[dt]\w*|cheap\w*|sav(?:e|ed|es|ing|ings)|[$€£]\s?\d+\w*|dollars?|"
+        r"euros?|pounds?|headcount|fewer|less|limited|only (?:two|three|four|one|\d+)|without (?:hiring|"
+        r"extra|more|new|buying)|reus\w*|free\b|licen[cs]\w*|part-time|volunteer\w*|constrain\w*|bill\w*|"
+        r"refurbish\w*|donat\w*",
+    ),
+    _intent(
+        "learning",
+        r"learn\w*|taught yourself|new skill|curious|curiosity|explor\w*|new (?:technology|area|domain|field|"
+        r"tool|language)|stud(?:y|ied)",
+        r"learn\w*|taught|teach\w*|course|books?|\bread\b|stud(?:y|ied|ying)|tutorials?|docs\b|documentation|"
+        r"papers?|explor\w*|experiment\w*|curio\w*|new to|unfamiliar|understand\w*|practi[cs]\w*|prototype\w*|"
+        r"notebook|tried|research\w*|workshop|mentor\w*|asked (?:\w+ ){0,3}to explain",
+    ),
+    _intent(
+        "digging into data",
+        r"data|metrics?|root cause|dig\w*|dive|dove|details?|investigat\w*|analy[sz]\w*|numbers",
+        r"data|metrics?|logs?\b|quer(?:y|ies)|dashboards?|numbers|analy[sz]\w*|investigat\w*|root cause|dug|"
+        r"dig\w*|trac(?:e|es|ed|ing)\b|debug\w*|profil\w*|\bsql\b|spreadsheet|split (?:it|the|by)|broke (?:it |"
+        r"them )?down|correlat\w*|pattern|anomal\w*|found (?:that|the|out)|noticed|compar\w*|audit\w*|"
+        r"reproduc\w*|sample|events?|funnel|cohorts?|reports?|measur\w*|\d+ ?%",
+    ),
+    _intent(
+        "a long-term vision",
+        r"vision|bold|think(?:ing)? big|ambitio\w*|long-term (?:vision|plan|strategy|goal|bet|direction)|"
+        r"strategy|big bet|transform\w*",
+        r"vision|bold|ambitio\w*|long[- ]term|strateg\w*|roadmap|future|transform\w*|platform|\bscale\b|"
+        r"company-wide|org-wide|industry|propos\w*|pitch\w*|narrative|north star|multi-?year|(?:two|three|"
+        r"five|ten|\d+)[- ]years?|rethink\w*|reimagin\w*|beyond|instead of|entire|every team",
+    ),
+    _intent(
+        "the team's wellbeing",
+        r"better place to work|work environment|morale|burn(?:ed|t)? ?out|wellbeing|well-being|inclusive|"
+        r"belong\w*|better for (?:your |the )?(?:employees|people|team)",
+        r"morale|burn\w*|wellbeing|well-being|stress\w*|workload|on-?call|overtime|(?:working|worked|work) "
+        r"(?:\w+ )?(?:weekends?|nights?|late)|vacations?|"
+        r"holidays?|leave\b|inclusi\w*|belong\w*|engagement|survey|attrition|quit|resign\w*|left the (?:team|"
+        r"company)|retention|career|growth|promot\w*|recogni\w*|psychological|safe|flexib\w*|remote|\bhours\b|"
+        r"balance|pages?\b|paged|paging|parents?|family|sick|health|one-on-ones?|1:1s?|culture|welcom\w*|"
+        r"onboard\w*|lonely|isolat\w*|voice|listen\w*",
+    ),
+    _intent(
+        "choosing between priorities",
+        r"priorit\w*|competing|limited capacity|(?:many|several) (?:projects|priorities|requests)|what to "
+        r"(?:drop|cut)|cut scope|roadmap you had to cut",
+        r"priorit\w*|competing|trade-?offs?|capacity|deprioriti\w*|postpon\w*|defer\w*|push(?:ed)? (?:back|out)|"
+        r"cut (?:scope|it|the|back)|scope|roadmap|backlog|(?:drop|dropped|dropping) (?:the|a|it|one|two|our|"
+        r"some|that|this)|paus\w*|instead of|rather than|"
+        r"(?:more|most) important|rank\w*|said no|(?:two|three|both) (?:projects|requests|teams|initiatives)|"
+        r"sequenc\w*|which (?:one|project|to)|bandwidth|headcount",
+    ),
+)
+
+# A sentence that only says what the story shows, or what one thinks of it, is no evidence for it.
+REFLECTION = re.compile(
+    r"^\W*(?:so,? |and |overall,? )?(?:i think|i believe|i feel|for me|what i (?:learned|took)|i learned|"
+    r"i'm proud|i am proud|(?:it|this|that) (?:shows|showed|demonstrates|was a good example|is a good example|"
+    r"is an example|is how|is why|is the kind)|that's (?:how|why|the kind))|\b(?:it|this|that) shows (?:that )?"
+    r"(?:i|we|my)\b",
+    re.IGNORECASE,
+)
+
+
+def asked(question: str) -> list[Intent]:
+    return [intent for intent in INTENTS if intent.asks.search(normal(question))]
+
+
+def misses_the_intent(sentence_texts: list[str], question: str) -> bool:
+    """The question asks for some kind of story, the story has no word of any kind it asks for, and it
+    is plainly a story of another kind (two different words of one): a short or plain answer that
+    merely lacks the words is given the benefit of the doubt."""
+    wanted = asked(question)
+    if not wanted:
+        return False
+    told = " ".join(normal(s) for s in sentence_texts if not REFLECTION.search(normal(s)))
+    if any(intent.shows.search(told) for intent in wanted):
+        return False
+    return any(_distinct(intent, told) >= OTHER_KIND for intent in INTENTS if intent not in wanted)
+
+
+OTHER_KIND = 2
+
+
+def _distinct(intent: Intent, told: str) -> int:
+    return len({match.group(0).lower() for match in intent.shows.finditer(told)})

@@ -1,0 +1,174 @@
+"""Where the result is told, and whether a number backs it.
+
+The result is heard after the opening as a change told of the world rather than of "I" ("errors
+fell to 0.2%", "he was promoted", read per clause by agents.py), as "we" delivering it ("we shipped
+on April 12th"), or after a result cue ("as a result", "two weeks later"); the number must stand
+where the result is told, not anywhere in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.answer_check.agents import Agent, Part, parts
+from bot.answer_check.star import CONDITIONAL
+from bot.answer_check.text import normal, wordset
+
+_I = re.IGNORECASE
+
+RESULT_CUE = re.compile(
+    r"\b(?:as a result|in the end|the (?:end )?result|results? (?:was|were)|resulted in|outcome|ended up|led to|"
+    r"which meant|this meant|that meant|the impact|impact was|eventually|by the end|since then|afterwards|"
+    r"thanks to|because of (?:this|that|it)|at the end|in total|overall|that quarter|that year|the next "
+    r"(?:day|week|month|quarter|year)|(?:a|one|two|three|four|six|few|\d+) (?:days?|weeks?|months?|quarters?|"
+    r"years?) later|within (?:a |\w+ )?(?:days?|weeks?|months?)|from then on|to this day|still (?:uses?|used|in "
+    r"use|running)|after (?:this|that|the|these|those|my|our) (?:\w+ )?(?:change|changes|fix|fixes|release|launch|"
+    r"rollout|migration|work|project)|never \w+ again)\b",
+    _I,
+)
+METRIC = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|m\b|bn\b|ms\b|s\b|qps\b|rps\b|tps\b|gb\b|tb\b|pb\b|mb\b)|"
+    r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\b(?<!\b(?:19|20)\d\d)|\b(?:doubled|tripled|quadrupled|halved|tenfold|"
+    r"twofold|threefold)\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|dozens?|hundreds?|thousands?|millions?|billions?) (?:of )?"
+    r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
+    r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
+    r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
+    r"clients?|servers?)\b|\bzero\b|(?:by|in|to) (?:half|a "
+    r"third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
+    _I,
+)
+YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+
+
+def second_half(sentence_texts: list[str]) -> list[str]:
+    """Where an outcome can be told: after the first third (the opening sets the scene, not the result);
+    in an answer of one or two sentences, anywhere."""
+    if len(sentence_texts) <= 2:
+        return sentence_texts
+    return sentence_texts[len(sentence_texts) // 3 :]
+
+
+CLOSING = re.compile(
+    r"\b(?:now|today|instead of|on time|(?:was|were|is) (?:a )?(?:big |huge |great )?success|(?:was|were) (?:very )?"
+    r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?))\b",
+    _I,
+)
+CHANGE = wordset("""reduced increased improved cut saved grew dropped fell rose doubled tripled halved launched shipped
+    delivered finished completed met hit exceeded achieved won retained renewed resolved recovered prevented avoided
+    eliminated became stabilised stabilized passed adopted signed closed beat earned succeeded went approved
+    accepted released disappeared vanished stopped shrank climbed jumped declined churned stayed held reached
+    landed worked returned failed slipped lost crashed broke dipped spiked lowered raised agreed decided renewed
+    promoted grown shrunk sped cleared kept caught""")
+WENT = wordset("up down from to live back out well smoothly badly wrong sideways south quiet flat away over")
+# What "I" did that is itself a measured change ("I cut costs by 30%", "I saved $40k").
+MEASURED = wordset("""reduced increased improved cut saved grew doubled tripled halved lowered raised shrank sped
+    trimmed boosted""")
+DELIVERED = wordset("""shipped launched delivered finished completed met hit exceeded achieved won reached landed
+    released closed signed saved cut reduced went""")
+STATE_OF = wordset("""faster slower better worse higher lower more less fewer bigger smaller cheaper quicker easier
+    shorter longer happier safer happy pleased satisfied delighted unhappy normal stable fine success successful
+    smooth smoothly zero gone live ready done confident proud impressed on-time late promoted able""")
+
+
+EMBEDDED = wordset("why how what whether if where who whom")
+# Verbs whose past is their present ("people put a summary in"): with a number alone, no sign it happened.
+SAME_IN_PRESENT = wordset("is are put set let read shut cost hurt quit spread bet split burst")
+
+
+# Verbs that report what someone found, saw or said: the clause after them is a finding, not an outcome.
+REPORTING = wordset("""found saw noticed realised realized discovered learned learnt showed confirmed checked
+    measured estimated calculated noted spotted figured thought believed assumed knew said told argued""")
+
+
+def _outcome_part(part: Part) -> bool:
+    if part.modal or (part.subject and part.subject[0] in EMBEDDED):
+        return False  # "…would have corrupted", "…why it was needed": not what happened after
+    told = " ".join(part.subject + part.words)  # "about 7% of orders used it": the number may lead
+    numbered = bool(METRIC.search(told))
+    if part.verb == "went" and not set(part.words[1:2]) & WENT:
+        return False  # "the time went into matching photos", "I went through the logs": no change told
+    if part.agent is Agent.OTHER:
+        early = part.words[:6]
+        stated = any(
+            w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early)
+        )
+        return part.verb in CHANGE or stated or (numbered and part.verb not in SAME_IN_PRESENT)
+    if part.agent is Agent.WE and (part.verb in DELIVERED or (part.verb in ("had", "saw") and numbered)):
+        return True  # "we shipped on the 12th", "we had zero incidents"
+    return part.verb in MEASURED and numbered  # "I cut costs by 30%" is a result however it is told
+
+
+def result_region(sentence_texts: list[str]) -> list[str]:
+    """Where a story's outcome is told: its last 40% (at least its last two sentences), after the steps;
+    an answer of one or two sentences, anywhere. What the world did mid-story is the situation moving."""
+    count = len(sentence_texts)
+    if count <= 2:
+        return sentence_texts
+    return sentence_texts[min(count - 2, (count * 3) // 5) :]
+
+
+def has_result(sentence_texts: list[str]) -> bool:
+    """An outcome at the end: a change told of the world rather than of "I" (what "I" did is a step), a
+    result cue after the opening, or a plain closing outcome ("now it takes…") in the last two sentences."""
+    later = result_region(sentence_texts)
+    if any(_outcome(sentence) for sentence in later):  # each clause's own mood is read there
+        return True
+    cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    if any(RESULT_CUE.search(normal(sentence)) for sentence in cued):  # "as a result…", wherever it comes
+        return True
+    late = [s for s in later if not CONDITIONAL.search(normal(s))]
+    return any(CLOSING.search(normal(s)) for s in late[-2:])
+
+
+def _outcome(sentence: str) -> bool:
+    return any(True for _ in outcome_parts(sentence))
+
+
+def outcome_parts(sentence: str) -> Iterator[Part]:
+    """The sentence's clauses that tell an outcome, but none reported as a finding ("I found that only 11
+    were used", "what I saw was that the forms took two minutes")."""
+    reported = False
+    for part in parts(normal(sentence)):
+        if not reported and _outcome_part(part):
+            yield part
+        reported = (part.verb in REPORTING and part.agent is not Agent.OTHER) or (
+            reported and not part.subject
+        )
+
+
+def has_metric(sentence_texts: list[str]) -> bool:
+    """A number where the result is told: in an outcome clause ("about 7% of orders used it"), in a
+    sentence with a result cue or a closing outcome, or in the last two sentences."""
+    for sentence in second_half(sentence_texts):  # a failure's toll may be told before the recovery
+        if any(_metric_in(" ".join(p.subject + p.words)) for p in outcome_parts(sentence)):
+            return True
+    later = [s for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    for sentence in later:
+        plain = normal(sentence)
+        if (RESULT_CUE.search(plain) or CLOSING.search(plain)) and _metric_in(plain):
+            return True
+    closing = [s for s in later if not LESSON_TOLD.search(normal(s))][-2:]
+    return any(_metric_in(normal(s)) for s in closing)
+
+
+# A lesson closing the answer is no part of its result: the result's last lines are read before it.
+LESSON_TOLD = re.compile(
+    r"\b(?:i (?:learned|learnt)|lessons?|taught me|takeaway|what i took|next time|in hindsight|looking back)\b",
+    _I,
+)
+
+
+# When, not how much: "one year ago", "after two weeks I started…" date the story rather than measure it.
+TIME_MARKER = re.compile(
+    r"\b(?:\w+ ){1,2}(?:days?|weeks?|months?|quarters?|years?) ago\b|\bat (?:one|some|that|this) point\b|"
+    r"^\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|four|five|six|few|"
+    r"couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b",
+    _I,
+)
+
+
+def _metric_in(sentence: str) -> bool:
+    measured = TIME_MARKER.sub(" ", sentence)
+    return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(measured))

@@ -1,0 +1,113 @@
+"""Whether the Task can be heard: the goal, need or problem the candidate took on.
+
+An interviewer hears the task in two ways. Said: an obligation, an assignment or a goal that is not
+denied ("my goal was…", "I had to…", "my manager asked me to…", "I took it on myself to fix…";
+"nobody asked me to" is no task). Or evident: the situation tells something going wrong or pressing
+("our nightly export was failing twice a week", "the disk was filling up, ~3h left", "customers kept
+complaining") and the candidate then acts on it; nobody needs "my goal was to fix it" to hear that.
+An answer that opens on its steps with no setting, or describes a state nobody takes on, tells none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer_check.agents import parts
+from bot.answer_check.star import CONDITIONAL, _obliged, has_action, has_situation
+from bot.answer_check.text import Clause, Form, normal
+
+_I = re.IGNORECASE
+
+TASK = re.compile(
+    r"\b(?:(?:i|we|the team|my team|he|she|they) (?:had|needed|was asked|were asked|was expected|were expected|"
+    r"was supposed|were supposed|was tasked|were tasked|was told|were told|was given|were given|got asked|had "
+    r"been asked|had been told|was hired|were hired|was brought in|was chosen|was picked|volunteered|offered|"
+    r"set out|aimed|committed|promised|took it upon myself|was trying|were trying) "
+    r"to|i (?:\w+ly )?(?:owned|took ownership|took on|took (?:it|this|that) on|stepped up|signed up|took charge)|(?:got|received|was given|"
+    r"were given|had|took on) (?:the|a|an) (?:\w+ )?(?:task|job|goal|mission|assignment|mandate)|asked (?:me|us) "
+    r"(?:if|whether)|my (?:main |key |first |primary |own |whole |real )?(?:goal|task|job|role|responsibility|mandate|mission|"
+    r"objective|aim|challenge|priority|assignment|remit|brief|charter|target|ask)|(?:the|our|a|one) (?:main |key "
+    r"|first |primary |clear |big |only |real |hard )?(?:goal|task|objective|aim|challenge|mandate|mission|ask|"
+    r"target|priority|deadline|requirement|brief|plan|problem to solve|question) (?:was|is|:|of|being|were)|"
+    r"(?:i|we) (?:was|were) (?:responsible|accountable|in charge|on the hook|assigned|asked|tasked|expected|"
+    r"supposed|the owner|the one)|i (?:owned|took ownership|took on|stepped up|signed up|took charge)|(?:it|this|"
+    r"that) was (?:my|up to me|on me)|(?:asked|ask|asks|told|needed|wanted|expected|hired|tasked) (?:me|us|my "
+    r"team|our team) to|(?:had|gave me|gave us|with|within) (?:only )?(?:\w+ )?(?:days?|weeks?|months?|hours?) "
+    r"(?:to|left|before|until)|deadline|in order to|so that)\b",
+    _I,
+)
+
+
+NOBODY = re.compile(
+    r"\b(?:nobody|no one|no-one|never|not|n't|wasn't|weren't|didn't|without being)\s+(?:\w+\s+)?$", _I
+)
+RESPONSIBLE = re.compile(
+    r"\b(?:i|we) (?:was|were|am|are|'m) (?:\w+ ){0,4}?(?:responsible|accountable|in charge|on the hook)|"
+    r"\b(?:goal|task|job|objective|aim|mandate|mission|target|priority|ask)s? (?:\w+ ){0,3}?(?:was|were|is) "
+    r"(?:to|that|simple|clear)\b",
+    _I,
+)
+
+
+INTENT = re.compile(r"\b(?:i|we) (?:\w+ly )?(?:decided|agreed|chose|wanted|offered) to\b", _I)
+
+
+def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
+    """A goal or an obligation told before the end (a decision only early: "I decided to own it"; deciding
+    mid-story is a step), or a problem the situation tells and the candidate then acts on."""
+    early = max(1, round(len(sentence_texts) * 0.4))
+    if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):
+        return True
+    cut = max(1, round(len(sentence_texts) * 0.75))
+    if any(clause.form is Form.OBLIGED and clause.sentence < cut for clause in clauses):
+        return True
+    if any(_obliged(part) for sentence in sentence_texts[:cut] for part in parts(normal(sentence))):
+        return True
+    said = [normal(s) for s in sentence_texts[:cut]]
+    for sentence in said:
+        for match in (
+            *TASK.finditer(sentence),
+            *RESPONSIBLE.finditer(sentence),
+            *TAKEN_ON.finditer(sentence),
+        ):
+            before = sentence[: match.start()]
+            # "nobody asked us to" is no task, nor is "I would be responsible"
+            if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
+                return True
+    return _problem_taken_on(sentence_texts, clauses)
+
+
+# Said in other words than the regular forms above: taking it on, being asked, what mattered, a date.
+TAKEN_ON = re.compile(
+    r"\b(?:took (?:it|this|that) (?:on|upon) (?:myself|ourselves)|took (?:it|this|that) on|took the lead|"
+    r"took charge|stepped (?:in|up)|volunteered|(?:was|were|got|been) (?:\w+ )?(?:asked|told|tasked|assigned|"
+    r"expected|supposed|hired|brought in) to|asked (?:me|us) (?:for|to)|assigned (?:me|us)|gave (?:me|us) "
+    r"(?:the|a|an) (?:\w+ )?(?:task|job|project|goal|lead)|(?:it|this|that) was (?:very |really |so |"
+    r"extremely )?(?:important|critical|essential|crucial|urgent) (?:for me |for us |to me )?to|"
+    r"(?:team|group|org|company|business|we|i) (?:\w+ ){0,5}?(?:had|needed) to|(?:launch|due|target|"
+    r"go-live|hard|release|cut-?over) date|committed to (?:a|the) (?:\w+ )?(?:date|deadline|launch)|"
+    r"(?:and|i|we) (?:\w+ly )?(?:decided|wanted|set out|aimed|offered) to)\b",
+    _I,
+)
+# Something going wrong or pressing, told of the situation: what a candidate who then acts took on.
+TROUBLE = re.compile(
+    r"\b(?:fail(?:ing|ed|s|ure|ures)?|broken|broke|breaking|crash\w*|outages?|incidents?|went down|was down|"
+    r"slow(?:er|ing|ly)?|late|behind|slipp\w*|delay\w*|stuck|blocked|missing|missed|losing|lost|drop(?:ped|ping|s)?|"
+    r"fell|falling|declin\w*|spik\w*|complain\w*|complaints?|angry|unhappy|frustrat\w*|upset|churn\w*|at risk|"
+    r"risky|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
+    r"out|tim(?:ing|ed) out|time-?outs?|leak\w*|wrong|tedious|painful|struggl\w*|overloaded|burn(?:ing|t|ed)? "
+    r"?out|attrition|resign\w*|expensive|over budget|too (?:long|slow|expensive|many|much|few|small)|"
+    r"(?:could|did|would|was|were|does|do)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|respond|"
+    r"exist)|deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
+    r"skeptic\w*|sceptic\w*|distrust|mistrust|tension|conflicts?|disagree\w*|rejected|escalat\w*|"
+    r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog)\b",
+    _I,
+)
+
+
+def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause]) -> bool:
+    """A situation that tells trouble in the first half of the answer, and steps that follow it."""
+    if not has_situation(sentence_texts) or not has_action(sentence_texts, clauses):
+        return False
+    half = max(1, (len(sentence_texts) + 1) // 2)
+    return any(TROUBLE.search(normal(sentence)) for sentence in sentence_texts[:half])

@@ -1,0 +1,77 @@
+"""Reading a candidate's Markdown prep note, whatever its layout. Pure.
+
+markdown-it-py parses the note (outline.py turns its tree into an outline), and reader.py
+interprets it: principle sections, questions and their hints, STAR stories, interviews and the
+loop date. Generous about layout, strict about meaning: an interview whose principles cannot be
+named, or a note with nothing recognisable in it, is refused with the reason.
+"""
+
+from __future__ import annotations
+
+from bot.importer.dates import find_loop_date
+from bot.importer.note import (
+    MAX_NOTE_BYTES,
+    ImportedInterview,
+    ImportedNote,
+    ImportedQuestion,
+    ImportedStory,
+    NoteError,
+    as_json,
+    from_stored,
+    stored,
+)
+from bot.importer.outline import outline, prepare
+from bot.importer.reader import Reader
+from bot.importer.stories import normalise_title
+from bot.parsing import clean
+from bot.principles import normalise
+
+__all__ = [
+    "MAX_NOTE_BYTES",
+    "ImportedInterview",
+    "ImportedNote",
+    "ImportedQuestion",
+    "ImportedStory",
+    "NoteError",
+    "as_json",
+    "from_stored",
+    "parse_note",
+    "stored",
+]
+
+NOTHING_FOUND = (
+    "I couldn't find any interviews (“Interviewer: NAME” with its principles), questions under a "
+    "principle (a heading or label such as “## Ownership”), or STAR stories (“Situation: … Action: … "
+    "Result: …”) in that file, so nothing was imported."
+)
+
+
+def parse_note(text: str) -> ImportedNote:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_NOTE_BYTES:
+        raise NoteError("That note is over 1 MB; a prep note is a few pages of Markdown.")
+    text = prepare(clean(text))
+    reader = Reader(text.split("\n"))
+    note = reader.read(outline(text))
+    note.loop_date = find_loop_date(text)
+    seen: set[str] = set()
+    for draft in reader.interview_drafts:
+        interview = draft.finish(note.loop_date)
+        if interview and normalise(interview.interviewer) not in seen:
+            seen.add(normalise(interview.interviewer))
+            note.interviews.append(interview)
+    apply_story_map(note, reader.story_map)
+    if not (note.interviews or note.questions or note.stories):
+        raise NoteError(NOTHING_FOUND)
+    return note
+
+
+def apply_story_map(note: ImportedNote, mapping: list[tuple[str, list[str]]]) -> None:
+    """A table or list that maps story titles to principles tags the stories it names."""
+    for title, principles in mapping:
+        key = normalise_title(title)
+        if not key or not principles:
+            continue
+        for story in note.stories:
+            own = normalise_title(story.title)
+            if own and (own == key or (min(len(own), len(key)) >= 8 and (own in key or key in own))):
+                story.principles = list(dict.fromkeys(story.principles + principles))

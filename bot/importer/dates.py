@@ -1,0 +1,88 @@
+"""Dates and times as people write them in a note: "AUGUST 30, 2022", "30 Aug 2022", "2022-08-30"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, 1)} | {
+    name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)
+}
+MONTHS["sept"] = 9
+
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+WORDY_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
+# How much a line sounds like it gives the loop's date.
+LOOP_WORDS = {
+    "loop date": 10, "loop": 3, "onsite": 3, "on-site": 3, "final round": 3, "scheduled": 2,
+    "interview": 1, "date": 1, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
+}  # fmt: skip
+
+
+def dates_in(line: str) -> list[date]:
+    found = [(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(line)]
+    for name, day, year in WORDY_DATE.findall(line):
+        if name.lower() in MONTHS:
+            found.append((int(year), MONTHS[name.lower()], int(day)))
+    for day, name, year in DAY_FIRST_DATE.findall(line):
+        if name.lower() in MONTHS:
+            found.append((int(year), MONTHS[name.lower()], int(day)))
+    for first, second, year in SLASH_DATE.findall(line):
+        month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
+        found.append((int(year), month, day))
+    valid = []
+    for year, month, day in found:
+        try:
+            valid.append(date(year, month, day))
+        except ValueError:
+            continue
+    return valid
+
+
+def find_loop_date(text: str) -> date | None:
+    """The date on the line that most sounds like the loop's ("Loop date:", "scheduled for …"),
+    the earliest such line on a tie. A date on a line that says nothing of the loop (a story's
+    "on 3 March 2021") is not a loop date."""
+    best: tuple[int, int, date] | None = None
+    for index, line in enumerate(text.splitlines()):
+        lowered = line.lower()
+        score = sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
+        if score <= 0:
+            continue
+        for day in dates_in(line):
+            if best is None or (score, -index) > (best[0], best[1]):
+                best = (score, -index, day)
+    return best[2] if best else None
+
+
+def time_in(text: str) -> time | None:
+    """The first clock time in "10:00 – 11:00", "2pm", "9:30 AM PT"; None when there is none."""
+    for found in CLOCK.finditer(text):
+        hour, minute = int(found.group(1)), int(found.group(2) or 0)
+        suffix = (found.group(3) or "").replace(".", "").lower()
+        if not suffix and found.group(2) is None:
+            continue  # a bare number is no time
+        if suffix:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if suffix == "pm" else 0)
+        if hour <= 23 and minute <= 59:
+            return time(hour, minute)
+    return None

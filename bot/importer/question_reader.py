@@ -1,0 +1,99 @@
+"""Questions in a note: lines that read as interview questions inside a principle's part, the labels
+that open such parts ("**Customer Obsession**", "Example Questions:"), and the hints written under
+a question."""
+
+from __future__ import annotations
+
+import re
+
+from bot.importer.context import Context, Scope, is_skip
+from bot.importer.interviews import PRINCIPLE_KEYS, focus_named
+from bot.importer.note import ImportedQuestion
+from bot.importer.outline import Kind, Line
+from bot.importer.questions import question_parts
+from bot.importer.words import principles_in, principles_named, reads_as_question, tag_principles
+from bot.principles import normalise
+
+QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
+MAX_QUESTIONS = 3000
+MAX_HINT = 1000
+
+
+class QuestionReader(Context):
+    def __init__(self, source: list[str]) -> None:
+        super().__init__(source)
+        self.question: ImportedQuestion | None = None
+        self.question_line: Line | None = None
+        self.hint: list[str] = []
+        self.seen_questions: set[str] = set()
+
+    def on_label(self, line: Line, key: str, value: str) -> bool:
+        """ "**Customer Obsession**", "Example Questions:", "- Ownership:", "**Questions to ask**":
+        a label that opens a part of the note."""
+        if value and (reads_as_question(value) or QUESTION_KEY.match(key)):
+            return False
+        named = [] if is_skip(key) else principles_named(key)
+        if key in PRINCIPLE_KEYS and value:  # "Leadership Principle: Ownership"
+            named = principles_named(value) or principles_in(value)
+        focus = focus_named(key)
+        if not (named or is_skip(key) or focus or "question" in key or key in PRINCIPLE_KEYS):
+            return False
+        self.end_question()
+        self.open_label(
+            line,
+            Scope(
+                0,
+                principles=named or None,
+                focus=focus,
+                skip=is_skip(key),
+                asks=bool(focus) and "question" in key,
+            ),
+        )
+        return True
+
+    def on_question(self, line: Line, key: str, value: str) -> bool:
+        text, principles = line.text, tag_principles(line.tags)
+        if key and value and (QUESTION_KEY.match(key) or principles_named(key)):
+            text = value
+            principles = principles or principles_named(key)
+        elif key and value and not (reads_as_question(value) or value.rstrip().endswith("?")):
+            return False  # "What they look for: empathy, data" is a label and its value
+        if not reads_as_question(text) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
+            return False
+        for tag in line.tags:  # "… #ownership", "… [[LPs#Dive Deep]]": the tag is no part of the question
+            text = re.sub(rf"\s*#?{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE) or text
+        text, hint, tagged = question_parts(text)
+        principle = next(iter(principles or tagged or self.principles()), None)
+        focus = self.focus()
+        if principle is None and not (focus and self.asks()):
+            return False
+        seen = normalise(text)
+        if not text or seen in self.seen_questions:
+            return True
+        self.seen_questions.add(seen)
+        self.question = ImportedQuestion(principle, text, focus)
+        self.question_line = line
+        self.hint = [hint] if hint else []
+        self.note.questions.append(self.question)
+        return True
+
+    def subordinate(self, line: Line) -> bool:
+        """Written under the question: nested deeper, or plain lines after a plain-line question."""
+        asked = self.question_line
+        if asked is None:
+            return False
+        if line.depth > asked.depth:
+            return True
+        return (
+            asked.kind is Kind.TEXT
+            and line.kind is Kind.TEXT
+            and line.depth == asked.depth
+            and not line.bold
+            and not reads_as_question(line.text)
+        )
+
+    def end_question(self) -> None:
+        if self.question is not None:
+            hint = "\n".join(h for h in self.hint if h.strip()).strip()
+            self.question.hint = hint[:MAX_HINT] or None
+        self.question, self.question_line, self.hint = None, None, []

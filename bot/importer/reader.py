@@ -1,0 +1,213 @@
+"""Interpreting a note's outline: which principle each part is about, and what in it is a question,
+a story or an interview.
+
+A heading, a bold label or a list label that names a principle opens that principle's part of the
+note, until the next heading of the same or a higher level (a label: until the next label; a list
+label: for its own sub-items). Parts that are plainly not practice questions ("Questions to ask
+the interviewer", "Tips", "Do's and Don'ts") are skipped. Inside, list items and quoted or plain
+lines that read as interview questions are questions, and what is written under one is its hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.importer import tables
+from bot.importer.context import INTERVIEW_HEADING, Scope, is_skip
+from bot.importer.interviews import (
+    INTERVIEW_KEYS,
+    NAME_KEYS,
+    InterviewDraft,
+    clean_name,
+    focus_named,
+    interview_line,
+)
+from bot.importer.note import ImportedNote
+from bot.importer.outline import Kind, Line
+from bot.importer.stories import CORE, StoryDraft, part_of, story_heading, title_principles
+from bot.importer.story_reader import StoryReader
+from bot.importer.words import (
+    STAR_WORDS,
+    principles_named,
+    reads_as_question,
+    split_label,
+    tag_principles,
+)
+from bot.principles import normalise
+
+INTERVIEWS_PART = re.compile(
+    r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up|meeting)\b"
+)
+TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
+STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
+
+
+class Reader(StoryReader):
+    def __init__(self, source: list[str]) -> None:
+        super().__init__(source)
+        self.interview: InterviewDraft | None = None
+        self.interview_drafts: list[InterviewDraft] = []
+        self.sibling: list[str] = []  # the principles of the heading just closed, and its level
+        self.sibling_level = 0
+
+    # -- the walk ---------------------------------------------------------------------------------
+    def read(self, lines: list[Line]) -> ImportedNote:
+        for line in lines:
+            self.feed(line)
+        self.end_story()
+        self.end_question()
+        self.end_section(len(self.source))
+        self.end_interview()
+        return self.note
+
+    def feed(self, line: Line) -> None:
+        if line.kind is Kind.HEADING and self.heading_is_label(line):
+            line = Line(
+                Kind.TEXT, line.text.rstrip(":") + ":", depth=0, bold=True, tags=line.tags, source=line.source
+            )
+        if line.kind is Kind.HEADING:
+            self.on_heading(line)
+        elif line.kind is Kind.RULE:
+            self.end_story()
+            self.end_question()
+            if self.interview:
+                self.interview.collecting = None
+            self.close_labels()  # a rule ends the labelled parts
+        elif line.kind is Kind.TABLE:
+            if self.section is None:
+                self.end_story()
+                self.end_question()
+                tables.read_table(self, line.rows)
+        elif self.section is not None:
+            self.on_section_line(line)
+        else:
+            self.on_text(line)
+
+    def heading_is_label(self, line: Line) -> bool:
+        """ "#### Situation" under a story, "### Principles" under an interview: labels, not parts."""
+        key = normalise(line.text)
+        if key in STAR_WORDS or (part_of(key) in CORE and (self.story or self.section)):
+            return True
+        return self.interview is not None and key in INTERVIEW_KEYS
+
+    def on_heading(self, line: Line) -> None:
+        level, text = line.level, line.text
+        closing = next(
+            (sc.principles for sc in reversed(self.scopes) if sc.rank == level and sc.principles), None
+        )
+        self.end_story()
+        self.end_question()
+        if self.section is not None:
+            if level > self.section_level:
+                self.section.add(text)
+                return
+            self.end_section(line.source)
+        self.end_interview()
+        self.close(level)
+        if closing is not None:
+            self.sibling, self.sibling_level = closing, level
+        self.heading = text
+        self.title_line = None
+        titled = story_heading(text)
+        if titled:
+            # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
+            inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
+            principles = inherited + title_principles(text) + tag_principles(line.tags)
+            self.section = StoryDraft(title=titled.group(2) or "", principles=principles, section=True)
+            self.section_level, self.section_start = level, line.source + 1
+            self.story_skip = self.skipping()
+            self.scopes.append(Scope(level))
+            return
+        skip = level > 1 and is_skip(text)
+        named = [] if skip else principles_named(text) or tag_principles(line.tags)
+        focus = focus_named(text)
+        scope = Scope(
+            level,
+            principles=named or None,
+            focus=focus,
+            skip=skip,
+            asks=bool(focus) and "question" in text.lower(),
+            interviews=level > 1
+            and bool(INTERVIEWS_PART.search(normalise(text)))
+            and not TITLE_WORDS.search(normalise(text)),
+        )
+        listed = interview_line(text) if self.in_interviews() else None
+        if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
+            scope.principles = []  # the interview's own principles are not a part of questions
+            self.interview = (
+                listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
+            )
+        self.scopes.append(scope)
+        if not (named or skip or self.interview) and reads_as_question(text):
+            # "### Tell me about a time you failed" with the answer below it: all of it is the hint
+            self.on_question(Line(Kind.TEXT, text, depth=-1, tags=line.tags, source=line.source), "", "")
+
+    def on_text(self, line: Line) -> None:
+        self.close(8 + 2 * line.depth)
+        if line.strong_start and line.depth == 0 and INTERVIEW_HEADING.match(line.text):
+            self.end_story()
+            self.end_question()
+            self.end_interview()  # "**Interview 2 — Kenji Mori (Bar Raiser)**": a heading in bold
+            self.interview = interview_titled(line.text)
+            return
+        label = split_label(line.text, bold=line.bold)
+        key, value = label if label else ("", "")
+        consumed = self.on_interview(line, key, value) or self.on_story(line, key, value)
+        self.title_line = None  # only a line that nothing else claims may title the next story
+        if consumed:
+            return
+        if key and self.on_label(line, key, value):
+            return
+        if self.question and self.subordinate(line):
+            self.hint.append(line.text)
+            return
+        self.end_question()
+        if self.on_question(line, key, value):
+            return
+        if self.in_interviews() and not self.principles() and not self.skipping():
+            found = interview_line(line.text)
+            if found:
+                self.interview_drafts.append(found)
+                return
+        if not key and len(line.text.split()) <= 8:
+            # a line that only names a principle ("Customer Obsession" in a notes-app export, "- Ownership")
+            # opens it; "Stories" ends the one before
+            named = principles_named(line.text)
+            if named or (line.kind is Kind.TEXT and STORIES_LINE.match(normalise(line.text))):
+                self.open_label(line, Scope(0, principles=named or None))
+                if named:
+                    return
+        self.title_line = line
+
+    # -- interviews -------------------------------------------------------------------------------
+    def on_interview(self, line: Line, key: str, value: str) -> bool:
+        opens = key in NAME_KEYS and key not in ("name", "with")
+        if opens or (self.interview is not None and key in INTERVIEW_KEYS):
+            if opens and self.interview is not None and self.interview.name:
+                self.end_interview()
+            if self.interview is None:
+                self.interview = InterviewDraft(self.heading if INTERVIEW_HEADING.match(self.heading) else "")
+            self.interview.explicit = self.interview.explicit or opens
+            self.interview.take(key, value, line.tags)
+            return True
+        if self.interview is not None and self.interview.collecting and not key:
+            self.interview.add(line.text, line.tags)
+            return True
+        return False
+
+    def end_interview(self) -> None:
+        if self.interview is not None:
+            self.interview_drafts.append(self.interview)
+            self.interview = None
+
+
+def interview_titled(text: str) -> InterviewDraft:
+    """ "Interview 2 — Kenji Mori (Bar Raiser)", "Interview 1 - Natesh: Backbone, Earn Trust"."""
+    rest = INTERVIEW_HEADING.sub("", text, count=1).strip(" -–—:#")
+    listed = interview_line(rest)
+    if listed:
+        listed.title = text
+        return listed
+    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:")
+    plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
+    return InterviewDraft(text, name=clean_name(name) if plausible else "")

@@ -1,0 +1,203 @@
+"""What the words on a line mean: decoration to strip, labels, principles named, questions. Pure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.principles import PRINCIPLES, STOPWORDS, PrincipleError, match_principle, normalise, parse_principles
+
+# "1.", "1)", "(1)", "#1", "Q1:", "Q:", "Question 3 -", "LP 3:", "Category 2:", "[ ]", "[x]"
+NUMBERING = re.compile(
+    r"^\s*(?:"
+    r"\[[ xX]?\]"
+    r"|\(?\d{1,3}[.):]?\)?(?=\s|[A-Za-z*_])"
+    r"|\d{1,3}\.(?=\S)"
+    r"|[#№]\s?\d{1,3}\b"
+    r"|(?:q|question|lp|principle|category|section|part|day|topic)\s*#?\s*\d{0,3}\s*(?:[:.)\-–—]|(?<=\d)\s)"
+    r")\s*",
+    re.IGNORECASE,
+)
+QUOTES = "\"'“”‘’«»`"
+DASHES = re.compile(r"\s+[-–—|/]+\s+|\s*:\s+")
+PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+FILLER = frozenset(
+    {
+        "lp", "lps", "leadership", "principle", "principles", "amazon", "question", "questions",
+        "example", "examples", "sample", "samples", "story", "stories", "star", "my", "notes", "note",
+        "prep", "behavioral", "behavioural", "interview", "interviews", "practice", "common", "typical",
+        "likely", "possible", "key", "top", "bank", "list", "section", "answers",
+    }
+)  # fmt: skip
+STAR_WORDS = frozenset(
+    {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings"}
+)
+_MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] for name in PRINCIPLES}
+
+
+def strip_emoji(text: str) -> str:
+    kept = (
+        ch
+        for ch in text
+        if unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d"
+    )
+    return " ".join("".join(kept).split())
+
+
+def undecorate(text: str) -> str:
+    """The words of a heading, label or item without numbering, checkboxes, emoji and quotes."""
+    text = strip_emoji(text)
+    for _ in range(3):
+        stripped = NUMBERING.sub("", text, count=1).strip()
+        if stripped == text:
+            break
+        text = stripped
+    text = text.lstrip(" *_~>-–—•·:;,.").rstrip(" *_~:;,")
+    if len(text) > 1 and text[0] in QUOTES:
+        text = text[1:].rstrip()
+        if text and text[-1] in QUOTES:
+            text = text[:-1].rstrip()
+    return text.strip()
+
+
+def principles_named(text: str) -> list[str]:
+    """The principles a heading or label names and nothing else: "### 1. **Customer Obsession** 👥",
+    "## LP 3: Ownership", "Ownership & Bias for Action", "Dive Deep — questions". A line that only
+    mentions one ("How I showed ownership at Acme") names none."""
+    text = undecorate(text)
+    if not text or len(text) > 120:
+        return []
+    bare = PARENTHESES.sub(" ", text)
+    for candidate in [bare, *DASHES.split(bare)]:
+        found = _named(candidate)
+        if found:
+            return found
+    return []
+
+
+def _named(text: str) -> list[str]:
+    words = [w for w in normalise(text).split() if w not in FILLER]
+    if not words or len(words) > 8 or (len(words) == 1 and words[0] in STAR_WORDS):
+        return []
+    whole = _principle(" ".join(words))
+    if whole:
+        return [whole]
+    # several at once: "Ownership, Bias for Action", "Dive Deep & Think Big", "Are Right, A Lot / Frugality"
+    raw = re.split(r"\s*(?:[,/+&;]|\band\b)\s*", text)
+    pieces = [" ".join(w for w in normalise(p).split() if w not in FILLER) for p in raw]
+    pieces = [p for p in pieces if p]
+    found: list[str] = []
+    index = 0
+    while index < len(pieces):
+        for width in (3, 2, 1):
+            name = (
+                _principle(" ".join(pieces[index : index + width])) if index + width <= len(pieces) else None
+            )
+            if name:
+                found.append(name)
+                index += width
+                break
+        else:
+            return []
+    return list(dict.fromkeys(found))
+
+
+def _principle(typed: str) -> str | None:
+    try:
+        name = match_principle(typed)
+    except PrincipleError:
+        return None
+    return name if _covered(name, typed.split()) else None
+
+
+def _covered(name: str, typed: list[str]) -> bool:
+    """Loose, but not too loose for a heading: an alias, or at least half the principle's words."""
+    from bot.principles import is_exact
+
+    if is_exact(" ".join(typed)):
+        return True
+    meaningful = _MEANINGFUL[name]
+    hit = sum(any(word.startswith(t) for t in typed if len(t) >= 3) for word in meaningful)
+    return hit * 2 >= len(meaningful)
+
+
+def principles_in(text: str) -> list[str]:
+    """A comma-separated list typed in a note ("Ownership, Are Right, A Lot"), or [] if any piece is
+    no principle."""
+    text = " ".join(undecorate(text).split())
+    if not text:
+        return []
+    try:
+        return parse_principles(text)
+    except PrincipleError:
+        return []
+
+
+def tag_principles(tags: tuple[str, ...]) -> list[str]:
+    """`#ownership`, `#bias-for-action`, `#CustomerObsession`, `[[LPs#Earn Trust]]`."""
+    found = []
+    for tag in tags:
+        words = re.sub(r"([a-z])([A-Z])", r"\1 \2", tag).replace("-", " ").replace("_", " ")
+        name = _principle(normalise(words)) if normalise(words) not in FILLER else None
+        if name:
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
+# -- labels ----------------------------------------------------------------------------------------
+LABEL = re.compile(r"^([A-Za-z][\w'’ /&().-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
+LETTER = re.compile(
+    r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL
+)
+
+
+DASH_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,24}?)\s+[–—-]\s+(.*)$", re.DOTALL)
+DASH_KEYS = STAR_WORDS | {"context", "outcome", "impact", "lesson", "lessons", "lessons learned", "takeaway"}
+
+
+def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
+    """("situation", "We were…") for "**Situation**: We were…"; a whole bold line is a label alone."""
+    text = strip_emoji(text).replace("**", "").replace("__", "").lstrip("*_>-–—•· ")
+    letter = LETTER.match(text)
+    if letter:
+        return (letter.group(1) or letter.group(3)).lower(), (
+            letter.group(2) or letter.group(4) or ""
+        ).strip()
+    found = LABEL.match(text)
+    if found and len(found.group(1).split()) <= 5:
+        return normalise(found.group(1)), found.group(2).strip()
+    dashed = DASH_LABEL.match(text)  # "Situation – the report was wrong"
+    if dashed and normalise(dashed.group(1)) in DASH_KEYS:
+        return normalise(dashed.group(1)), dashed.group(2).strip()
+    if bold and len(text.split()) <= 6:
+        return normalise(text), ""
+    return None
+
+
+# -- questions -------------------------------------------------------------------------------------
+OPENERS = re.compile(
+    r"^(?:tell (?:me|us)|describe|give (?:me|us)?\s*(?:an?|one|some)?\s*(?:example|instance|time)|give an?|"
+    r"walk (?:me|us) through|share|talk (?:me|us )?(?:about|through)|explain|recall|discuss|provide|"
+    r"think (?:of|about) a time|have you|can you|could you|would you|did you|do you|were you|are you|"
+    r"how|what|when|why|which|who|where|is there|if you|in your|imagine|suppose|"
+    r"(?:an? |the )?(?:time|situation|example|instance|case|occasion)s? (?:when|where|that|you|in which|of)|"
+    r"(?:a|an|one) (?:time|example|situation|decision|project|mistake|failure|goal)|"
+    r"(?:your|the) (?:biggest|greatest|hardest|toughest|most|best|worst)|biggest|greatest|hardest|toughest|"
+    r"most (?:\w+ )?(?:thing|project|decision|difficult|challenging|innovative|complex|significant)|"
+    r"name a|pick a|identify|convince|help me understand)\b",
+    re.IGNORECASE,
+)
+SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def reads_as_question(text: str) -> bool:
+    """An interview question: "Tell me about…", "Describe…", "Give me an example…", "How do you…",
+    "A time you failed", or any first sentence ending in "?"."""
+    text = undecorate(text)
+    words = text.split()
+    if len(words) < 3 or len(text) > 1500:
+        return False
+    sentences = SENTENCE.split(text)
+    if sentences[0].rstrip(' )"”').endswith("?"):
+        return True
+    return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3])

@@ -1,0 +1,58 @@
+// Slack emoji short names to characters: the common ones, the reactions reviewers use (one … five),
+// and what apps tend to put in messages. An unknown name stays as :name:, as Slack shows a missing emoji.
+const NAMES = {
+  one: "1️⃣", two: "2️⃣", three: "3️⃣", four: "4️⃣", five: "5️⃣", six: "6️⃣", seven: "7️⃣", eight: "8️⃣",
+  nine: "9️⃣", zero: "0️⃣", keycap_ten: "🔟", hash: "#️⃣", "100": "💯",
+  "+1": "👍", thumbsup: "👍", "-1": "👎", thumbsdown: "👎", clap: "👏", raised_hands: "🙌", pray: "🙏",
+  ok_hand: "👌", wave: "👋", muscle: "💪", handshake: "🤝", point_right: "👉", point_up: "☝️", eyes: "👀",
+  brain: "🧠", writing_hand: "✍️", v: "✌️", fist: "✊", raised_hand: "✋",
+  smile: "😄", smiley: "😃", grinning: "😀", slightly_smiling_face: "🙂", blush: "😊", joy: "😂",
+  sweat_smile: "😅", wink: "😉", thinking_face: "🤔", neutral_face: "😐", confused: "😕", scream: "😱",
+  sunglasses: "😎", nerd_face: "🤓", hugging_face: "🤗", partying_face: "🥳", relieved: "😌", sob: "😭",
+  grimacing: "😬", star_struck: "🤩", robot_face: "🤖",
+  heart: "❤️", green_heart: "💚", blue_heart: "💙", yellow_heart: "💛", purple_heart: "💜",
+  sparkles: "✨", star: "⭐", star2: "🌟", fire: "🔥", zap: "⚡", boom: "💥", tada: "🎉", confetti_ball: "🎊",
+  trophy: "🏆", medal: "🏅", sports_medal: "🏅", first_place_medal: "🥇", second_place_medal: "🥈",
+  third_place_medal: "🥉", rocket: "🚀", dart: "🎯", checkered_flag: "🏁", triangular_flag_on_post: "🚩",
+  white_check_mark: "✅", heavy_check_mark: "✔️", ballot_box_with_check: "☑️", x: "❌",
+  negative_squared_cross_mark: "❎", warning: "⚠️", no_entry: "⛔", no_entry_sign: "🚫", question: "❓",
+  grey_question: "❔", exclamation: "❗", grey_exclamation: "❕", bangbang: "‼️", information_source: "ℹ️",
+  large_green_circle: "🟢", large_yellow_circle: "🟡", large_orange_circle: "🟠", red_circle: "🔴",
+  large_blue_circle: "🔵", white_circle: "⚪", black_circle: "⚫", large_green_square: "🟩",
+  large_yellow_square: "🟨", large_red_square: "🟥", white_large_square: "⬜", black_large_square: "⬛",
+  arrow_right: "➡️", arrow_left: "⬅️", arrow_up: "⬆️", arrow_down: "⬇️", arrow_forward: "▶️",
+  arrows_counterclockwise: "🔄", repeat: "🔁", leftwards_arrow_with_hook: "↩️", heavy_plus_sign: "➕",
+  heavy_minus_sign: "➖", heavy_multiplication_x: "✖️", small_orange_diamond: "🔸", small_blue_diamond: "🔹",
+  memo: "📝", pencil: "📝", pencil2: "✏️", page_facing_up: "📄", page_with_curl: "📃", scroll: "📜",
+  clipboard: "📋", pushpin: "📌", round_pushpin: "📍", paperclip: "📎", bookmark: "🔖", label: "🏷️",
+  books: "📚", book: "📖", open_book: "📖", notebook: "📓", ledger: "📒", closed_book: "📕",
+  calendar: "📆", date: "📅", spiral_calendar_pad: "🗓️", card_index: "📇", file_folder: "📁",
+  open_file_folder: "📂", inbox_tray: "📥", outbox_tray: "📤", package: "📦", email: "📧",
+  envelope: "✉️", incoming_envelope: "📨", mailbox: "📫", bell: "🔔", no_bell: "🔕", mega: "📣",
+  loudspeaker: "📢", speech_balloon: "💬", thought_balloon: "💭", mag: "🔍", mag_right: "🔎",
+  bulb: "💡", lock: "🔒", unlock: "🔓", key: "🔑", link: "🔗", gear: "⚙️", wrench: "🔧", hammer: "🔨",
+  hammer_and_wrench: "🛠️", toolbox: "🧰", bar_chart: "📊", chart_with_upwards_trend: "📈",
+  chart_with_downwards_trend: "📉", abacus: "🧮", compass: "🧭", world_map: "🗺️", hourglass: "⌛",
+  hourglass_flowing_sand: "⏳", stopwatch: "⏱️", timer_clock: "⏲️", alarm_clock: "⏰", clock9: "🕘",
+  watch: "⌚", sunrise: "🌅", sunny: "☀️", sun_with_face: "🌞", crescent_moon: "🌙", cloud: "☁️",
+  rainbow: "🌈", seedling: "🌱", herb: "🌿", evergreen_tree: "🌲", mountain: "⛰️", ocean: "🌊",
+  coffee: "☕", tea: "🍵", pizza: "🍕", cake: "🍰", gift: "🎁", balloon: "🎈", crown: "👑", gem: "💎",
+  moneybag: "💰", dollar: "💵", credit_card: "💳", briefcase: "💼", office: "🏢", house: "🏠",
+  computer: "💻", desktop_computer: "🖥️", keyboard: "⌨️", iphone: "📱", telephone_receiver: "📞",
+  microphone: "🎤", headphones: "🎧", video_camera: "📹", camera: "📷", tv: "📺", movie_camera: "🎥",
+  art: "🎨", performing_arts: "🎭", game_die: "🎲", jigsaw: "🧩", chess_pawn: "♟️", construction: "🚧",
+  rotating_light: "🚨", ambulance: "🚑", shield: "🛡️", scales: "⚖️", microscope: "🔬", test_tube: "🧪",
+  dna: "🧬", earth_americas: "🌎", globe_with_meridians: "🌐", busts_in_silhouette: "👥",
+  bust_in_silhouette: "👤", man_technologist: "👨‍💻", woman_technologist: "👩‍💻", teacher: "🧑‍🏫",
+  speaking_head_in_silhouette: "🗣️", ear: "👂", footprints: "👣", runner: "🏃", walking: "🚶",
+  climbing: "🧗", weight_lifter: "🏋️", mountain_bicyclist: "🚵", zzz: "💤", sweat_drops: "💦",
+  recycle: "♻️", infinity: "♾️", copyright: "©️", tm: "™️", new: "🆕", free: "🆓", up: "🆙", cool: "🆒",
+  ok: "🆗", sos: "🆘", soon: "🔜", top: "🔝", back: "🔙", end: "🔚", on: "🔛",
+};
+
+export function emoji(name) {
+  return NAMES[name] || null;
+}
+
+// The reactions the page offers on hover: a reviewer's ratings first, then the usual few.
+export const QUICK_REACTIONS = ["one", "two", "three", "four", "five", "+1", "eyes", "tada"];

@@ -188,8 +188,44 @@ class Answer(Base):
     # The answer check's verdict on the text, kept so readiness never re-runs the check.
     check_score: Mapped[int | None] = mapped_column(SmallInteger)  # 1-5
     check_findings: Mapped[list[str] | None]  # finding codes, like "no_result"
+    # "Save as story" is offered once per answer (on the check reply, or when a good rating comes);
+    # the story saved from it, so pressing the button again edits that story instead of a copy.
+    story_offered_at: Mapped[datetime | None]
+    story_offer_ts: Mapped[str | None] = mapped_column(String(32))  # the message with the button
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
 
     ratings: Mapped[list[Rating]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    follow_up: Mapped[FollowUp | None] = relationship(
+        back_populates="answer", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class FollowUp(Base):
+    """The interviewer's one follow-up question on an answer, and the candidate's reply to it.
+
+    The reply is part of the answer, not an answer of its own: it has a brief check of its own and
+    lifts the principle's readiness a little when it answers what was asked (bot/readiness.py)."""
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (UniqueConstraint("answer_id"), UniqueConstraint("channel_id", "reply_ts"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int] = _owned_by_candidate()
+    channel_id: Mapped[str] = mapped_column(String(32))
+    aim: Mapped[str] = mapped_column(String(32))  # the finding it probes, or a probe (bot/follow_up.py)
+    question: Mapped[str] = mapped_column(Text)
+    asked_ts: Mapped[str | None] = mapped_column(String(32))  # the bot's message; None until posted
+    asked_at: Mapped[datetime]
+    reply_ts: Mapped[str | None] = mapped_column(String(32))
+    reply_text: Mapped[str | None] = mapped_column(Text)
+    replied_at: Mapped[datetime | None]
+    edited_at: Mapped[datetime | None]
+    check_ts: Mapped[str | None] = mapped_column(String(32))  # the bot's brief check of the reply
+    check_score: Mapped[int | None] = mapped_column(SmallInteger)  # 1-5
+    answered_it: Mapped[bool | None] = mapped_column(Boolean)  # the reply gives what was asked for
+
+    answer: Mapped[Answer] = relationship(back_populates="follow_up")
 
 
 class Rating(Base):
@@ -235,6 +271,45 @@ class Story(Base):
     # Set for imported stories, so importing the same note again updates instead of duplicating.
     import_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class NoteKind(StrEnum):
+    """What a section of the candidate's note holds for the loop day. The importer may store other
+    kinds; the loop-day kit shows every note it finds, these first."""
+
+    WHY_COMPANY = "why_company"  # "Why Amazon?", "Why this company?"
+    QUESTIONS_TO_ASK = "questions_to_ask"  # questions for the interviewers
+
+
+class CandidateNote(Base):
+    """A section of the candidate's prep note kept for the loop day, by kind."""
+
+    __tablename__ = "candidate_notes"
+    __table_args__ = (UniqueConstraint("candidate_id", "kind", "title"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = _owned_by_candidate()
+    kind: Mapped[str] = mapped_column(String(32))  # a NoteKind value, or a kind the importer added
+    title: Mapped[str] = mapped_column(String(150))  # the heading, as written ("Why Amazon?")
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Debrief(Base):
+    """What the candidate said after one interview: how it went (1-5) and the questions asked."""
+
+    __tablename__ = "debriefs"
+    __table_args__ = (UniqueConstraint("prompt_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = _owned_by_candidate()
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompts.id", ondelete="CASCADE"))
+    interview_id: Mapped[int | None] = mapped_column(ForeignKey("interviews.id", ondelete="SET NULL"))
+    interviewer: Mapped[str] = mapped_column(String(200))
+    how_it_went: Mapped[int | None] = mapped_column(SmallInteger)  # 1-5
+    questions: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime]
 
 

@@ -10,7 +10,10 @@ with the principle.
         checked only:       0.8 * check        (nobody has listened to it yet)
         neither:            0.35               (practised; quality unknown)
       where peer = (average rating - 1) / 4, check = (check score - 1) / 4 minus 0.1 per
-      finding that peers easily miss in a written answer (hypothetical, off topic, blames others).
+      finding that peers easily miss in a written answer (hypothetical, off topic, blames others);
+      then a good reply to the interviewer's follow-up (bot/follow_up_check.py) lifts it a little:
+        q = min(1, q + 0.1 * (follow-up score - 3) / 2)   for a follow-up score of 4 or 5
+      (+0.05 for 4, +0.1 for 5; a missed follow-up takes nothing away: it is a probe, not a verdict).
     recency weight w = 0.5 ** (age in days / 10): an answer ten days old counts half.
     Q = sum(w * q) / sum(w)                       recent quality
     P = 1 - 0.5 ** sum(w)                         practice: one fresh answer 0.5, two 0.75, three 0.875
@@ -43,6 +46,8 @@ FINDING_PENALTY = 0.1
 STORY_SHARE = 0.2
 # Findings a written answer can hide from a quick read: they cost the check part a little more.
 SERIOUS_FINDINGS = frozenset({"hypothetical", "off_topic", "blames_others"})
+FOLLOW_UP_LIFT = 0.1  # what a 5/5 follow-up reply adds to the answer's quality
+GOOD_FOLLOW_UP = 4
 
 
 class Level(StrEnum):
@@ -60,6 +65,7 @@ class Evidence:
     rating: float | None = None  # the peers' average, 1-5
     check_score: int | None = None  # 1-5
     findings: tuple[str, ...] = ()
+    follow_up: int | None = None  # the brief check's score of the reply to the follow-up, 1-5
 
     @property
     def weak(self) -> bool:
@@ -68,6 +74,12 @@ class Evidence:
         )
 
     def quality(self) -> float:
+        base = self._answer_quality()
+        if self.follow_up is not None and self.follow_up >= GOOD_FOLLOW_UP:
+            return min(1.0, base + FOLLOW_UP_LIFT * (self.follow_up - 3) / 2)
+        return base
+
+    def _answer_quality(self) -> float:
         peer = None if self.rating is None else (self.rating - 1) / 4
         check = None
         if self.check_score is not None:

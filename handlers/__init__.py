@@ -9,6 +9,7 @@ def register_all(app: App) -> None:
     from handlers import (
         commands,
         data,
+        debriefs,
         events,
         home,
         imports,
@@ -29,6 +30,7 @@ def register_all(app: App) -> None:
     reactions.register(app)
     reviewing.register(app)
     stories.register(app)
+    debriefs.register(app)
     imports.register(app)
     data.register(app)
     uninstall.register(app)

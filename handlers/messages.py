@@ -1,19 +1,30 @@
-"""Messages in the prep conversations: answers and feedback in prompt threads, their edits and deletions."""
+"""Messages in the prep conversations: answers, follow-up answers and feedback in prompt threads,
+their edits and deletions.
+
+A candidate's reply under a question is an answer: acknowledged, checked, and followed by the
+interviewer's follow-up (bot/follow_up.py). Their next reply answers the follow-up and is kept with
+the answer, with a brief check of its own. A reviewer's reply is feedback.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.orm import Session
 
-from bot.answer_check import check_answer, check_text
+from bot.answer_check import AnswerCheck, check_answer
+from bot.blocks.coaching import check_reply, follow_up_check_reply, follow_up_message
 from bot.deps import Deps
+from bot.follow_up import FollowUpQuestion, follow_up_for
 from bot.models import Answer, Prompt
 from bot.parsing import clean
-from bot.services import answers
+from bot.services import answers, follow_ups
 from handlers.background import later
 
 logger = logging.getLogger(__name__)
@@ -60,23 +71,72 @@ def on_new_message(deps: Deps, team: str, event: dict[str, Any]) -> None:
     now = deps.clock.now()
     with deps.sessions.begin() as session:
         thread = answers.thread_of(session, team=team, channel=channel, thread_ts=thread_ts, user=user)
-        if thread is None or thread.role == "stranger":
+        # Only a question's thread takes answers: reminders, debriefs and summaries have their own.
+        if thread is None or thread.role == "stranger" or thread.prompt.question_key is None:
             return
         if thread.role == "reviewer":
             answers.record_feedback(session, thread, user=user, channel=channel, ts=ts, text=text, now=now)
             return
-        answer = answers.record_answer(session, thread, channel=channel, ts=ts, text=text, now=now)
-        answer_id = answer.id if answer else None
-    if answer_id is None:
+        recorded = answers.record_reply(session, thread, channel=channel, ts=ts, text=text, now=now)
+        new = (
+            prepare_follow_up(session, thread.prompt, recorded, now=now)
+            if isinstance(recorded, Answer)
+            else None
+        )
+    if recorded is None:
         return
     acknowledge(client, channel, ts)
-    asked = thread.prompt
-    check = check_answer(text, principle=asked.principle, question=asked.question_text, focus=asked.focus)
-    reply = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=check_text(check))
+    if new is not None:
+        ask_follow_up(deps, channel, thread_ts, new)
+    elif isinstance(recorded, answers.FollowUpReply):
+        posted = client.chat_postMessage(
+            channel=channel, thread_ts=thread_ts, **follow_up_check_reply(recorded.check)
+        )
+        with deps.sessions.begin() as session:
+            follow_ups.checked(session, recorded.follow_up.id, str(posted["ts"]))
+
+
+@dataclass(frozen=True)
+class NewAnswer:
+    """A new answer, with what the thread is about to hear about it."""
+
+    answer_id: int
+    check: AnswerCheck
+    question: FollowUpQuestion
+    follow_up_id: int
+    offer: bool  # "Save as story" goes on the check reply
+
+
+def prepare_follow_up(session: Session, asked: Prompt, answer: Answer, *, now: datetime) -> NewAnswer:
+    """Check the answer, choose its follow-up (seeded by the answer's own id, so a retry says the
+    same), and write both down before anything is posted."""
+    check = check_answer(
+        answer.text, principle=asked.principle, question=asked.question_text, focus=asked.focus
+    )
+    question = follow_up_for(
+        check, principle=asked.principle, seed=f"{answer.channel_id}:{answer.message_ts}"
+    )
+    offer = asked.principle is not None and answers.worth_a_story(check)
+    if offer:
+        answer.story_offered_at = now
+    follow_up_id = follow_ups.ask(session, answer, question, now=now).id
+    return NewAnswer(answer.id, check, question, follow_up_id, offer)
+
+
+def ask_follow_up(deps: Deps, channel: str, thread_ts: str, new: NewAnswer) -> None:
+    """The check reply (with "Save as story" when offered), then the interviewer's follow-up."""
+    client = deps.slack
+    reply = client.chat_postMessage(
+        channel=channel, thread_ts=thread_ts, **check_reply(new.check, new.answer_id if new.offer else None)
+    )
+    asked = client.chat_postMessage(channel=channel, thread_ts=thread_ts, **follow_up_message(new.question))
     with deps.sessions.begin() as session:
-        saved = session.get(Answer, answer_id)
+        saved = session.get(Answer, new.answer_id)
         if saved is not None:
             saved.check_ts = str(reply["ts"])
+            if new.offer:
+                saved.story_offer_ts = saved.check_ts
+        follow_ups.posted(session, new.follow_up_id, str(asked["ts"]))
 
 
 def acknowledge(client: WebClient, channel: str, ts: str) -> None:
@@ -88,26 +148,57 @@ def acknowledge(client: WebClient, channel: str, ts: str) -> None:
 
 
 def on_edited(deps: Deps, team: str, event: dict[str, Any]) -> None:
-    client = deps.slack
     message = event.get("message") or {}
     channel, ts, user = event.get("channel"), message.get("ts"), message.get("user")
     if not (channel and ts and user):
         return
+    text, now = clean(message.get("text") or ""), deps.clock.now()
     with deps.sessions.begin() as session:
-        answer = answers.edit(
-            session,
-            team=team,
-            channel=channel,
-            ts=ts,
-            user=user,
-            text=clean(message.get("text") or ""),
-            now=deps.clock.now(),
-        )
-        check_ts, text = (answer.check_ts, answer.text) if answer else (None, "")
-        asked = session.get(Prompt, answer.prompt_id) if answer else None
-    if check_ts and asked is not None:
-        check = check_answer(text, principle=asked.principle, question=asked.question_text, focus=asked.focus)
-        client.chat_update(channel=channel, ts=check_ts, text=check_text(check))
+        answer = answers.edit(session, team=team, channel=channel, ts=ts, user=user, text=text, now=now)
+        if answer is not None:
+            updates = recheck(session, answer, now=now)
+        else:
+            updates = edited_follow_up(
+                session, team=team, channel=channel, ts=ts, user=user, text=text, now=now
+            )
+    for message_ts, body in updates:
+        deps.slack.chat_update(channel=channel, ts=message_ts, **body)
+
+
+Update = tuple[str, dict[str, Any]]  # a bot message's ts, and what it should now say
+
+
+def edited_follow_up(
+    session: Session, *, team: str, channel: str, ts: str, user: str, text: str, now: datetime
+) -> list[Update]:
+    edited = follow_ups.edit_reply(session, team=team, channel=channel, ts=ts, user=user, text=text, now=now)
+    if edited is None or not edited[0].check_ts:
+        return []
+    return [(edited[0].check_ts, follow_up_check_reply(edited[1]))]
+
+
+def recheck(session: Session, answer: Answer, *, now: datetime) -> list[Update]:
+    """The updates an edited answer needs: its check reply, and the follow-up when it is no longer
+    aimed at the weakest part and has not been answered yet."""
+    asked = session.get_one(Prompt, answer.prompt_id)
+    check = check_answer(
+        answer.text, principle=asked.principle, question=asked.question_text, focus=asked.focus
+    )
+    offered_here = answer.story_offer_ts is not None and answer.story_offer_ts == answer.check_ts
+    if not offered_here and answer.check_ts and asked.principle and answers.worth_a_story(check):
+        offered_here = answers.claim_story_offer(session, answer.id, now=now)
+        if offered_here:
+            answer.story_offer_ts = answer.check_ts
+    updates: list[Update] = []
+    if answer.check_ts:
+        updates.append((answer.check_ts, check_reply(check, answer.id if offered_here else None)))
+    question = follow_up_for(
+        check, principle=asked.principle, seed=f"{answer.channel_id}:{answer.message_ts}"
+    )
+    changed = follow_ups.reaim(session, answer, question)
+    if changed is not None and changed.asked_ts:
+        updates.append((changed.asked_ts, follow_up_message(question)))
+    return updates
 
 
 def on_deleted(deps: Deps, team: str, event: dict[str, Any]) -> None:
@@ -117,10 +208,20 @@ def on_deleted(deps: Deps, team: str, event: dict[str, Any]) -> None:
     if not (channel and ts):
         return
     with deps.sessions.begin() as session:
-        answer = answers.remove(session, team=team, channel=channel, ts=ts, author=previous.get("user"))
-        check_ts = answer.check_ts if answer else None
-    if check_ts:
+        author = previous.get("user")
+        found = answers.find_answer(session, team=team, channel=channel, ts=ts)
+        gone: tuple[str, ...] = ()
+        if found is not None:
+            gone = answers.bot_replies(session, found[0])
+            if answers.remove(session, team=team, channel=channel, ts=ts, author=author) is None:
+                gone = ()  # not the answer's author
+        else:
+            check_ts = follow_ups.remove_reply(session, team=team, channel=channel, ts=ts, author=author)
+            if check_ts is None:
+                answers.remove(session, team=team, channel=channel, ts=ts, author=author)  # feedback, if any
+            gone = (check_ts,) if check_ts else ()
+    for bot_ts in gone:
         try:
-            client.chat_delete(channel=channel, ts=check_ts)
+            client.chat_delete(channel=channel, ts=bot_ts)
         except SlackApiError as error:
-            logger.info("could not delete the answer check: %s", error.response.get("error"))
+            logger.info("could not delete the bot's reply: %s", error.response.get("error"))

@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
+from bot.blocks.coaching import story_offer
 from bot.deps import Deps
 from bot.services import answers
 from handlers.background import later
@@ -40,11 +41,27 @@ def on_reaction_removed(body: dict[str, Any], event: dict[str, Any], context: Bo
 
 
 def rate(deps: Deps, team: str, channel: str, ts: str, user: str, reaction: str) -> None:
-    """`team`: the workspace the reaction came from; only an answer in that workspace is rated."""
+    """`team`: the workspace the reaction came from; only an answer in that workspace is rated.
+    A 4 or 5 may bring the answer's "Save as story" offer (once per answer)."""
+    now = deps.clock.now()
     with deps.sessions.begin() as session:
-        answers.rate(
-            session, team=team, channel=channel, ts=ts, user=user, reaction=reaction, now=deps.clock.now()
+        change = answers.rate(session, team=team, channel=channel, ts=ts, user=user, reaction=reaction, now=now)
+        offer = answers.offer_on_rating(session, change, now=now)
+    if offer is not None:
+        offer_story(deps, offer)
+
+
+def offer_story(deps: Deps, offer: answers.StoryOffer) -> None:
+    """Post "Save as story" in the answer's thread; if Slack refuses, the offer may come again."""
+    posted_ts = None
+    try:
+        posted = deps.slack.chat_postMessage(
+            channel=offer.channel, thread_ts=offer.thread_ts, **story_offer(offer.score, offer.answer_id)
         )
+        posted_ts = str(posted["ts"])
+    finally:
+        with deps.sessions.begin() as session:
+            answers.story_offered(session, offer.answer_id, posted_ts)
 
 
 def unrate(deps: Deps, team: str, channel: str, ts: str, user: str, reaction: str) -> None:

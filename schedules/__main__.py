@@ -17,6 +17,7 @@ from bot.migrate import require_current_schema
 from bot.pacing import Pacer
 from bot.settings import Settings, exit_with, load
 from bot.web import configure_logging
+from schedules.delivery import due_later
 from schedules.jobs import tick
 from schedules.preview import preview, preview_text
 
@@ -46,12 +47,20 @@ def main(argv: list[str] | None = None) -> int:
             print(preview_text(preview(deps), deps.clock.now()))
             return 0
         report = tick(deps)
-        print(f"tick: {report.sent} sent, {report.failed} failed")
+        print(f"tick: {report.sent} sent, {report.failed} failed{later_text(deps)}")
         return 0
     assert stop is not None
     logger.debug("clock starting")
     run_forever(build_deps(settings, pacer=Pacer()), stop)
     return 0
+
+
+def later_text(deps: Deps) -> str:
+    """Messages due at a set time (reminders, debriefs) that are still waiting, and the next one."""
+    waiting, soonest = due_later(deps)
+    if not waiting or soonest is None:
+        return ""
+    return f"; {waiting} due later, the next at {soonest.isoformat()}"
 
 
 def parse_instant(text: str) -> datetime:

@@ -9,6 +9,11 @@ same conversation.
 
 A chunk is taken in one transaction and recorded in another, so a warm delivery costs a fraction
 of a database round trip per prompt and one Slack call.
+
+A row with `due_at` (a reminder before an interview, a debrief after it) waits, pending, until that
+instant: `sendable` is the one rule for what may go out now, and both `pending_ids` (what a tick
+looks for) and `take` (the compare-and-set) use it. Every tick looks for due rows, so nothing else
+needs to wake the clock for them.
 """
 
 from __future__ import annotations
@@ -20,14 +25,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
 from bot.plan import local_today
+from bot.services.digests_nudges import own_members
 from bot.services.due_checks import route
-from bot.services.followups import own_members
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +45,12 @@ STALE_CHANNEL_ERRORS = {"channel_not_found", "is_archived", "not_in_channel", "c
 @dataclass(frozen=True)
 class Outcome:
     prompt_id: int
-    status: str  # sent | retry | failed | missed | dropped | taken | unknown
+    status: str  # sent | retry | failed | missed | dropped | taken | later | unknown
+
+
+def sendable(now: datetime) -> ColumnElement[bool]:
+    """What may be sent at `now`: pending, and due (no `due_at`, or `due_at` reached)."""
+    return and_(Prompt.status == "pending", or_(Prompt.due_at.is_(None), Prompt.due_at <= now))
 
 
 @dataclass
@@ -83,19 +93,18 @@ def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job
         won = set(
             session.scalars(
                 update(Prompt)
-                .where(Prompt.id.in_(prompt_ids), Prompt.status == "pending", is_due(now))
+                .where(Prompt.id.in_(prompt_ids), sendable(now))
                 .values(status="sending", claimed_at=now, attempts=Prompt.attempts + 1)
                 .returning(Prompt.id)
             )
         )
         lost = [pid for pid in prompt_ids if pid not in won]
-        waiting = set(
+        later = set(
             session.scalars(select(Prompt.id).where(Prompt.id.in_(lost), Prompt.status == "pending"))
             if lost
             else ()
         )
-        # Taken by another clock; a row not due yet is no outcome of this tick.
-        settled = [Outcome(pid, "taken") for pid in lost if pid not in waiting]
+        settled = [Outcome(pid, "later" if pid in later else "taken") for pid in lost]
         if not won:
             return [], settled
         rows = session.scalars(select(Prompt).where(Prompt.id.in_(won)).order_by(Prompt.id)).all()
@@ -113,8 +122,8 @@ def take(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> tuple[list[Job
         jobs = []
         for row in rows:
             candidate = candidates[row.candidate_id]
-            if local_today(row.created_at, candidate.tz) < local_today(now, candidate.tz):
-                # A message is for the day it was written: a day late it would only confuse.
+            if local_today(row.due_at or row.created_at, candidate.tz) < local_today(now, candidate.tz):
+                # A message is for the day it was due: a day late it would only confuse.
                 row.status = "missed"
                 settled.append(Outcome(row.id, "missed"))
                 continue
@@ -241,19 +250,23 @@ def give_back(session: Session, job: Job) -> None:
         candidate.prep_channel_id = candidate.prep_channel_members = None
 
 
-def is_due(now: datetime) -> ColumnElement[bool]:
-    """A row planned for later (`due_at`) waits for its instant; the others are due at once."""
-    return or_(Prompt.due_at.is_(None), Prompt.due_at <= now)
-
-
-def pending_ids(deps: Deps) -> list[int]:
-    now = deps.clock.now()
+def pending_ids(deps: Deps, now: datetime | None = None) -> list[int]:
+    """The rows a tick should deliver now: pending and due."""
+    at = now or deps.clock.now()
     with deps.sessions.begin() as session:
-        return list(
-            session.scalars(
-                select(Prompt.id).where(Prompt.status == "pending", is_due(now)).order_by(Prompt.id)
+        return list(session.scalars(select(Prompt.id).where(sendable(at)).order_by(Prompt.id)))
+
+
+def due_later(deps: Deps, now: datetime | None = None) -> tuple[int, datetime | None]:
+    """How many pending rows wait for their `due_at`, and the soonest of those instants."""
+    at = now or deps.clock.now()
+    with deps.sessions.begin() as session:
+        count, soonest = session.execute(
+            select(func.count(Prompt.id), func.min(Prompt.due_at)).where(
+                Prompt.status == "pending", Prompt.due_at > at
             )
-        )
+        ).one()
+    return int(count), soonest
 
 
 def chunks(ids: Sequence[int], size: int = CHUNK) -> list[list[int]]:

@@ -17,7 +17,7 @@ from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
 from bot.services.due_checks import route
 from bot.services.morning import plan_mornings
-from schedules.delivery import is_due
+from schedules.delivery import sendable
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,13 @@ def preview(deps: Deps) -> list[PreviewMessage]:
     with deps.sessions() as session:
         session.begin()
         try:
-            waiting = list(session.scalars(select(Prompt).where(Prompt.status == "pending", is_due(now))))
+            waiting = list(session.scalars(select(Prompt).where(sendable(now)).order_by(Prompt.id)))
             due = session.scalars(
                 select(Candidate).where(Candidate.next_prompt_at <= now).order_by(Candidate.next_prompt_at)
             ).all()
-            planned = [r for r in plan_mornings(session, due, now=now) if r.due_at is None or r.due_at <= now]
+            planned = [
+                row for row in plan_mornings(session, due, now=now) if row.due_at is None or row.due_at <= now
+            ]
             found = [describe(session, row, now) for row in [*waiting, *planned]]
             return [message for message in found if message is not None]
         finally:
@@ -46,7 +48,7 @@ def preview(deps: Deps) -> list[PreviewMessage]:
 
 
 def describe(session: Session, row: Prompt, now: datetime) -> PreviewMessage | None:
-    """What the row would say; None for a follow-up that would be dropped (see due_checks)."""
+    """What the row would say; None for a digest or nudge that would be dropped (see due_checks)."""
     candidate = session.get_one(Candidate, row.candidate_id)
     way = route(session, row, candidate, now=now)
     if way.drop:

@@ -84,9 +84,10 @@ def test_answer_check_rating_and_retries_end_to_end(app: Harness) -> None:
     twice(app, message(thread, CANDIDATE, ANSWER, answer_ts), "EvAnswer1")
     assert [c.params["name"] for c in app.fake.calls_to("reactions.add")] == ["memo"]
     assert app.fake.calls_to("reactions.add")[0].params["timestamp"] == answer_ts
-    checks = [c for c in app.fake.posts() if c.params.get("thread_ts") == thread.ts]
-    assert len(checks) == 1 and checks[0].params["text"].startswith("📝 Answer check:")
-    assert "STAR S ✓ T ✓ A ✓ R ✓" in checks[0].params["text"]
+    checks, follow_up = [c for c in app.fake.posts() if c.params.get("thread_ts") == thread.ts]
+    assert checks.params["text"].startswith("📝 Answer check:")
+    assert "STAR S ✓ T ✓ A ✓ R ✓" in checks.params["text"]
+    assert follow_up.params["text"].startswith("🎤 Follow-up:"), "one follow-up, after the check"
 
     twice(app, reaction("reaction_added", thread, REVIEWER, "four", answer_ts), "EvFour1")
     status = app.prep("status")
@@ -126,7 +127,7 @@ def test_an_edit_updates_the_answer_and_its_check(app: Harness) -> None:
     thread = posted_prompt(app)
     ts = "1790000100.000200"
     twice(app, message(thread, CANDIDATE, "We did it.", ts), "EvA")
-    [check] = [m for m in app.fake.history[thread.channel] if m.get("thread_ts") == thread.ts]
+    check, _follow_up = [m for m in app.fake.history[thread.channel] if m.get("thread_ts") == thread.ts]
     edited = {
         "type": "message",
         "subtype": "message_changed",
@@ -142,8 +143,10 @@ def test_an_edit_updates_the_answer_and_its_check(app: Harness) -> None:
     with app.deps.sessions.begin() as session:
         assert session.query(Answer).one().text == ANSWER
     updates = app.fake.calls_to("chat.update")
-    assert len(updates) == 1 and "STAR S ✓ T ✓ A ✓ R ✓" in updates[0].params["text"]
+    assert "STAR S ✓ T ✓ A ✓ R ✓" in updates[0].params["text"]
     assert updates[0].params["ts"] == check["ts"], "the bot's own check reply is the one updated"
+    # the follow-up aimed at the first text's gap ("we") follows the edited answer's, or stays
+    assert all(u.params["ts"] in (check["ts"], _follow_up["ts"]) for u in updates) and len(updates) <= 2
 
 
 def test_a_deleted_answer_takes_its_ratings_and_check_with_it(app: Harness) -> None:
@@ -171,7 +174,8 @@ def test_a_deleted_answer_takes_its_ratings_and_check_with_it(app: Harness) -> N
     twice(app, deleted, "EvDel")
     with app.deps.sessions.begin() as session:
         assert session.query(Answer).count() == 0 and session.query(Rating).count() == 0
-    assert len(app.fake.calls_to("chat.delete")) == 1
+    # the check, the follow-up and the "Save as story" offer the 5️⃣ brought go with the answer
+    assert len(app.fake.calls_to("chat.delete")) == 3
     assert "0 answers · —" in app.prep("status")
 
 

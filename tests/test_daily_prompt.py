@@ -152,17 +152,20 @@ def test_milestones_cheat_sheet_and_wrap_up_each_exactly_once(
 ) -> None:
     cid = make_candidate(deps, CANDIDATE, loop_date=LOOP, interviews_spec=TWO_ON_LOOP_DAY)
     for day in range(1, 20):
-        for hour, minute in ((9, 0), (9, 1), (17, 0)):
+        for hour, minute in ((9, 0), (9, 1), (17, 0), (18, 0)):
             clock.set(local(DEC(day), hour, minute))
             tick(deps)
     kinds = [(p.local_date.day, p.kind) for p in prompts_of(deps, cid)]
     assert [k for k in kinds if k[1].startswith("ready")] == [(9, "ready-7"), (15, "ready-1")]
     assert [k for k in kinds if k[1] == "cheat-sheet"] == [(16, "cheat-sheet")]
+    # interviews without a time: no reminder, and a debrief each at 18:00
+    assert [k for k in kinds if k[1] in ("reminder", "debrief")] == [(16, "debrief"), (16, "debrief")]
     assert [k for k in kinds if k[1] == "wrap-up"] == [(16, "wrap-up")]  # kept under the loop's date
     questions = [day for day, kind in kinds if kind == "question"]
     assert questions == list(range(1, 16)), "one question a day up to the eve of the loop"
-    texts = [t for t in post_texts(fake_slack) if not t.startswith("Your week of practice")]
-    assert len(texts) == len(kinds)  # the Monday digests aside (7 and 14 December)
+    texts = post_texts(fake_slack)
+    sent = [p for p in prompts_of(deps, cid, digests_and_nudges=True) if p.status == "sent"]
+    assert len(texts) == len(sent)  # every row posted once: these, Monday digests and evening nudges
     assert texts[-1].startswith("Your loop is done.")
     assert candidate_row(deps, cid).next_prompt_at is None
     cheat = next(t for t in texts if t.startswith("Loop day cheat sheet"))

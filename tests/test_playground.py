@@ -267,7 +267,8 @@ def test_a_named_database_keeps_the_slack_side_and_the_time(tmp_path: Path) -> N
         assert again.world.clock.now() == datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
         assert again.world.slack.find_message(group, question["ts"]) is not None
         act(again, "send", channel=group, thread_ts=question["ts"], text="I did it, 20% faster.")
-        assert len([m for m in again.world.slack.history[group] if m.get("thread_ts")]) == 2
+        # the answer, its check and the interviewer's follow-up
+        assert len([m for m in again.world.slack.history[group] if m.get("thread_ts")]) == 3
     finally:
         again.stop()
 

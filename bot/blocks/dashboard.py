@@ -69,6 +69,13 @@ def recent_lines(board: Dashboard) -> list[str]:
         )
         checked = f" · check {answer.check_score}/5" if answer.check_score is not None else ""
         lines.append(f"*{answer.topic}* — {clip(answer.question, 120)} · {rated}{checked}")
+        if answer.follow_up:
+            replied = (
+                f"answered, check {answer.follow_up_score}/5"
+                if answer.follow_up_score is not None
+                else "not answered yet"
+            )
+            lines.append(f"    ↳ follow-up: {clip(answer.follow_up, 100)} · {replied}")
     return lines
 
 

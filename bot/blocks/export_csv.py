@@ -30,6 +30,9 @@ COLUMNS = (
     "ratings",
     "feedback",
     "edited_at",
+    "follow_up",
+    "follow_up_answer",
+    "follow_up_score",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -64,7 +67,14 @@ def _row(answer: AnswerRecord, zone: tzinfo, names: Mapping[str, str]) -> list[s
         "; ".join(f"{who(r.reviewer)}: {r.score}" for r in answer.ratings),
         "\n".join(f"{who(f.reviewer)}: {f.text}" for f in answer.feedback),
         _stamp(answer.edited_at, zone) if answer.edited_at else "",
+        answer.follow_up.question.replace("*", "") if answer.follow_up else "",
+        (answer.follow_up.reply or "") if answer.follow_up else "",
+        _score(answer.follow_up.check_score if answer.follow_up else None),
     ]
+
+
+def _score(score: int | None) -> str:
+    return "" if score is None else str(score)
 
 
 def safe_cell(value: str) -> str:

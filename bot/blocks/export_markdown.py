@@ -101,6 +101,15 @@ def _answer(answer: AnswerRecord, person: Callable[[str], str], zone: tzinfo) ->
         *_check(answer.check),
         "",
     ]
+    follow_up = answer.follow_up
+    if follow_up is not None:
+        lines += [f"**Follow-up:** {inline(follow_up.question.replace('*', ''))}", ""]
+        if follow_up.reply is None:
+            lines += ["Not answered yet.", ""]
+        else:
+            assert follow_up.replied_at is not None
+            lines += [f"Answered {_stamp(follow_up.replied_at, zone)}:", "", *quoted(follow_up.reply), ""]
+            lines += [*_check(follow_up.check), ""]
     if answer.ratings:
         scores = ", ".join(f"{r.score}/5 from {person(r.reviewer)}" for r in answer.ratings)
         lines += [f"**Ratings:** {scores} · average {answer.average:.1f}/5", ""]

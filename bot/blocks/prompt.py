@@ -1,4 +1,5 @@
-"""The morning messages: the daily question, readiness summaries, the cheat sheet, the wrap-up.
+"""The morning messages: the daily question and the readiness summaries (the loop day's are in
+bot/blocks/loop_day.py).
 
 Each returns {"text", "blocks"}; the text fallback carries the same facts as the blocks.
 """
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.answer_check.findings import LABEL, Finding
-from bot.blocks.kit import Block, context, divider, header, message, section
+from bot.blocks.kit import Block, context, header, message, section
 from bot.blocks.words import names, plural, rating
 from bot.questions.bank import SYSTEM_DESIGN_METHOD
 from bot.readiness import Level
@@ -27,6 +28,11 @@ HOW_TO_ANSWER = (
 class StoryHint:
     title: str
     principles: tuple[str, ...]
+    gist: str = ""  # the story in one line (bot/story_gist.py), so the prompt reminds, not just names
+
+
+def hint_line(story: StoryHint) -> str:
+    return f"{story.title} — {story.gist}" if story.gist else story.title
 
 
 @dataclass(frozen=True)
@@ -96,9 +102,9 @@ def question_message(prompt: QuestionPrompt) -> dict[str, Any]:
     blocks += [section(HOW_TO_ANSWER), context(RATING_LEGEND)]
     lines += [HOW_TO_ANSWER, RATING_LEGEND]
     if prompt.stories:
-        listed = "\n".join(f"• {story.title} ({names(story.principles)})" for story in prompt.stories)
+        listed = "\n".join(f"• {hint_line(story)} ({names(story.principles)})" for story in prompt.stories)
         blocks.append(section(f"*Stories you could tell*\n{listed}"))
-        lines.append("Stories you could tell: " + "; ".join(story.title for story in prompt.stories))
+        lines.append("Stories you could tell: " + "; ".join(hint_line(story) for story in prompt.stories))
     elif not prompt.is_focus:
         hint = f"No story tagged {prompt.topic} yet: `/prep story add` saves one."
         blocks.append(context(hint))
@@ -148,42 +154,3 @@ def readiness_message(
     if notes:
         blocks.append(context(*(f"⚠️ {note}" for note in notes)))
     return message("\n".join([title, intro, *lines, *notes]), blocks)
-
-
-@dataclass(frozen=True)
-class CheatSheetEntry:
-    heading: str
-    lines: tuple[str, ...]
-
-
-def cheat_sheet_message(
-    loop_day: str, entries: Sequence[CheatSheetEntry], lacking: Sequence[str]
-) -> dict[str, Any]:
-    intro = f"Your loop is today, {loop_day}. One story per principle, none told twice. You've got this."
-    blocks: list[Block] = [header("Loop day cheat sheet"), section(intro)]
-    lines = ["Loop day cheat sheet", intro]
-    for entry in entries:
-        blocks += [divider(), section(f"*{entry.heading}*\n" + "\n".join(entry.lines))]
-        lines += [entry.heading, *entry.lines]
-    if lacking:
-        note = f"No story of its own for: {names(lacking)}. Lead with a recent example and the numbers."
-        blocks.append(context(f"⚠️ {note}"))
-        lines.append(note)
-    if not entries:
-        note = "No interviews were added, so there is nothing to plan. Good luck today!"
-        blocks.append(section(note))
-        lines.append(note)
-    return message("\n".join(lines), blocks)
-
-
-def wrap_up_message(answers: int, ratings: int, average: float | None, stories: int) -> dict[str, Any]:
-    summary = (
-        f"You practised {plural(answers, 'answer')}, your reviewers gave {plural(ratings, 'rating')} "
-        f"(average {rating(average)}), and your bank holds {plural(stories, 'story', 'stories')}."
-    )
-    closing = (
-        "That's it for daily questions: I'll stay quiet now. Your stories stay here for next time; "
-        "`/prep loop YYYY-MM-DD` starts a new countdown."
-    )
-    blocks = [header("Your loop is done"), section(summary), section(closing)]
-    return message(f"Your loop is done. {summary} {closing}", blocks)

@@ -10,6 +10,7 @@ from bot.blocks.kit import Block, actions, button, clip, context, divider, heade
 from bot.blocks.words import names, plural
 from bot.models import Story
 from bot.services.stories import PlannedInterview, PlannedStory, StoryInput
+from bot.story_gist import gist
 
 STORY_FORM = "story_form"
 EDIT_STORY = "edit_story"
@@ -26,9 +27,15 @@ LIMITS = {
 SHOWN_STORIES = 15  # two blocks each, inside Slack's 50-block message limit
 
 
-def story_form(*, title: str = "", story: Story | None = None) -> dict[str, Any]:
+def story_form(
+    *, title: str = "", story: Story | None = None, draft: StoryInput | None = None, answer_id: int | None = None
+) -> dict[str, Any]:
+    """The story modal: empty, filled with a saved `story` to edit, or pre-filled with a `draft`
+    (a story taken from an answer, whose id travels in the metadata so the answer links to it)."""
+    filled: Story | StoryInput | None = story or draft
+
     def initial(field: str) -> str:
-        return str(getattr(story, field) or "") if story else ""
+        return str(getattr(filled, field) or "")[: LIMITS[field]] if filled else ""
 
     blocks = [
         text_input(
@@ -39,7 +46,7 @@ def story_form(*, title: str = "", story: Story | None = None) -> dict[str, Any]
             placeholder="Cut checkout latency before Black Friday",
         ),
         principle_picker(
-            "principles", "Leadership Principles it shows", initial=list(story.principles) if story else None
+            "principles", "Leadership Principles it shows", initial=list(filled.principles) if filled else None
         ),
         text_input(
             "situation",
@@ -94,18 +101,30 @@ def story_form(*, title: str = "", story: Story | None = None) -> dict[str, Any]
             initial=initial("notes"),
         ),
     ]
-    metadata = json.dumps({"story_id": story.id}) if story else ""
+    known = {"story_id": story.id if story else None, "answer_id": answer_id}
+    metadata = json.dumps({key: value for key, value in known.items() if value is not None}) if any(
+        known.values()
+    ) else ""
     return modal(
         STORY_FORM, "Edit story" if story else "Add a story", "Save", blocks, private_metadata=metadata
     )
 
 
-def story_id_of(private_metadata: str) -> int | None:
+def _id_in(private_metadata: str, key: str) -> int | None:
     try:
-        value = json.loads(private_metadata or "{}").get("story_id")
+        value = json.loads(private_metadata or "{}").get(key)
     except (ValueError, AttributeError):
         return None
-    return int(value) if isinstance(value, int) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def story_id_of(private_metadata: str) -> int | None:
+    return _id_in(private_metadata, "story_id")
+
+
+def answer_id_of(private_metadata: str) -> int | None:
+    """The answer a story is being saved from ("Save as story"), if it is."""
+    return _id_in(private_metadata, "answer_id")
 
 
 def read_story_form(values: dict[str, Any]) -> StoryInput:
@@ -139,7 +158,10 @@ def story_line(story: Story) -> str:
         for part in ("situation", "task", "action", "result")
         if getattr(story, part)
     )
-    return f"*{story.title}* — {names(story.principles)}" + (f"\n{star}" if star else "")
+    said = gist(story)
+    numbers = f"\n📊 {clip(story.metrics, 200)}" if story.metrics and story.metrics not in said else ""
+    line = f"*{story.title}* — {names(story.principles)}" + (f"\n_{said}_" if said else "")
+    return line + (f"\n{star}" if star else "") + numbers
 
 
 def stories_message(
@@ -185,11 +207,17 @@ def stories_message(
     return message("\n".join(lines), blocks)
 
 
-def planned_line(planned: PlannedStory) -> str:
+def planned_line(planned: PlannedStory, *, with_gist: bool = False) -> str:
+    """A principle and its planned story; `with_gist` adds what the story says and its numbers."""
     if planned.story is None:
         return f"{planned.principle}: no story yet"
     also = f" (also planned for {planned.also_for})" if planned.also_for else ""
-    return f"{planned.principle}: “{planned.story}”{also}"
+    line = f"{planned.principle}: “{planned.story}”{also}"
+    if with_gist and planned.gist:
+        line += f" — {planned.gist}"
+    if with_gist and planned.metrics and planned.metrics not in planned.gist:
+        line += f" · 📊 {planned.metrics}"
+    return line
 
 
 def plan_text(plan: list[PlannedInterview]) -> list[str]:

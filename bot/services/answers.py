@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.answer_check import check_answer
-from bot.models import Answer, Candidate, Feedback, Prompt, Rating, Reviewer
-from bot.services.followups import FOLLOWUPS
+from bot.answer_check import AnswerCheck, Finding, check_answer
+from bot.follow_up_check import FollowUpCheck
+from bot.models import Answer, Candidate, Feedback, FollowUp, Prompt, Rating, Reviewer
+from bot.services import follow_ups
+from bot.services.digests_nudges import DIGESTS_AND_NUDGES
 
 REACTION_SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -42,7 +45,7 @@ def thread_of(session: Session, *, team: str, channel: str, thread_ts: str, user
         .join(Candidate, Candidate.id == Prompt.candidate_id)
         .where(Prompt.channel_id == channel, Prompt.message_ts == thread_ts, Candidate.team_id == team)
     ).one_or_none()
-    if found is None or found[0].kind in FOLLOWUPS:  # a reply to a digest or a nudge is no answer
+    if found is None or found[0].kind in DIGESTS_AND_NUDGES:  # a reply to a digest or a nudge is no answer
         return None
     prompt, candidate = found
     if user == candidate.user_id:
@@ -59,6 +62,30 @@ def is_reviewer(session: Session, candidate_id: int, user: str) -> bool:
         select(Reviewer.id).where(Reviewer.candidate_id == candidate_id, Reviewer.user_id == user)
     )
     return found is not None
+
+
+@dataclass(frozen=True)
+class FollowUpReply:
+    """A candidate's reply that answered the follow-up, with its brief check."""
+
+    follow_up: FollowUp
+    check: FollowUpCheck
+
+
+def record_reply(
+    session: Session, thread: Thread, *, channel: str, ts: str, text: str, now: datetime
+) -> Answer | FollowUpReply | None:
+    """The candidate's reply in a question's thread: the answer to the follow-up waiting there, if
+    one is; otherwise a new answer. None when the message is already recorded (a repeated delivery)."""
+    recorded = session.scalar(select(Answer.id).where(Answer.channel_id == channel, Answer.message_ts == ts))
+    if recorded is not None or follow_ups.reply_recorded(session, channel, ts):
+        return None
+    waiting = follow_ups.waiting(session, thread.prompt.id, ts)
+    if waiting is not None:
+        check = follow_ups.claim_reply(session, waiting, ts=ts, text=text, now=now)
+        if check is not None:
+            return FollowUpReply(waiting, check)
+    return record_answer(session, thread, channel=channel, ts=ts, text=text, now=now)
 
 
 def record_answer(
@@ -169,6 +196,62 @@ def remove(session: Session, *, team: str, channel: str, ts: str, author: str | 
         session.delete(feedback)
         session.flush()
     return None
+
+
+def bot_replies(session: Session, answer: Answer) -> tuple[str, ...]:
+    """The bot's messages in the thread about this answer: its check, the follow-up and its check."""
+    follow_up = follow_ups.of_answer(session, answer.id)
+    found = [answer.check_ts]
+    if follow_up is not None:
+        found += [follow_up.asked_ts, follow_up.check_ts]
+    if answer.story_offer_ts and answer.story_offer_ts != answer.check_ts:
+        found.append(answer.story_offer_ts)
+    return tuple(ts for ts in found if ts)
+
+
+def worth_a_story(check: AnswerCheck) -> bool:
+    """A clean check: nothing found but maybe length (a reviewer's 4 or 5 is the other way in)."""
+    return all(finding is Finding.TOO_LONG for finding in check.findings)
+
+
+def claim_story_offer(session: Session, answer_id: int, *, now: datetime) -> bool:
+    """True for the one caller that may offer "Save as story" for this answer; never twice."""
+    result = session.execute(
+        update(Answer)
+        .where(Answer.id == answer_id, Answer.story_offered_at.is_(None))
+        .values(story_offered_at=now)
+    )
+    return bool(cast(CursorResult[Any], result).rowcount)
+
+
+GOOD_RATING = 4
+
+
+@dataclass(frozen=True)
+class StoryOffer:
+    """Where to offer "Save as story" after a good rating, and the rating that earned it."""
+
+    answer_id: int
+    channel: str
+    thread_ts: str
+    score: int
+
+
+def offer_on_rating(session: Session, change: RatingChange | None, *, now: datetime) -> StoryOffer | None:
+    """A reviewer's 4 or 5 on an answer to a principle earns the offer, once per answer (a clean
+    check may have made it already, on the check reply)."""
+    if change is None or change.score is None or change.score < GOOD_RATING or not change.answer.principle:
+        return None
+    prompt = session.get_one(Prompt, change.answer.prompt_id)
+    if not prompt.message_ts or not claim_story_offer(session, change.answer.id, now=now):
+        return None
+    return StoryOffer(change.answer.id, change.answer.channel_id, prompt.message_ts, change.score)
+
+
+def story_offered(session: Session, answer_id: int, ts: str | None) -> None:
+    """Where the button is (None: posting it failed, so it may be offered again)."""
+    values: dict[str, Any] = {"story_offer_ts": ts} if ts else {"story_offered_at": None}
+    session.execute(update(Answer).where(Answer.id == answer_id).values(**values))
 
 
 @dataclass(frozen=True)

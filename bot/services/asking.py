@@ -19,6 +19,7 @@ from bot.questions.spacing import Ask
 from bot.questions.topics import Pick, Situation, Slot, TopicState, Weak, choose_topic, coming_picks
 from bot.services.facts import AnswerFact, Facts, PastPrompt
 from bot.services.interviews import numbered
+from bot.story_gist import gist
 
 ASKED = ("pending", "sending", "sent")
 QUESTION = "question"
@@ -144,7 +145,7 @@ def stories_for(facts: Facts, principle: str) -> tuple[StoryHint, ...]:
         (s for s in facts.stories if principle in s.principles),
         key=lambda s: (-s.updated_at.timestamp(), s.id),
     )
-    return tuple(StoryHint(s.title, s.principles) for s in tagged[:STORIES_PER_PROMPT])
+    return tuple(StoryHint(s.title, s.principles, gist(s)) for s in tagged[:STORIES_PER_PROMPT])
 
 
 def compose_question(

@@ -30,8 +30,8 @@ from bot.plan import countdown, local_today, loop_principles, short_date
 from bot.progress import readiness_series
 from bot.rhythm import Rhythm
 from bot.services.asking import practise_next
+from bot.services.digests_nudges import QUESTION, DigestOrNudge, reviewer_slot
 from bot.services.facts import load_facts, with_interviews
-from bot.services.followups import QUESTION, Followup, reviewer_slot
 from bot.services.progress_chart import past_answers, past_stories
 from bot.services.schedule import DAILY
 
@@ -50,13 +50,13 @@ DROP = Route(drop=True)
 
 def route(session: Session, row: Prompt, candidate: Candidate, *, now: datetime) -> Route:
     match row.kind:
-        case Followup.DIGEST:
+        case DigestOrNudge.DIGEST:
             return candidate_digest(session, candidate, now=now)
-        case Followup.REVIEWER_DIGEST:
+        case DigestOrNudge.REVIEWER_DIGEST:
             return reviewer_digest(session, row, candidate, now=now)
-        case Followup.EVENING_NUDGE:
+        case DigestOrNudge.EVENING_NUDGE:
             return evening_nudge(session, row, candidate, now=now)
-        case Followup.RATING_NUDGE:
+        case DigestOrNudge.RATING_NUDGE:
             return rating_nudge(session, row, candidate, now=now)
     return AS_PLANNED
 

@@ -21,7 +21,10 @@ from bot.models import (
     Answer,
     Base,
     Candidate,
+    CandidateNote,
+    Debrief,
     Feedback,
+    FollowUp,
     Interview,
     Prompt,
     Question,
@@ -35,11 +38,14 @@ from bot.services.candidates import Who
 CANDIDATE_TABLES = (
     "ratings",
     "feedback",
+    "follow_ups",
     "answers",
+    "debriefs",
     "prompts",
     "interviews",
     "reviewers",
     "questions",
+    "candidate_notes",
     "stories",
     "candidates",
 )
@@ -112,11 +118,14 @@ def _statements(ids: list[int]) -> Iterable[tuple[str, Delete]]:
         "feedback",
         delete(Feedback).where(or_(Feedback.prompt_id.in_(prompts), Feedback.answer_id.in_(answers))),
     )
+    yield "follow_ups", delete(FollowUp).where(FollowUp.candidate_id.in_(ids))
     yield "answers", delete(Answer).where(Answer.candidate_id.in_(ids))
+    yield "debriefs", delete(Debrief).where(Debrief.candidate_id.in_(ids))
     yield "prompts", delete(Prompt).where(Prompt.candidate_id.in_(ids))
     yield "interviews", delete(Interview).where(Interview.candidate_id.in_(ids))
     yield "reviewers", delete(Reviewer).where(Reviewer.candidate_id.in_(ids))
     yield "questions", delete(Question).where(Question.candidate_id.in_(ids))
+    yield "candidate_notes", delete(CandidateNote).where(CandidateNote.candidate_id.in_(ids))
     yield "stories", delete(Story).where(Story.candidate_id.in_(ids))
     yield "candidates", delete(Candidate).where(Candidate.id.in_(ids))
 

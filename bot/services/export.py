@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.answer_check import check_answer, check_text
-from bot.models import Answer, Candidate, Feedback, Prompt, Question, Rating, Story
+from bot.follow_up_check import check_follow_up, follow_up_check_text
+from bot.models import Answer, Candidate, Feedback, FollowUp, Prompt, Question, Rating, Story
 from bot.services.candidates import Who, find_candidate
 from bot.services.interviews import InterviewRow, numbered
 from bot.services.stories import PlannedInterview, loop_plan
@@ -37,6 +38,17 @@ class GivenFeedback:
 
 
 @dataclass(frozen=True)
+class FollowUpRecord:
+    """The interviewer's follow-up on an answer and the reply to it (None while unanswered)."""
+
+    question: str
+    reply: str | None = None
+    replied_at: datetime | None = None
+    check: str = ""  # the brief check, as the thread shows it
+    check_score: int | None = None
+
+
+@dataclass(frozen=True)
 class AnswerRecord:
     question: str
     principle: str | None
@@ -49,6 +61,7 @@ class AnswerRecord:
     check: str  # the answer check, as the thread reply shows it
     check_score: int  # 1–5
     check_findings: tuple[str, ...]  # the check's fixed vocabulary (bot/answer_check/findings.py)
+    follow_up: FollowUpRecord | None = None
 
     @property
     def topic(self) -> str:
@@ -148,7 +161,11 @@ def _answers(session: Session, candidate: Candidate) -> tuple[AnswerRecord, ...]
     ids = [answer.id for answer, _ in rows]
     ratings: dict[int, list[GivenRating]] = defaultdict(list)
     feedback: dict[int, list[GivenFeedback]] = defaultdict(list)
+    follow_ups: dict[int, FollowUp] = {}
     if ids:
+        follow_ups = {
+            f.answer_id: f for f in session.scalars(select(FollowUp).where(FollowUp.answer_id.in_(ids)))
+        }
         for rating in session.scalars(
             select(Rating).where(Rating.answer_id.in_(ids)).order_by(Rating.rated_at, Rating.id)
         ):
@@ -179,9 +196,27 @@ def _answers(session: Session, candidate: Candidate) -> tuple[AnswerRecord, ...]
                 check=check_text(check),
                 check_score=check.score,
                 check_findings=tuple(str(finding) for finding in check.findings),
+                follow_up=_follow_up(follow_ups.get(answer.id), answer, question),
             )
         )
     return tuple(records)
+
+
+def _follow_up(found: FollowUp | None, answer: Answer, question: str | None) -> FollowUpRecord | None:
+    if found is None:
+        return None
+    if found.reply_text is None:
+        return FollowUpRecord(unescape_slack(found.question))
+    check = check_follow_up(
+        found.reply_text, aim=found.aim, principle=answer.principle, question=question, focus=answer.focus
+    )
+    return FollowUpRecord(
+        unescape_slack(found.question),
+        unescape_slack(found.reply_text),
+        found.replied_at,
+        follow_up_check_text(check),
+        found.check_score,
+    )
 
 
 def _unattached(session: Session, candidate: Candidate) -> tuple[tuple[str, GivenFeedback], ...]:

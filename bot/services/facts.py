@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.models import Answer, Candidate, Prompt, Question, Rating, Story
+from bot.models import Answer, Candidate, FollowUp, Prompt, Question, Rating, Story
 from bot.readiness import Evidence, Readiness, readiness
 
 
@@ -50,6 +50,7 @@ class AnswerFact:
     ratings: tuple[int, ...] = ()
     check_score: int | None = None
     findings: tuple[str, ...] = ()
+    follow_up: FollowUpFact | None = None
 
     @property
     def topic(self) -> str:
@@ -61,7 +62,16 @@ class AnswerFact:
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(self.answered_at, self.rating, self.check_score, self.findings)
+        replied = self.follow_up.score if self.follow_up else None
+        return Evidence(self.answered_at, self.rating, self.check_score, self.findings, replied)
+
+
+@dataclass(frozen=True)
+class FollowUpFact:
+    """The interviewer's follow-up on an answer, and the brief check of the reply (None: no reply yet)."""
+
+    question: str
+    score: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,11 @@ class StoryFact:
     title: str
     principles: tuple[str, ...]
     updated_at: datetime
+    situation: str = ""
+    action: str = ""
+    result: str = ""
+    metrics: str = ""
+    created_at: datetime | None = None
 
 
 @dataclass
@@ -176,6 +191,14 @@ def load_facts(session: Session, candidate_ids: Sequence[int]) -> dict[int, Fact
         .order_by(Rating.id)
     ):
         ratings[answer_id].append(score)
+    follow_ups = {
+        answer_id: FollowUpFact(question, score)
+        for answer_id, question, score in session.execute(
+            select(FollowUp.answer_id, FollowUp.question, FollowUp.check_score).where(
+                FollowUp.candidate_id.in_(ids)
+            )
+        )
+    }
     for found in session.execute(
         select(
             Answer.candidate_id,
@@ -201,6 +224,7 @@ def load_facts(session: Session, candidate_ids: Sequence[int]) -> dict[int, Fact
                 tuple(ratings.get(answer_id, ())),
                 check_score,
                 tuple(findings or ()),
+                follow_ups.get(answer_id),
             )
         )
 
@@ -212,6 +236,16 @@ def load_facts(session: Session, candidate_ids: Sequence[int]) -> dict[int, Fact
         )
     for story in session.scalars(select(Story).where(Story.candidate_id.in_(ids)).order_by(Story.id)):
         facts[story.candidate_id].stories.append(
-            StoryFact(story.id, story.title, tuple(story.principles), story.updated_at)
+            StoryFact(
+                story.id,
+                story.title,
+                tuple(story.principles),
+                story.updated_at,
+                story.situation,
+                story.action,
+                story.result,
+                story.metrics,
+                story.created_at,
+            )
         )
     return facts

@@ -11,6 +11,7 @@ from bot.commands import AddInterview
 from bot.models import Candidate, Interview
 from bot.parsing import InputError, parse_position
 from bot.plan import in_calendar_order, interview_day, local_today
+from bot.services.schedule import reschedule
 
 MAX_INTERVIEWS = 12
 
@@ -69,6 +70,7 @@ def add_interview(
     )
     candidate.interviews.append(interview)
     session.flush()
+    reschedule(session, candidate, now=now)  # an early interview brings its morning forward
     return next(row for row in numbered(candidate) if row.id == interview.id)
 
 

@@ -3,6 +3,11 @@
 A row per (candidate, local date, slot) is unique in the database, so however many clocks run,
 and however often one restarts, a morning's message exists once. The rows carry the finished
 message, so a resend after a crash says exactly what the first attempt would have said.
+
+A day with timed interviews also gets, planned that morning, a reminder 30 minutes before each
+and a debrief after it: rows with `due_at` set (slots `reminder-<interview>`, `debrief-<interview>`),
+which delivery takes only once due (schedules/delivery.py). Such a morning comes early enough for
+its first reminder (bot/loop_day.py).
 """
 
 from __future__ import annotations
@@ -14,27 +19,24 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.blocks.prompt import (
-    CheatSheetEntry,
-    cheat_sheet_message,
-    question_message,
-    readiness_message,
-    wrap_up_message,
-)
-from bot.blocks.stories import planned_line
-from bot.blocks.words import clock
+from bot.blocks.loop_day import debrief_message, kit_message, reminder_message, wrap_up_message
+from bot.blocks.prompt import question_message, readiness_message
+from bot.loop_day import REMINDER_LEAD, morning_at, on_day, timings
 from bot.models import Candidate, Prompt
 from bot.plan import at_local, countdown, days_left, local_today, long_date
 from bot.services.asking import QUESTION, choose, compose_question, practise_next
+from bot.services.digests_nudges import digest_and_nudge_rows
 from bot.services.facts import Facts, load_facts, with_interviews
-from bot.services.followups import followup_rows
+from bot.services.kit import DayFacts, kit, load_day_facts, readiness_moves
 from bot.services.schedule import DAILY, WRAP_UP, resting
 from bot.services.status import progress
-from bot.services.stories import loop_plan
 
 logger = logging.getLogger(__name__)
 
 READY_DAYS = (7, 1)
+CHEAT_SHEET = "cheat-sheet"
+REMINDER = "reminder"
+DEBRIEF = "debrief"
 
 
 def due_day(candidate: Candidate, now: datetime) -> date | None:
@@ -61,10 +63,11 @@ def plan_mornings(session: Session, candidates: Sequence[Candidate], *, now: dat
     ids = [c.id for c in candidates]
     with_interviews(session, ids)
     facts = load_facts(session, ids)
+    day_facts = load_day_facts(session, ids)
     rows: list[Prompt] = []
     for candidate in candidates:
         try:
-            rows += plan_one(candidate, facts[candidate.id], now=now)
+            rows += plan_one(candidate, facts[candidate.id], now=now, day_facts=day_facts[candidate.id])
         except Exception:  # see the docstring
             logger.exception("could not plan candidate %s's morning", candidate.id)
             candidate.next_prompt_at = now + timedelta(hours=1)
@@ -73,38 +76,52 @@ def plan_mornings(session: Session, candidates: Sequence[Candidate], *, now: dat
     return rows
 
 
-def plan_one(candidate: Candidate, facts: Facts, *, now: datetime) -> list[Prompt]:
+def plan_one(
+    candidate: Candidate, facts: Facts, *, now: datetime, day_facts: DayFacts | None = None
+) -> list[Prompt]:
     day = due_day(candidate, now)
     if day is None:
-        candidate.next_prompt_at = at_local(
-            local_today(now, candidate.tz), candidate.prompt_time, candidate.tz
-        )
+        candidate.next_prompt_at = morning_of(candidate, local_today(now, candidate.tz))
         return []
-    rows = [] if resting(candidate, day) else morning_rows(candidate, facts, day, now=now)
-    rows = followup_rows(candidate, facts, day, rows, now=now) + rows  # the week's digest first
+    day_facts = day_facts or DayFacts()
+    rows = [] if resting(candidate, day) else morning_rows(candidate, facts, day, now=now, day_facts=day_facts)
+    rows = digest_and_nudge_rows(candidate, facts, day, rows, now=now) + rows  # the week's digest first
     done = any(row.kind == WRAP_UP for row in rows) or wrapped_up(candidate, facts)
-    candidate.next_prompt_at = (
-        None if done else at_local(day + timedelta(days=1), candidate.prompt_time, candidate.tz)
-    )
+    candidate.next_prompt_at = None if done else morning_of(candidate, day + timedelta(days=1))
     return rows
+
+
+def morning_of(candidate: Candidate, day: date) -> datetime:
+    """The prompt time, or earlier on a day whose first interview comes soon after it."""
+    return morning_at(
+        day, candidate.prompt_time, candidate.tz, on_day(candidate.interviews, candidate.loop_date, day)
+    )
 
 
 def wrapped_up(candidate: Candidate, facts: Facts) -> bool:
     return candidate.loop_date is not None and facts.has_prompt(candidate.loop_date, WRAP_UP)
 
 
-def morning_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> list[Prompt]:
+def morning_rows(
+    candidate: Candidate, facts: Facts, day: date, *, now: datetime, day_facts: DayFacts | None = None
+) -> list[Prompt]:
     assert candidate.loop_date is not None
+    day_facts = day_facts or DayFacts()
     left = days_left(candidate.loop_date, day)
     if left < 0:
         if wrapped_up(candidate, facts):
             return []
-        return [new_row(candidate, candidate.loop_date, WRAP_UP, WRAP_UP, wrap_up(facts), now)]
+        message = wrap_up(candidate, facts, day_facts, now=now)
+        return [new_row(candidate, candidate.loop_date, WRAP_UP, WRAP_UP, message, now)]
     if facts.has_prompt(day, DAILY):
         return []  # sent, or skipped with /prep skip
     if left == 0:
-        return [new_row(candidate, day, DAILY, "cheat-sheet", cheat_sheet(candidate, facts), now)]
-    rows = [daily_question(candidate, facts, day, now=now)]
+        message = cheat_sheet(candidate, facts, day_facts, now=now)
+        return [
+            new_row(candidate, day, DAILY, CHEAT_SHEET, message, now),
+            *interview_rows(candidate, facts, day, now=now),
+        ]
+    rows = [daily_question(candidate, facts, day, now=now), *interview_rows(candidate, facts, day, now=now)]
     if left in READY_DAYS:
         coming = practise_next(candidate, facts, day, now=now)
         rows_now = progress(candidate, facts, now=now)
@@ -143,22 +160,55 @@ def daily_question(
     return row
 
 
-def cheat_sheet(candidate: Candidate, facts: Facts) -> dict[str, Any]:
-    planned, plan = loop_plan(candidate, facts.stories)
-    entries = [
-        CheatSheetEntry(
-            (f"{clock(interview.at.time())} " if interview.at else "")
-            + interview.interviewer
-            + (f" · focus {interview.focus}" if interview.focus else ""),
-            tuple(planned_line(story) for story in interview.stories),
-        )
-        for interview in planned
-    ]
+def interview_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> list[Prompt]:
+    """A reminder before each of the day's timed interviews still ahead, and a debrief after each
+    interview that day; each due at its own instant, each in a slot of its own."""
+    todays = on_day(candidate.interviews, candidate.loop_date, day)
+    if not todays:
+        return []
+    cards = {card.interview_id: card for card in kit(candidate, facts, DayFacts(), now=now).cards}
+    rows = []
+    for timing in timings(todays, day, candidate.tz):
+        interview = todays[timing.interview]
+        card = cards.get(interview.id)
+        starts = timing.remind_at is not None and timing.remind_at + REMINDER_LEAD > now
+        if starts and card is not None and not facts.has_prompt(day, f"{REMINDER}-{interview.id}"):
+            assert timing.remind_at is not None
+            rows.append(
+                due_row(candidate, day, REMINDER, interview.id, reminder_message(card), timing.remind_at, now)
+            )
+        if not facts.has_prompt(day, f"{DEBRIEF}-{interview.id}"):
+            # the name travels with the row, for the debrief buttons even if the interview is removed
+            message = {**debrief_message(interview.interviewer), "interviewer": interview.interviewer}
+            rows.append(due_row(candidate, day, DEBRIEF, interview.id, message, timing.debrief_at, now))
+    return rows
+
+
+def due_row(
+    candidate: Candidate,
+    day: date,
+    kind: str,
+    interview_id: int,
+    message: dict[str, Any],
+    due: datetime,
+    now: datetime,
+) -> Prompt:
+    row = new_row(candidate, day, f"{kind}-{interview_id}", kind, message, now)
+    row.interview_id, row.due_at = interview_id, due.astimezone(UTC)
+    return row
+
+
+def cheat_sheet(candidate: Candidate, facts: Facts, day_facts: DayFacts, *, now: datetime) -> dict[str, Any]:
     assert candidate.loop_date is not None
-    return cheat_sheet_message(long_date(candidate.loop_date), entries, plan.lacking)
+    loop_day = kit(candidate, facts, day_facts, now=now, day=candidate.loop_date)
+    return kit_message(long_date(candidate.loop_date), loop_day)
 
 
-def wrap_up(facts: Facts) -> dict[str, Any]:
+def wrap_up(candidate: Candidate, facts: Facts, day_facts: DayFacts, *, now: datetime) -> dict[str, Any]:
     scores = [score for topic_scores in facts.scores.values() for score in topic_scores]
     average = sum(scores) / len(scores) if scores else None
-    return wrap_up_message(sum(facts.answers.values()), len(scores), average, len(facts.stories))
+    moves = readiness_moves(candidate, facts, now=now)
+    answered = [d for d in day_facts.debriefs if d.how_it_went is not None or d.questions.strip()]
+    return wrap_up_message(
+        sum(facts.answers.values()), len(scores), average, len(facts.stories), moves, answered
+    )

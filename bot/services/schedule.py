@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.loop_day import morning_at, on_day
 from bot.models import Candidate, Prompt
 from bot.plan import at_local, local_today, next_prompt_at
 from bot.rhythm import Rhythm
@@ -73,3 +74,7 @@ def reschedule(session: Session, candidate: Candidate, *, now: datetime) -> None
     candidate.next_prompt_at = next_prompt_at(
         now=now, tz=candidate.tz, prompt_time=candidate.prompt_time, sent_today=sent_today
     )
+    # A day with an early interview starts early enough for its kit and first reminder.
+    day = local_today(candidate.next_prompt_at, candidate.tz)
+    todays = on_day(candidate.interviews, candidate.loop_date, day)
+    candidate.next_prompt_at = morning_at(day, candidate.prompt_time, candidate.tz, todays)

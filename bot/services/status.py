@@ -39,6 +39,8 @@ class AnswerSummary:
     average: float | None
     ratings: int
     check_score: int | None = None
+    follow_up: str | None = None  # the interviewer's follow-up question
+    follow_up_score: int | None = None  # its reply's brief check; None while unanswered
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,13 @@ def recent_answers(
     latest = sorted(facts.answer_facts, key=lambda a: (a.answered_at, a.id), reverse=True)[:limit]
     return tuple(
         AnswerSummary(
-            a.topic or "Practice", questions.get(a.prompt_id, ""), a.rating, len(a.ratings), a.check_score
+            a.topic or "Practice",
+            questions.get(a.prompt_id, ""),
+            a.rating,
+            len(a.ratings),
+            a.check_score,
+            a.follow_up.question if a.follow_up else None,
+            a.follow_up.score if a.follow_up else None,
         )
         for a in latest
     )

@@ -13,7 +13,18 @@ from datetime import date, timedelta
 from sqlalchemy import Engine, select
 
 from bot.deps import Deps
-from bot.models import Answer, Base, Feedback, Prompt, Rating, Story
+from bot.models import (
+    Answer,
+    Base,
+    CandidateNote,
+    Debrief,
+    Feedback,
+    FollowUp,
+    NoteKind,
+    Prompt,
+    Rating,
+    Story,
+)
 from bot.services import questions
 from bot.services.candidates import Who, candidate_for
 from bot.services.erase import NOT_PERSONAL
@@ -126,6 +137,54 @@ def seed_prep(
             session.add(
                 _feedback(prompt, answer.id, reviewer, channel, f"17900000{n:02d}.000300", item.feedback)
             )
+            session.add(
+                FollowUp(
+                    answer_id=answer.id,
+                    candidate_id=candidate_id,
+                    channel_id=channel,
+                    aim="no_metric",
+                    question="What was the measurable result?",
+                    asked_ts=f"17900000{n:02d}.000250",
+                    asked_at=now,
+                    reply_ts=f"17900000{n:02d}.000260",
+                    reply_text="Errors fell from 8% to 0.8% within a week.",
+                    replied_at=now,
+                    check_score=5,
+                    answered_it=True,
+                )
+            )
+        session.add(
+            CandidateNote(
+                candidate_id=candidate_id,
+                kind=NoteKind.WHY_COMPANY,
+                title="Why Amazon?",
+                text="The scale of what I could build.",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        debrief_prompt = Prompt(
+            candidate_id=candidate_id,
+            local_date=LOOP_DAY,
+            slot="debrief-1",
+            kind="debrief",
+            status="sent",
+            channel_id=channel,
+            message_ts="1790000098.000100",
+            created_at=now,
+        )
+        session.add(debrief_prompt)
+        session.flush()
+        session.add(
+            Debrief(
+                candidate_id=candidate_id,
+                prompt_id=debrief_prompt.id,
+                interviewer="Natesh",
+                how_it_went=4,
+                questions="A time you disagreed with your manager.",
+                updated_at=now,
+            )
+        )
         extra = Prompt(
             candidate_id=candidate_id,
             local_date=now.date(),

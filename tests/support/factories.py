@@ -14,7 +14,7 @@ from bot.models import Answer, Candidate, Prompt, Rating
 from bot.principles import parse_principles
 from bot.services import interviews, loop, reviewers
 from bot.services.candidates import Who, candidate_for, remember_timezone
-from bot.services.followups import Followup
+from bot.services.digests_nudges import DigestOrNudge
 from tests.support.fake_slack import TEAM_ID
 
 NEW_YORK = "America/New_York"
@@ -91,8 +91,8 @@ def candidate_row(deps: Deps, candidate_id: int) -> Candidate:
         return session.get_one(Candidate, candidate_id)
 
 
-def prompts_of(deps: Deps, candidate_id: int, *, followups: bool = False) -> list[Prompt]:
-    """The candidate's prompt rows; without the digests and nudges unless `followups`."""
+def prompts_of(deps: Deps, candidate_id: int, *, digests_and_nudges: bool = False) -> list[Prompt]:
+    """The candidate's prompt rows; without the digests and nudges unless `digests_and_nudges`."""
     with deps.sessions.begin() as session:
         rows = session.scalars(select(Prompt).where(Prompt.candidate_id == candidate_id).order_by(Prompt.id))
-        return [row for row in rows if followups or row.kind not in set(Followup)]
+        return [row for row in rows if digests_and_nudges or row.kind not in set(DigestOrNudge)]

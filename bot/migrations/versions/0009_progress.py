@@ -1,7 +1,7 @@
 """progress: pause until a day, weekdays, the weekly digest's day, the latest progress chart
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0008
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import bot.db
 
 revision: str = "0009"
-down_revision: str | None = "0005"  # after main's head; the lead re-chains on merge
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -24,14 +24,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("digest_day", sa.SmallInteger(), server_default="0", nullable=True))
         batch_op.add_column(sa.Column("chart_file_id", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("chart_made_at", bot.db.UTCDateTime(), nullable=True))
-    # Also in the coaching branch's 0008: whichever lands second drops these lines.
-    with op.batch_alter_table("prompts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("due_at", bot.db.UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("prompts", schema=None) as batch_op:
-        batch_op.drop_column("due_at")
     with op.batch_alter_table("candidates", schema=None) as batch_op:
         for column in ("chart_made_at", "chart_file_id", "digest_day", "prompt_days", "paused_until"):
             batch_op.drop_column(column)

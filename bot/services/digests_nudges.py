@@ -22,7 +22,7 @@ RECENT_ANSWERS = timedelta(days=3)  # a rating nudge for older answers would onl
 FIRST_DIGEST_AFTER = timedelta(days=3)  # a candidate who started yesterday has no week to tell
 
 
-class Followup(StrEnum):
+class DigestOrNudge(StrEnum):
     """The kinds (and slot prefixes) of the rows planned here."""
 
     DIGEST = "digest"
@@ -31,25 +31,25 @@ class Followup(StrEnum):
     RATING_NUDGE = "rating-nudge"
 
 
-FOLLOWUPS = frozenset(str(kind) for kind in Followup)
+DIGESTS_AND_NUDGES = frozenset(str(kind) for kind in DigestOrNudge)
 
 
 def reviewer_slot(user_id: str) -> str:
-    return f"{Followup.DIGEST}-{user_id}"[:40]
+    return f"{DigestOrNudge.DIGEST}-{user_id}"[:40]
 
 
 def own_members(row: Prompt) -> tuple[str, ...] | None:
     """Who a row goes to when not the prep conversation: a reviewer's digest goes to their DM."""
-    if row.kind == Followup.REVIEWER_DIGEST:
-        return (row.slot.removeprefix(f"{Followup.DIGEST}-"),)
+    if row.kind == DigestOrNudge.REVIEWER_DIGEST:
+        return (row.slot.removeprefix(f"{DigestOrNudge.DIGEST}-"),)
     return None
 
 
 def rating_slot(answer_id: int) -> str:
-    return f"{Followup.RATING_NUDGE}-{answer_id}"
+    return f"{DigestOrNudge.RATING_NUDGE}-{answer_id}"
 
 
-def followup_rows(
+def digest_and_nudge_rows(
     candidate: Candidate, facts: Facts, day: date, morning: list[Prompt], *, now: datetime
 ) -> list[Prompt]:
     """The rows a morning owes besides its question: `morning` is what it planned already."""
@@ -63,7 +63,7 @@ def followup_rows(
 
 
 def row(
-    candidate: Candidate, day: date, slot: str, kind: Followup, due: datetime | None, now: datetime
+    candidate: Candidate, day: date, slot: str, kind: DigestOrNudge, due: datetime | None, now: datetime
 ) -> Prompt:
     return Prompt(
         candidate_id=candidate.id,
@@ -79,13 +79,13 @@ def row(
 
 
 def digest_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> list[Prompt]:
-    if candidate.digest_day != day.weekday() or facts.has_prompt(day, str(Followup.DIGEST)):
+    if candidate.digest_day != day.weekday() or facts.has_prompt(day, str(DigestOrNudge.DIGEST)):
         return []
     if local_today(candidate.created_at + FIRST_DIGEST_AFTER, candidate.tz) > day:
         return []
-    rows = [row(candidate, day, str(Followup.DIGEST), Followup.DIGEST, None, now)]
+    rows = [row(candidate, day, str(DigestOrNudge.DIGEST), DigestOrNudge.DIGEST, None, now)]
     for reviewer in candidate.reviewers:
-        rows.append(row(candidate, day, reviewer_slot(reviewer.user_id), Followup.REVIEWER_DIGEST, None, now))
+        rows.append(row(candidate, day, reviewer_slot(reviewer.user_id), DigestOrNudge.REVIEWER_DIGEST, None, now))
     return rows
 
 
@@ -94,9 +94,9 @@ def evening_row(
 ) -> list[Prompt]:
     asked = any(r.slot == DAILY and r.kind == QUESTION for r in morning)
     due = evening_nudge_at(day, max(now, at_local(day, candidate.prompt_time, candidate.tz)), candidate.tz)
-    if not asked or due is None or facts.has_prompt(day, str(Followup.EVENING_NUDGE)):
+    if not asked or due is None or facts.has_prompt(day, str(DigestOrNudge.EVENING_NUDGE)):
         return []
-    return [row(candidate, day, str(Followup.EVENING_NUDGE), Followup.EVENING_NUDGE, due, now)]
+    return [row(candidate, day, str(DigestOrNudge.EVENING_NUDGE), DigestOrNudge.EVENING_NUDGE, due, now)]
 
 
 def rating_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime) -> list[Prompt]:
@@ -113,5 +113,5 @@ def rating_rows(candidate: Candidate, facts: Facts, day: date, *, now: datetime)
         answered_day = local_today(answer.answered_at, candidate.tz)
         if due >= next_morning or facts.has_prompt(answered_day, rating_slot(answer.id)):
             continue
-        rows.append(row(candidate, answered_day, rating_slot(answer.id), Followup.RATING_NUDGE, due, now))
+        rows.append(row(candidate, answered_day, rating_slot(answer.id), DigestOrNudge.RATING_NUDGE, due, now))
     return rows

@@ -13,19 +13,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
-from bot.answer_check.agents import parts
 from bot.answer_check.blame import blames_others
-from bot.answer_check.content import is_hypothetical, is_vague, off_topic, told_in_the_present
-from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
+from bot.answer_check.content import is_vague, off_topic
+from bot.answer_check.drills import STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.intents import asked, misses_the_intent
 from bot.answer_check.lesson import has_lesson, tells_a_failure
-from bot.answer_check.outcome import has_metric, has_result
+from bot.answer_check.mood import is_hypothetical
+from bot.answer_check.outcome import has_metric
 from bot.answer_check.render import check_text
-from bot.answer_check.star import has_action, has_situation
-from bot.answer_check.task import has_task
+from bot.answer_check.telling import Telling, drill_items, how_told, star_heard
 from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
@@ -61,10 +59,10 @@ def check_answer(
     content = _content(
         text, told, said, principle=_canonical(principle), question=question, checklist=checklist
     )
-    telling = _telling(told, said, content, checklist)
-    star = _star(text, told, said, checklist, telling)
+    telling = how_told(text, told, said, content, checklist)
+    star = star_heard(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
-    if checklist is not None and question and not any(_drill_items(text, told, said, checklist).values()):
+    if checklist is not None and question and not any(drill_items(text, told, said, checklist).values()):
         # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
         findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
     if (checklist is None or checklist.we_counts) and _we_not_i(said):
@@ -96,62 +94,6 @@ def weakest_part(check: AnswerCheck) -> Finding | None:
     length alone is no follow-up ("too long" is skipped), and a clean answer has none.
     """
     return next((finding for finding in check.findings if finding is not Finding.TOO_LONG), None)
-
-
-class Telling(StrEnum):
-    """How the answer is told, which decides what of STAR can be heard in it at all."""
-
-    STORY = "story"  # what happened: every part is read as it is told
-    AS_IF = "as if"  # what one would do: no task, step or outcome happened; only a named setting counts
-    IN_GENERAL = "in general"  # how one works, nothing in the past: no real setting or outcome is told
-    VAGUE = "vague"  # a story in generalities: its scene counts only if it names a place, time or role
-    PRESENT = "present"  # a real story told in the present ("In 2023 I am…, I move…"): its steps are steps
-
-
-def _telling(
-    told: list[str], said: list[Clause], content: set[Finding], checklist: Checklist | None
-) -> Telling:
-    if checklist is not None and not checklist.story:
-        return Telling.STORY  # a design is told as a design: its checklist reads it as it is
-    if Finding.HYPOTHETICAL in content:
-        return Telling.AS_IF
-    if told_in_the_present(" ".join(told), said):
-        return Telling.PRESENT
-    if not any(part.past for sentence in told for part in parts(sentence)):
-        return Telling.IN_GENERAL
-    return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
-
-
-def _drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
-    return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
-
-
-def _star(
-    text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
-) -> dict[str, bool]:
-    if telling is Telling.AS_IF:
-        return {
-            "situation": has_situation(told, anchored_only=True),
-            "task": False,
-            "action": False,
-            "result": False,
-        }
-    if checklist is not None:
-        star = _drill_items(text, told, said, checklist)
-    else:
-        star = {
-            "situation": has_situation(told),
-            "task": has_task(told, said),
-            "action": has_action(told, said),
-            "result": has_result(told),
-        }
-    if telling is Telling.PRESENT:
-        star["action"] = star["action"] or sum(1 for c in said if c.form is Form.PRESENT and c.verb) >= 2
-    if telling in (Telling.VAGUE, Telling.IN_GENERAL):
-        star["situation"] = has_situation(told, anchored_only=True)
-    if telling is Telling.IN_GENERAL:
-        star["result"] = False
-    return star
 
 
 def _shape(
@@ -206,7 +148,11 @@ def _content(
     asks_in_general = bool(
         question and GENERAL_QUESTION.search(question) and not PAST_QUESTION.search(question)
     )
-    if (checklist is None or checklist.hypothetical) and not asks_in_general and is_hypothetical(text, said):
+    if (
+        (checklist is None or checklist.hypothetical)
+        and not asks_in_general
+        and is_hypothetical(text, told, said)
+    ):
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):
         found.add(Finding.VAGUE)

@@ -57,7 +57,7 @@ PRONOUNS = {
     "i'll": Agent.I,
     "we'll": Agent.WE,
 }
-OTHER_PRONOUNS = wordset("""you he she they it this that someone somebody nobody everyone everybody everything nothing
+OTHER_PRONOUNS = wordset("""you you're you've you'll you'd he she they it this that someone somebody nobody everyone everybody everything nothing
     people he'd she'd they'd it's they're he's she's they've""")
 PRESENT_AFTER_PRONOUN = re.compile(r"^[a-z]+$")
 NOT_VERBS = DETERMINERS | LINKS

@@ -1,12 +1,10 @@
-"""What the answer says, beyond its shape: told as a real time or a hypothetical, concrete or
-buzzwords, owning the story or blaming others, on the question or beside it, and with the lesson a
-failure question asks for."""
+"""What the answer says, beyond its shape: concrete or buzzwords, and on the question or beside it
+(how it is told, real or hypothetical: mood.py; blame: blame.py; the lesson: lesson.py)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.answer_check.agents import parts
 from bot.answer_check.outcome import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
 from bot.answer_check.topics import (
@@ -19,70 +17,6 @@ from bot.answer_check.topics import (
 )
 
 _I = re.IGNORECASE
-
-# -- hypothetical: what one would do, or does in general, instead of what one did
-GENERIC_ADVICE = re.compile(
-    r"\b(?:you (?:would|should|need to|have to|must|want to|can)|one (?:should|must|needs to)|if i were|"
-    r"if i was|my (?:approach|philosophy|rule|process) (?:is|would be)|i believe (?:in|that)|the (?:key|best way|"
-    r"right way) (?:is|would be)|it(?:'s| is) (?:important|essential|critical|key) to|in (?:such|that|this) "
-    r"(?:a )?(?:case|situation|scenario)|in general|generally speaking)\b",
-    _I,
-)
-
-
-def hypothetical_signals(text: str, clauses: list[Clause]) -> int:
-    told_as_if = sum(1 for c in clauses if c.form in (Form.CONDITIONAL, Form.HABITUAL))
-    plain = normal(text)
-    return told_as_if + len(GENERIC_ADVICE.findall(plain)) + _generic_you(plain)
-
-
-def _generic_you(text: str) -> int:
-    """The general "you" ("you look at the logs, you fix it"): how things are done, not what was."""
-    return sum(
-        1
-        for sentence in SENTENCE_LIKE.split(text)
-        for part in parts(sentence)
-        if part.subject[-1:] == ("you",) and not part.past
-    )
-
-
-SENTENCE_LIKE = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-# A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job".
-PAST_TIME = re.compile(
-    r"\b(?:in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|(?:a|one|two|"
-    r"three|four|five|six|few|couple of|several|\d+) (?:years?|months?|weeks?) ago|when i (?:was|joined|started|"
-    r"worked)|in my (?:previous|last|first|former|old) (?:job|company|role|team|position))\b",
-    _I,
-)
-
-
-def told_in_the_present(text: str, clauses: list[Clause]) -> bool:
-    """A real story told in the present, as many non-native speakers tell one: "In 2023 I am data engineer
-    … my manager asks me … I move the reports…". A past time, steps in the present, and nothing of
-    "would", "usually" or advice."""
-    done = sum(1 for c in clauses if c.form is Form.DONE)
-    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
-    plain = normal(text)
-    return (
-        done <= 1
-        and present >= 3
-        and hypothetical_signals(text, clauses) == 0
-        and bool(PAST_TIME.search(" ".join(plain.split()[:40])))  # the story is placed at the start
-    )
-
-
-def is_hypothetical(text: str, clauses: list[Clause]) -> bool:
-    signals = hypothetical_signals(text, clauses)
-    done = sum(1 for c in clauses if c.form is Form.DONE)
-    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
-    if told_in_the_present(text, clauses):
-        return False
-    if done == 0:  # nothing told as having happened: what one would do, or does in general
-        return signals >= 1 or present >= 3
-    return signals >= 3 and signals > 1.5 * done
-
 
 # -- vague: claims with no concrete detail
 BUZZ_STRONG = frozenset(
@@ -107,7 +41,7 @@ ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spea
     communicated engaged improved oversaw executed owned partnered drove enhanced focused""")
 # A name, an acronym or a figure; a capital that opens a sentence, a line or a paragraph names nothing.
 PROPER = re.compile(r"(?<![.!?:\n]\s)(?<![\n])(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
-QUOTED = re.compile(r"\"[^\"]{6,}\"|'[^']{12,}'")
+QUOTED = re.compile(r"\"[^\"]{6,}\"|(?<!\w)'[^']{12,}'(?!\w)")
 
 
 def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:

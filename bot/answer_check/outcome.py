@@ -172,3 +172,22 @@ TIME_MARKER = re.compile(
 def _metric_in(sentence: str) -> bool:
     measured = TIME_MARKER.sub(" ", sentence)
     return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(measured))
+
+
+# A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a
+# month", "the page load in 2.4 seconds", "we save 42,000 dollars", "the team is very happy").
+PRESENT_OUTCOME = re.compile(
+    r"\bfrom (?:about |around |roughly )?[$€£]?\d[^.;]{0,40}? to (?:about |around |only |under |below )?[$€£]?\d|"
+    r"\b(?:go|goes|come|comes|get|gets|is|are|am|become|becomes|stay|stays)(?: also| now| much| very| even)? "
+    r"(?:down|up|back|faster|slower|better|lower|higher|happy|happier|fine|stable|live|promoted|able)\b|"
+    r"\b(?:save|saves|cut|cuts|reduce|reduces|drop|drops|fall|falls|grow|grows|increase|increases|decrease|"
+    r"decreases|improve|improves) (?:\w+ ){0,3}?(?:by )?[$€£]?\d|"
+    r"\b(?:launch|launches|ship|ships|finish|finishes|go live|goes live|deliver|delivers) (?:\w+ ){0,2}?on time\b",
+    _I,
+)
+
+
+def has_present_result(sentence_texts: list[str]) -> bool:
+    """An outcome told in the present where the story ends (for a story told in the present)."""
+    later = [normal(s) for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    return any(PRESENT_OUTCOME.search(sentence) for sentence in later)

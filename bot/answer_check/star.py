@@ -91,7 +91,7 @@ def opening(sentence_texts: list[str]) -> list[str]:
     return chosen
 
 
-def _anchored(text: str, *, definite: bool = False) -> bool:
+def anchored(text: str, *, definite: bool = False) -> bool:
     """A place, a time, an organisation or a role. definite: "in a project" is any project, so only
     "at my company", "at Stripe", "in 2021" count (for answers told as what one would do)."""
     organisation = ORGANISATION.search(text)
@@ -105,13 +105,13 @@ def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> 
     (for a hypothetical answer, whose other sentences describe no real world)."""
     told = opening(sentence_texts)
     if anchored_only:
-        return any(_anchored(normal(sentence), definite=True) for sentence in told)
+        return any(anchored(normal(sentence), definite=True) for sentence in told)
     if told and _leads_with_a_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
-        return _anchored(normal(told[0]))
+        return anchored(normal(told[0]))
     for sentence in told:
         text = normal(sentence)
-        if _anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
+        if anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
             return True
         if any(p.agent is Agent.OTHER and p.past and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"

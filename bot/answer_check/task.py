@@ -38,6 +38,13 @@ TASK = re.compile(
 )
 
 
+# A sentence of the would-be or of habit ("if someone pushes before a deadline, I…", "I've had to do this
+# many times"): no task of one real time.
+UNREAL = re.compile(
+    r"\b(?:would|will)\b|'d\b|'ll\b|^\W*(?:if|when|whenever)\b|\b(?:usually|always|typically|generally|"
+    r"normally|often)\b|\b(?:i|we)(?:'ve| have) had to\b",
+    _I,
+)
 NOBODY = re.compile(
     r"\b(?:nobody|no one|no-one|never|not|n't|wasn't|weren't|didn't|without being)\s+(?:\w+\s+)?$", _I
 )
@@ -49,12 +56,24 @@ RESPONSIBLE = re.compile(
 )
 
 
-INTENT = re.compile(r"\b(?:i|we) (?:\w+ly )?(?:decided|agreed|chose|wanted|offered) to\b", _I)
+# A decision or a wish to take it on, in any tense: "I decided to own it", "I decide I will fix it", "I
+# wanted every student to feel…", "I want that my team can…".
+INTENT = re.compile(
+    r"\b(?:i|we) (?:\w+ly )?(?:decided?|decides|agreed?|chose|choose|wanted|want|offered?|resolved|made up "
+    r"my mind) (?:(?:\w+ ){0,6}?to|that|(?:i|we) (?:will|would|'d|'ll|should|must|can|could))\b",
+    _I,
+)
 
 
-def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
+def has_task(
+    sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None = None, evident: bool = True
+) -> bool:
     """A goal or an obligation told before the end (a decision only early: "I decided to own it"; deciding
-    mid-story is a step), or a problem the situation tells and the candidate then acts on."""
+    mid-story is a step), or a problem the situation tells and the candidate then acts on. evident=False
+    (an answer told as what one would do): only a task said outside the would-be counts."""
+    if not evident:
+        sentence_texts = [s if not UNREAL.search(normal(s)) else "" for s in sentence_texts]
+        clauses = [c for c in clauses if sentence_texts[c.sentence]]
     early = max(1, round(len(sentence_texts) * 0.4))
     if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):
         return True
@@ -74,7 +93,7 @@ def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
             # "nobody asked us to" is no task, nor is "I would be responsible"
             if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
                 return True
-    return _problem_taken_on(sentence_texts, clauses)
+    return evident and _problem_taken_on(sentence_texts, clauses, acted=acted)
 
 
 # Said in other words than the regular forms above: taking it on, being asked, what mattered, a date.
@@ -105,9 +124,12 @@ TROUBLE = re.compile(
 )
 
 
-def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause]) -> bool:
-    """A situation that tells trouble in the first half of the answer, and steps that follow it."""
-    if not has_situation(sentence_texts) or not has_action(sentence_texts, clauses):
+def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None) -> bool:
+    """A situation that tells trouble in the first half of the answer, and steps that follow it (acted: the
+    steps as the caller heard them, in whatever tense; else read here, in the past)."""
+    if acted is None:
+        acted = has_action(sentence_texts, clauses)
+    if not acted or not has_situation(sentence_texts):
         return False
     half = max(1, (len(sentence_texts) + 1) // 2)
     return any(TROUBLE.search(normal(sentence)) for sentence in sentence_texts[:half])

@@ -19,22 +19,39 @@ from bot.answer_check.topics import (
 _I = re.IGNORECASE
 
 # -- vague: claims with no concrete detail
-BUZZ_STRONG = frozenset(
-    stem(word)
-    for word in wordset("""leverage leveraged synergy synergies alignment aligned holistic spearheaded spearhead empower
-    empowered foster fostered orchestrated orchestrate streamline streamlined proactive proactively seamless
-    seamlessly paradigm ecosystem best-in-class world-class game-changer value-add visibility
-    cross-functional crossfunctional stakeholders stakeholder synergistic transformational transformation
-    championed champion mindset excellence initiatives initiative strategic strategically innovative
-    deliverables bandwidth alignment""")
-)
-BUZZ_MILD = frozenset(
-    stem(word)
-    for word in wordset("""ensure ensured drive drove driven efficiency efficiencies effectiveness productivity improve
-    improved improvement optimize optimized optimise optimised enhance enhanced facilitate facilitated
-    collaboration collaborate collaborated communication communicated engagement various multiple significant
-    significantly greatly substantially overall key processes framework solutions solution outcomes value
-    impact culture ownership accountability transparency success successful successfully""")
+def lexicon(words: str) -> frozenset[str]:
+    """Exact words and their plain plurals. Not stems: a stem joins "productive" to "product", "positive" to
+    "position", "accountability" to "account", and so counts the concrete nouns of a story as judgements."""
+    listed = wordset(words)
+    return frozenset(listed | {word + "s" for word in listed if not word.endswith(("s", "ly", "ed"))})
+
+
+BUZZ_STRONG = lexicon("""leverage leveraged leveraging synergy synergies alignment aligned holistic holistically
+    spearheaded spearhead spearheading empower empowered empowering empowerment foster fostered fostering
+    orchestrated orchestrate streamline streamlined streamlining proactive proactively seamless seamlessly paradigm
+    ecosystem best-in-class world-class game-changer value-add visibility cross-functional crossfunctional
+    cross-functionally stakeholder synergistic transformational transformation transform transformed championed
+    champion championing mindset excellence initiative strategic strategically innovative innovation deliverable
+    bandwidth""")
+BUZZ_MILD = lexicon("""ensure ensured ensuring drive drove driven driving efficiency efficiencies effectiveness
+    productivity improve improved improvement improving optimize optimized optimise optimised enhance enhanced
+    facilitate facilitated collaboration collaborate collaborated collaborative communication communicated engagement
+    various multiple significant significantly greatly substantially overall key processes framework solution
+    outcome value impact culture ownership accountability transparency success successful successfully""")
+# Stock phrases of business talk: each says a belief or a slogan, never what happened.
+CLICHES = re.compile(
+    r"\b(?:north star|move the needle|low-hanging fruit|circle back|game[- ]changer|paradigm shift|outside the box|"
+    r"best practices?|thought leader\w*|value proposition|core values?|first principles|connect(?:ing)? the dots|"
+    r"(?:break|breaking|broke) down (?:the )?silos|silos|fail fast|team sport|lean(?:ed|ing|t)? into|"
+    r"(?:customer|user) journey|growth mindset|(?:customer|people|user)[- ](?:first|centric|centered|focused)|"
+    r"outside-in|inside-out|(?:in|into|part of) (?:the|our|its|their) dna|data[- ]driven|quick wins|(?:big|bigger) "
+    r"picture|heavy lifting|touch base|(?:add|adds|added|adding|deliver|drive|unlock|create) (?:real )?value|"
+    r"double down|psychological safety|open[- ]door|walk the talk|lead(?:ing)? by example|servant leader\w*|"
+    r"(?:culture|mindset) (?:of|shift)|operating model|future of work|disrupt\w*|next[- ]level|cutting[- ]edge|"
+    r"state[- ]of[- ]the[- ]art|impactful|high[- ]performing|empathy|authentic\w*|intentional|passionate|"
+    r"embedded in|at the (?:center|centre|heart) of|win-win|on the same page|hit the ground running|"
+    r"in today's world|at the end of the day)\b",
+    re.IGNORECASE,
 )
 ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised
     enabled empowered fostered orchestrated managed handled worked helped supported coordinated collaborated
@@ -48,7 +65,8 @@ def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     """(buzzwords, concrete details), each per 100 words."""
     words = tokens(text)
     total = max(1, len([w for w in words if w.isalpha() or "'" in w]))
-    buzz = sum(1.0 for w in words if stem(w) in BUZZ_STRONG) + sum(0.5 for w in words if stem(w) in BUZZ_MILD)
+    buzz = sum(1.0 for w in words if w in BUZZ_STRONG) + sum(0.5 for w in words if w in BUZZ_MILD)
+    buzz += len(CLICHES.findall(normal(text)))
     done = [c for c in clauses if c.form is Form.DONE]
     buzz += sum(0.5 for c in done if c.verb in ABSTRACT_VERBS)
     concrete = checkable(text) + 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
@@ -64,23 +82,21 @@ def checkable(text: str) -> float:
 
 # Words that judge or generalise rather than tell ("important", "clear", "always", "culture"): dense in
 # an answer that says how things should be, sparse in one that says what happened.
-CLAIMS = frozenset(
-    stem(word)
-    for word in wordset("""important importance key essential critical crucial vital safe open honest honesty positive
-    great good clear clearly strong right best quality effective effectively successful smooth efficient proactive
-    transparent regularly always everyone everybody together valuable value meaningful appropriate proper properly
-    relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
-    communication aligned alignment environment growth opportunity opportunities approach well expectations
-    perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful smoothly rewarding proud
-    success inclusion inclusive diverse diversity belong belonging passionate awareness equitable fair fairly voice
-    heard comfortable engaged motivated motivation productive atmosphere reliable consistency consistent humble
-    genuinely really""")
-)
+CLAIMS = lexicon("""important importance key essential critical crucial vital safe safely open openly honest honestly
+    honesty positive great good clear clearly strong strongly right best quality effective effectively successful
+    successfully smooth smoothly efficient efficiently proactive proactively transparent transparently regularly always
+    everyone everybody together valuable value valued meaningful appropriate appropriately proper properly relevant
+    necessary attitude mindset culture trust trusted respect respected supportive collaborative collaboration
+    communication aligned alignment environment growth opportunity opportunities approach well expectation
+    perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful rewarding proud success
+    inclusion inclusive diverse diversity belong belonging passionate awareness equitable fair fairly voice heard
+    comfortable engaged motivated motivation productive atmosphere reliable reliability consistency consistent
+    consistently humble genuinely genuine really""")
 
 
 def claim_density(text: str) -> float:
     words = tokens(text)
-    return 100 * sum(1 for word in words if stem(word) in CLAIMS) / max(1, len(words))
+    return 100 * sum(1 for word in words if word in CLAIMS) / max(1, len(words))
 
 
 def is_vague(text: str, clauses: list[Clause]) -> bool:
@@ -95,9 +111,7 @@ def is_vague(text: str, clauses: list[Clause]) -> bool:
     if count < 30:
         return False
     claims = claim_density(text)
-    return (concrete < 2.5 and claims >= 7.5) or (
-        100 * checkable(text) / count < 1.0 and buzz + claims >= 7.0
-    )
+    return (concrete < 2.5 and claims >= 7.5) or (100 * checkable(text) / count < 1.0 and buzz + claims >= 7.0)
 
 
 # -- off topic

@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from bot.answer_check.agents import Agent, parts
 from bot.answer_check.blame import blames_others
 from bot.answer_check.content import is_vague, off_topic
 from bot.answer_check.drills import STAR_WORDS, Checklist, checklist_for
@@ -24,7 +25,7 @@ from bot.answer_check.mood import is_hypothetical
 from bot.answer_check.outcome import has_metric
 from bot.answer_check.render import check_text
 from bot.answer_check.telling import Telling, drill_items, how_told, star_heard
-from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
+from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, normal, sentences
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
 
@@ -65,7 +66,7 @@ def check_answer(
     if checklist is not None and question and not any(drill_items(text, told, said, checklist).values()):
         # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
         findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
-    if (checklist is None or checklist.we_counts) and _we_not_i(said):
+    if (checklist is None or checklist.we_counts) and _we_not_i(told, said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
     if Finding.TOO_SHORT in findings and words < (checklist.words[0] if checklist else STAR_WORDS[0]) / 3:
@@ -179,13 +180,20 @@ def _beside_the_question(
     return checklist is None and off_topic(text, question=question, principle=principle)
 
 
-def _we_not_i(said: list[Clause]) -> bool:
-    """Mostly "we": more of the doing, or far more of the telling, is the team's than one's own."""
-    i_done = sum(1 for c in said if c.subject == "i" and c.form is Form.DONE)
+def _we_not_i(told: list[str], said: list[Clause]) -> bool:
+    """Mostly "we": more of the doing, or far more of the telling, is the team's than one's own. A note or a
+    bullet that drops its "I" ("Built a small tool…", "Wrote a one-page guide…") is one's own step."""
+    dropped = sum(1 for sentence in told if _drops_its_i(sentence))
+    i_done = dropped + sum(1 for c in said if c.subject == "i" and c.form is Form.DONE)
     we_done = sum(1 for c in said if c.subject == "we" and c.form is Form.DONE)
-    i_all = sum(1 for c in said if c.subject == "i")
+    i_all = dropped + sum(1 for c in said if c.subject == "i")
     we_all = sum(1 for c in said if c.subject == "we")
     return (we_done >= 2 and we_done > i_done) or (we_all >= 3 and we_all > 1.5 * i_all)
+
+
+def _drops_its_i(sentence: str) -> bool:
+    first = next(iter(parts(normal(sentence))), None)
+    return first is not None and not first.subject and first.agent is Agent.I and first.past
 
 
 def _canonical(principle: str | None) -> str | None:

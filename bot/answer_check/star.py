@@ -47,7 +47,8 @@ ORGANISATION = re.compile(
     r"start-up|firm|bank|agency|org|organi[sz]ation|department|business|retailer|shop|store|"
     r"hospital|clinic|school|university|insurer|chain|factory|warehouse|lab|studio|consultancy|provider|"
     r"platform|marketplace|enterprise|corporation|corp|government|ministry|council|project|client|customer|"
-    r"site|office|plant|scale-?up|unicorn|multinational|fintech|saas)\b",
+    r"site|office|plant|scale-?up|unicorn|multinational|fintech|saas|app|website|publisher|newspaper|airline|"
+    r"hotel|restaurant|nonprofit|non-profit|charity|ngo|telco|carrier|insurer|lender|broker|manufacturer)\b",
     _I,
 )
 ROLE = re.compile(
@@ -79,16 +80,23 @@ SCENE_VERBS = wordset("""was were had been worked joined led ran managed owned s
 
 def opening(sentence_texts: list[str]) -> list[str]:
     """The first sentence, and up to three more while they stay within the first 35% of the words and
-    the candidate's steps have not begun."""
+    the candidate's steps have not begun. What comes before the first sentence that says anything ("Sure.",
+    "Good question.", a heading such as "Situation") is not the opening."""
     total = max(1, sum(count_words(s) for s in sentence_texts))
+    start = next((i for i, s in enumerate(sentence_texts[:3]) if not _preamble(s)), 0)
     chosen: list[str] = []
     seen = 0
-    for sentence in sentence_texts[:4]:
+    for sentence in sentence_texts[start : start + 4]:
         if chosen and (seen > total * 0.35 or _leads_with_a_step(sentence)):
             break
         chosen.append(sentence)
         seen += count_words(sentence)
     return chosen
+
+
+def _preamble(sentence: str) -> bool:
+    """A word or three with no verb, before the answer begins: "Sure.", "Great question!", "Situation"."""
+    return count_words(sentence) <= 3 and not parts(normal(sentence))
 
 
 def anchored(text: str, *, definite: bool = False) -> bool:
@@ -102,10 +110,12 @@ def anchored(text: str, *, definite: bool = False) -> bool:
 
 def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> bool:
     """A setting in the opening. anchored_only: only a place, a time, an organisation or a role counts
-    (for a hypothetical answer, whose other sentences describe no real world)."""
+    (for a hypothetical answer, whose other sentences describe no real world, and whose would-be sentences
+    place nothing: "I'd look for an approval added five years ago")."""
     told = opening(sentence_texts)
     if anchored_only:
-        return any(anchored(normal(sentence), definite=True) for sentence in told)
+        real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
+        return any(anchored(sentence, definite=True) for sentence in real)
     if told and _leads_with_a_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
         return anchored(normal(told[0]))

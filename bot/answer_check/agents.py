@@ -34,6 +34,7 @@ class Part:
     negated: bool
     modal: bool  # would, could, will, might…: not something that happened
     past: bool  # told as having happened ("was", "fell", "had grown"), not as how things are
+    link: str = ""  # the linking word that opened the clause ("and", "which"…), "" after a comma or none
 
 
 LINKS = wordset("""and but so which who that because while whereas although though when after until once since
@@ -92,15 +93,19 @@ def parts(sentence: str) -> tuple[Part, ...]:
     previous: Agent | None = None
     for chunk in BREAK.split(sentence):
         words = tokens(chunk)
-        # split further at linking words, keeping each piece's words
+        # split further at linking words, keeping each piece's words and the word that linked it
         pieces: list[list[str]] = [[]]
+        linked_by = [""]
         for word in words:
             if word in LINKS:
                 if pieces[-1]:
                     pieces.append([])
+                    linked_by.append(word)
+                else:
+                    linked_by[-1] = word
                 continue
             pieces[-1].append(word)
-        for piece in pieces:
+        for piece, link in zip(pieces, linked_by, strict=True):
             if not piece:
                 continue
             verb_at = _verb_at(piece)
@@ -119,7 +124,7 @@ def parts(sentence: str) -> tuple[Part, ...]:
             negated = any(w in NEGATIONS or w.endswith("n't") for w in piece[: verb_at + 3])
             verb = piece[verb_at]
             past = not modal and (verb in PAST_AUXILIARIES or _is_past(verb, ""))
-            found.append(Part(agent, subject, verb, tuple(rest), negated, modal, past))
+            found.append(Part(agent, subject, verb, tuple(rest), negated, modal, past, link))
             previous = agent
     return tuple(found)
 

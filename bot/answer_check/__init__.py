@@ -162,7 +162,9 @@ def _content(
     if question and _beside_the_question(text, told, question, principle, checklist):
         found.add(Finding.OFF_TOPIC)
     about_failure = asks_about_failure(question) or tells_a_failure(text)
-    if about_failure and not has_lesson(text) and Finding.HYPOTHETICAL not in found:  # no real time to learn from
+    if (
+        about_failure and not has_lesson(text) and Finding.HYPOTHETICAL not in found
+    ):  # no real time to learn from
         found.add(Finding.NO_LEARNING)
     return found
 

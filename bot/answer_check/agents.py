@@ -112,7 +112,7 @@ def parts(sentence: str) -> tuple[Part, ...]:
             if verb_at is None:
                 continue
             subject = tuple(w for w in piece[:verb_at] if w not in NEGATIONS)
-            agent = _agent(subject, previous, verb=piece[verb_at])
+            agent = _agent(subject, previous, verb=piece[verb_at], link=link)
             if agent is None:
                 continue
             rest = piece[verb_at:]
@@ -129,8 +129,12 @@ def parts(sentence: str) -> tuple[Part, ...]:
     return tuple(found)
 
 
-def _agent(subject: tuple[str, ...], previous: Agent | None, *, verb: str = "") -> Agent | None:
+def _agent(
+    subject: tuple[str, ...], previous: Agent | None, *, verb: str = "", link: str = ""
+) -> Agent | None:
     if not subject:
+        if previous is None and link in ("which", "who", "that"):
+            return Agent.OTHER  # "daily users, which had dipped, …": the noun before the comma, not "I"
         if previous is None and _is_past(verb, ""):
             return Agent.I  # "grabbed a heap dump and opened it": a note dropping its "I"
         return previous

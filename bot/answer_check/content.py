@@ -18,6 +18,7 @@ from bot.answer_check.topics import (
 
 _I = re.IGNORECASE
 
+
 # -- vague: claims with no concrete detail
 def lexicon(words: str) -> frozenset[str]:
     """Exact words and their plain plurals. Not stems: a stem joins "productive" to "product", "positive" to
@@ -111,7 +112,9 @@ def is_vague(text: str, clauses: list[Clause]) -> bool:
     if count < 30:
         return False
     claims = claim_density(text)
-    return (concrete < 2.5 and claims >= 7.5) or (100 * checkable(text) / count < 1.0 and buzz + claims >= 7.0)
+    return (concrete < 2.5 and claims >= 7.5) or (
+        100 * checkable(text) / count < 1.0 and buzz + claims >= 7.0
+    )
 
 
 # -- off topic

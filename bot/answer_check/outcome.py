@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bot.answer_check.agents import Agent, Part, parts
 from bot.answer_check.star import CONDITIONAL
-from bot.answer_check.text import normal, wordset
+from bot.answer_check.text import STATIVE, normal, tokens, wordset
 
 _I = re.IGNORECASE
 
@@ -22,7 +22,7 @@ RESULT_CUE = re.compile(
     r"which meant|this meant|that meant|the impact|impact was|eventually|by the end|since then|afterwards|"
     r"thanks to|because of (?:this|that|it)|at the end|in total|overall|that quarter|that year|the next "
     r"(?:day|week|month|quarter|year)|(?:a|one|two|three|four|six|few|\d+) (?:days?|weeks?|months?|quarters?|"
-    r"years?) later|within (?:a |\w+ )?(?:days?|weeks?|months?)|from then on|to this day|still (?:uses?|used|in "
+    r"years?) later|within (?:a |\w+ )?(?:days?|weeks?|months?|quarters?)|from then on|to this day|still (?:uses?|used|in "
     r"use|running)|after (?:this|that|the|these|those|my|our) (?:\w+ )?(?:change|changes|fix|fixes|release|launch|"
     r"rollout|migration|work|project)|never \w+ again)\b",
     _I,
@@ -52,7 +52,7 @@ def second_half(sentence_texts: list[str]) -> list[str]:
 
 CLOSING = re.compile(
     r"\b(?:now|today|instead of|on time|(?:was|were|is) (?:a )?(?:big |huge |great )?success|(?:was|were) (?:very )?"
-    r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?))\b",
+    r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?|quarters?))\b",
     _I,
 )
 CHANGE = wordset("""reduced increased improved cut saved grew dropped fell rose doubled tripled halved launched shipped
@@ -72,6 +72,7 @@ STATE_OF = wordset("""faster slower better worse higher lower more less fewer bi
     smooth smoothly zero gone live ready done confident proud impressed on-time late promoted able""")
 
 
+WE_HAD = wordset("had saw lost gained grew got kept retained added churned")
 EMBEDDED = wordset("why how what whether if where who whom")
 # Verbs whose past is their present ("people put a summary in"): with a number alone, no sign it happened.
 SAME_IN_PRESENT = wordset("is are put set let read shut cost hurt quit spread bet split burst")
@@ -95,8 +96,8 @@ def _outcome_part(part: Part) -> bool:
             w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early)
         )
         return part.verb in CHANGE or stated or (numbered and part.verb not in SAME_IN_PRESENT)
-    if part.agent is Agent.WE and (part.verb in DELIVERED or (part.verb in ("had", "saw") and numbered)):
-        return True  # "we shipped on the 12th", "we had zero incidents"
+    if part.agent is Agent.WE and (part.verb in DELIVERED or (part.verb in WE_HAD and numbered)):
+        return True  # "we shipped on the 12th", "we had zero incidents", "we lost 18% of our accounts"
     return part.verb in MEASURED and numbered  # "I cut costs by 30%" is a result however it is told
 
 
@@ -141,8 +142,11 @@ def outcome_parts(sentence: str) -> Iterator[Part]:
 def has_metric(sentence_texts: list[str]) -> bool:
     """A number where the result is told: in an outcome clause ("about 7% of orders used it"), in a
     sentence with a result cue or a closing outcome, or in the last two sentences."""
-    for sentence in second_half(sentence_texts):  # a failure's toll may be told before the recovery
-        if any(_metric_in(" ".join(p.subject + p.words)) for p in outcome_parts(sentence)):
+    start = max(len(sentence_texts) // 3, _first_step(sentence_texts) + 1)
+    for sentence in sentence_texts[start:] if len(sentence_texts) > 2 else sentence_texts:
+        # a failure's toll may be told before the recovery, but after the steps began: the figures of the
+        # situation ("churn jumped to 9.4%", "marketing's theory was a 40%-off promotion") are no result
+        if any(_metric_in(_from(sentence, p)) for p in outcome_parts(sentence)):
             return True
     later = [s for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
     for sentence in later:
@@ -151,6 +155,25 @@ def has_metric(sentence_texts: list[str]) -> bool:
             return True
     closing = [s for s in later if not LESSON_TOLD.search(normal(s))][-2:]
     return any(_metric_in(normal(s)) for s in closing)
+
+
+def _first_step(sentence_texts: list[str]) -> int:
+    """Where the candidate's steps begin: the first sentence with "I"/"we" doing something in the past."""
+    for index, sentence in enumerate(sentence_texts):
+        for part in parts(normal(sentence)):
+            if part.agent is not Agent.OTHER and part.past and not part.negated and part.verb not in STATIVE:
+                return index
+    return 0
+
+
+def _from(sentence: str, part: Part) -> str:
+    """The sentence from the outcome clause on: "we went live on the 19th, almost three weeks late"."""
+    words = tokens(sentence)
+    told = list(part.subject + part.words)
+    for start in range(len(words)):
+        if words[start : start + len(told)] == told:
+            return " ".join(words[start:])
+    return " ".join(told)
 
 
 # A lesson closing the answer is no part of its result: the result's last lines are read before it.
@@ -163,8 +186,9 @@ LESSON_TOLD = re.compile(
 # When, not how much: "one year ago", "after two weeks I started…" date the story rather than measure it.
 TIME_MARKER = re.compile(
     r"\b(?:\w+ ){1,2}(?:days?|weeks?|months?|quarters?|years?) ago\b|\bat (?:one|some|that|this) point\b|"
-    r"^\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|four|five|six|few|"
-    r"couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b",
+    r"(?:^|[,;]|\band\b|\bthen\b)\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|"
+    r"four|five|six|few|couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b|\b(?:every|each) "
+    r"(?:\w+ )?(?:days?|weeks?|sprints?|months?|quarters?|years?|hours?|minutes?)\b",
     _I,
 )
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from bot.answer_check.agents import Agent, Part, parts
-from bot.answer_check.star import CONDITIONAL
+from bot.answer_check.star import CONDITIONAL, a_step
 from bot.answer_check.text import STATIVE, normal, tokens, wordset
 
 _I = re.IGNORECASE
@@ -35,8 +35,9 @@ METRIC = re.compile(
     r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
     r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
     r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
-    r"clients?|servers?)\b|\bzero\b|(?:by|in|to) (?:half|a "
-    r"third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
+    r"clients?|servers?)\b|\b(?:on|by|within) (?:the|their|"
+    r"my|our|his|her|its) (?:very )?(?:first|same|second) (?:day|week|month|try|attempt|sprint)\b|\bzero\b|"
+    r"(?:by|in|to) (?:half|a third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
     _I,
 )
 YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
@@ -112,7 +113,12 @@ def result_region(sentence_texts: list[str]) -> list[str]:
 
 def has_result(sentence_texts: list[str]) -> bool:
     """An outcome at the end: a change told of the world rather than of "I" (what "I" did is a step), a
-    result cue after the opening, or a plain closing outcome ("now it takes…") in the last two sentences."""
+    result cue after the opening, a plain closing outcome ("now it takes…") in the last two sentences, or
+    the world going on after the candidate's last step ("when the next interns started, all of them had
+    it running"). A story whose last two sentences are still steps ends before its outcome: what the
+    world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
+    if _ends_on_steps(sentence_texts):
+        return False
     later = result_region(sentence_texts)
     if any(_outcome(sentence) for sentence in later):  # each clause's own mood is read there
         return True
@@ -120,7 +126,41 @@ def has_result(sentence_texts: list[str]) -> bool:
     if any(RESULT_CUE.search(normal(sentence)) for sentence in cued):  # "as a result…", wherever it comes
         return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]
-    return any(CLOSING.search(normal(s)) for s in late[-2:])
+    return any(CLOSING.search(normal(s)) for s in late[-2:]) or _world_after_the_steps(sentence_texts)
+
+
+def _steps_in(sentence: str) -> bool:
+    return any(a_step(part) for part in parts(normal(sentence)))
+
+
+def _ends_on_steps(sentence_texts: list[str]) -> bool:
+    told = list(sentence_texts)
+    while told and LESSON_TOLD.search(normal(told[-1])) and not _outcome(told[-1]):
+        told.pop()  # the lesson closing the story is read after it, not as its last step
+    if len(told) < 4:
+        return False
+    return all(
+        _steps_in(s)
+        and not _outcome(s)
+        and not RESULT_CUE.search(normal(s))
+        and not CLOSING.search(normal(s))
+        for s in told[-2:]
+    )
+
+
+def _world_after_the_steps(sentence_texts: list[str]) -> bool:
+    """Someone or something other than the candidate doing or being something, in the past, after the
+    candidate's last step and where the story ends."""
+    stepped = [index for index, s in enumerate(sentence_texts) if _steps_in(s)]
+    if not stepped or len(sentence_texts) < 3:
+        return False
+    after = sentence_texts[max(stepped[-1] + 1, len(sentence_texts) - len(result_region(sentence_texts))) :]
+    return any(
+        part.agent is Agent.OTHER and part.past and not part.modal and part.subject
+        for sentence in after
+        if not CONDITIONAL.search(normal(sentence))
+        for part in parts(normal(sentence))
+    )
 
 
 def _outcome(sentence: str) -> bool:

@@ -59,7 +59,7 @@ ROLE = re.compile(
 )
 
 
-def _leads_with_a_step(sentence: str) -> bool:
+def _leads_witha_step(sentence: str) -> bool:
     """The sentence opens with the candidate doing something (or having to): the telling has begun."""
     first = next(iter(parts(sentence)), None)
     if first is None or first.agent is Agent.OTHER or first.modal:
@@ -87,7 +87,7 @@ def opening(sentence_texts: list[str]) -> list[str]:
     chosen: list[str] = []
     seen = 0
     for sentence in sentence_texts[start : start + 4]:
-        if chosen and (seen > total * 0.35 or _leads_with_a_step(sentence)):
+        if chosen and (seen > total * 0.35 or _leads_witha_step(sentence)):
             break
         chosen.append(sentence)
         seen += count_words(sentence)
@@ -116,7 +116,7 @@ def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> 
     if anchored_only:
         real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
         return any(anchored(sentence, definite=True) for sentence in real)
-    if told and _leads_with_a_step(told[0]):
+    if told and _leads_witha_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
         return anchored(normal(told[0]))
     for sentence in told:
@@ -137,13 +137,26 @@ def action_count(clauses: list[Clause]) -> int:
 
 def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
     """Two steps told as done by "I" or "we": read from the pronoun's verb, or from every clause of a list
-    that shares it ("I profiled the service, found the query, rewrote it")."""
+    that shares it ("I profiled the service, found the query, rewrote it"). A full answer whose steps fill
+    under a tenth of it ("So I took care of it.") skips them: the action is what it is told for."""
+    step_sentences = [s for s in sentence_texts if any(a_step(part) for part in parts(normal(s)))]
+    total = sum(count_words(s) for s in sentence_texts)
+    if total >= SKIPPED_BELOW[0] and sum(count_words(s) for s in step_sentences) < total * SKIPPED_BELOW[1]:
+        return False
     if action_count(clauses) >= 2:
         return True
-    steps = sum(
-        1
-        for sentence in sentence_texts
-        for part in parts(normal(sentence))
-        if part.agent is not Agent.OTHER and part.past and not part.negated and part.verb not in STATIVE
+    return sum(1 for s in step_sentences for part in parts(normal(s)) if a_step(part)) >= 2
+
+
+SKIPPED_BELOW = (150, 0.10)  # words in the answer, share of them in sentences with a step
+DECIDING = wordset("decided agreed chose wanted known")  # resolving to act is not yet acting
+
+
+def a_step(part: Part) -> bool:
+    return (
+        part.agent is not Agent.OTHER
+        and part.past
+        and not part.negated
+        and part.verb not in STATIVE
+        and part.verb not in DECIDING
     )
-    return steps >= 2

@@ -20,7 +20,7 @@ from bot.answer_check.content import is_vague, off_topic
 from bot.answer_check.drills import STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.intents import asked, misses_the_intent
-from bot.answer_check.lesson import has_lesson, tells_a_failure
+from bot.answer_check.lesson import has_lesson, tells_a_failure, tells_no_setback
 from bot.answer_check.mood import is_hypothetical
 from bot.answer_check.outcome import has_metric
 from bot.answer_check.render import check_text
@@ -159,7 +159,11 @@ def _content(
         found.add(Finding.VAGUE)
     if Finding.HYPOTHETICAL not in found and blames_others(text, told):  # what one would do faults nobody
         found.add(Finding.BLAMES_OTHERS)
-    if question and _beside_the_question(text, told, question, principle, checklist):
+    if (
+        question
+        and Finding.HYPOTHETICAL not in found
+        and _beside_the_question(text, told, question, principle, checklist)
+    ):
         found.add(Finding.OFF_TOPIC)
     about_failure = asks_about_failure(question) or tells_a_failure(text)
     if (
@@ -174,9 +178,12 @@ def _beside_the_question(
 ) -> bool:
     """A story for another question. Where the question's kind is known (intents.py), by whether the
     story shows any of it; otherwise by its words and its principle's (content.off_topic). A failure
-    question is answered by any failure; a design is judged by its own checklist."""
-    if asks_about_failure(question) or (checklist is not None and not checklist.story):
+    question is answered by any failure, but not by a story with no setback in it at all (a team's
+    success); a design is judged by its own checklist."""
+    if checklist is not None and not checklist.story:
         return False
+    if asks_about_failure(question):
+        return checklist is None and tells_no_setback(text)
     if asked(question):
         return misses_the_intent(told, question)
     return checklist is None and off_topic(text, question=question, principle=principle)

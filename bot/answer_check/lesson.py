@@ -49,3 +49,36 @@ def tells_a_failure(text: str) -> bool:
 def has_lesson(text: str) -> bool:
     plain = normal(text)
     return bool(LESSON.search(plain) or SINCE.search(plain))
+
+
+# Anything going less than well, told anywhere in the story: what any answer to a failure question holds.
+SETBACK = re.compile(
+    r"\b(?:fail\w*|mistakes?|wrong|miss(?:ed|ing|es)?|late|later than|slipp?\w*|lost|lose|losing|loss\w*|errors?|"
+    r"regret\w*|(?:should|could|would|might) have|didn't|did not|couldn't|could not|wasn't|weren't|unable|"
+    r"fell short|short of|behind|delay\w*|backfir\w*|broke|broken|outages?|incidents?|apolog\w*|fault|blam\w*|"
+    r"disappoint\w*|frustrat\w*|angry|upset|cancel\w*|roll(?:ed)? ?back|revert\w*|bugs?|worse|problems?|"
+    r"issues?|underestimat\w*|overestimat\w*|misjudg\w*|overlook\w*|too (?:late|slow|fast|early|optimistic|"
+    r"much|many|few|little)|not enough|only (?:\d|half|a |one|two|three)|below|under (?:target|plan)|hindsight|"
+    r"lessons?|learn\w*|differently|painful|the hard way|embarrass\w*|escalat\w*|complain\w*|churn\w*|unhappy|"
+    r"poor\w*|bad|badly|damage\w*|cost us|wasted?|rework|post-?mortem|retro\w*|gaps?|struggl\w*|never|"
+    r"no longer|not|n't)\b",
+    _I,
+)
+
+
+# A story told as a success: on time, ahead, a record, praise, pride.
+SUCCESS = re.compile(
+    r"\b(?:on time|ahead of (?:schedule|time|plan)|before the deadline|(?:days?|weeks?) early|success\w*|proud|"
+    r"great (?:team )?(?:effort|result|outcome|job|win)|exceeded|beat (?:the|our) (?:target|goal|deadline)|"
+    r"record|celebrat\w*|praised|recogni[sz]ed|thanked|smooth(?:ly|est)?|flawless\w*|without (?:a hitch|any "
+    r"(?:issues|problems|incidents)))\b",
+    _I,
+)
+
+
+def tells_no_setback(text: str) -> bool:
+    """A success told to a failure question: nothing going less than well anywhere in it, and told as a
+    success (on time, a record, pride). A failure told in other words ("the points were calculated twice,
+    we switched it off") has no success to tell."""
+    plain = normal(text)
+    return not SETBACK.search(plain) and bool(SUCCESS.search(plain))

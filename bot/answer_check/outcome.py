@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bot.answer_check.agents import Agent, Part, parts
 from bot.answer_check.star import CONDITIONAL, a_step
-from bot.answer_check.text import STATIVE, normal, tokens, wordset
+from bot.answer_check.text import normal, tokens, wordset
 
 _I = re.IGNORECASE
 
@@ -198,12 +198,18 @@ def has_metric(sentence_texts: list[str]) -> bool:
 
 
 def _first_step(sentence_texts: list[str]) -> int:
-    """Where the candidate's steps begin: the first sentence with "I"/"we" doing something in the past."""
-    for index, sentence in enumerate(sentence_texts):
-        for part in parts(normal(sentence)):
-            if part.agent is not Agent.OTHER and part.past and not part.negated and part.verb not in STATIVE:
-                return index
+    """Where the candidate's steps begin: the first sentence with "I"/"we" doing something in the past ("we
+    ran a meal-kit business", "we needed to find out" set the scene); 0 when no step comes before the end."""
+    ending = len(sentence_texts) - len(result_region(sentence_texts))
+    for index in range(ending):
+        if any(a_step(part) and part.verb not in FRAMING for part in parts(normal(sentence_texts[index]))):
+            return index
     return 0
+
+
+FRAMING = wordset(
+    "was were had been worked joined led ran managed owned started moved used became inherited got needed"
+)
 
 
 def _from(sentence: str, part: Part) -> str:

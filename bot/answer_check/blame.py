@@ -98,6 +98,8 @@ def _a_person(subject: tuple[str, ...]) -> bool:
         return False
     words = [word for word in subject if word not in FILLER and not word.endswith("ly")] or list(subject)
     head = words[-1].removesuffix("'s")
+    if head in ("report", "reports"):  # "my report" is a person, "the weekly sales report" a document
+        return len(words) > 1 and words[-2] in ("my", "his", "her", "their", "our", "direct")
     short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
     return head in PEOPLE or any(word in PEOPLE for word in short_names)
 

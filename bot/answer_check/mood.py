@@ -72,12 +72,17 @@ def _unreal(text: str, told: list[str], said: list[Clause]) -> int:
         for c in said
         if c.form is Form.CONDITIONAL and c.verb not in HEDGE_VERBS and c.verb != "have"  # "I should have"
     )
-    conditional = max(0, conditional - len(REPORTED.findall(plain)))
+    return max(0, conditional - len(REPORTED.findall(plain))) + _habits(text, told, said)
+
+
+def _habits(text: str, told: list[str], said: list[Clause]) -> int:
+    """What is told as done every time: "I usually…", "If a deploy broke, I roll back", "Typically…", "my
+    approach is…", the general "you"."""
+    plain = normal(text)
     habitual = sum(1 for c in said if c.form is Form.HABITUAL)
     if_then = sum(1 for m in IF_THEN_I.finditer(plain) if not m.group(1).endswith("ed"))
     habit_led = sum(1 for s in told if HABIT_OPENING.match(normal(s)))
-    advice = len(GENERIC_ADVICE.findall(plain))
-    return conditional + habitual + if_then + habit_led + advice + _generic_you(told)
+    return habitual + if_then + habit_led + len(GENERIC_ADVICE.findall(plain)) + _generic_you(told)
 
 
 def _generic_you(told: list[str]) -> int:
@@ -104,21 +109,29 @@ def placed(text: str, told: list[str]) -> bool:
     return any(anchored(normal(s)) for s in opening(told)) and 100 * checkable(text) / words >= 2.0
 
 
+def _one_time(text: str, told: list[str], said: list[Clause]) -> bool:
+    """Present steps that tell one time: placed, and not said to happen every time (two marks of habit make
+    "At Stripe, when an alert fires I usually check…, I always write…" a routine, however named)."""
+    return placed(text, told) and _habits(text, told, said) < 2
+
+
 def told_in_the_present(text: str, told: list[str], said: list[Clause]) -> bool:
-    """A real story told mostly in the present: placed, with its steps in the present, and few would-bes."""
+    """A real story told mostly in the present: one time, its steps in the present, and few would-bes."""
     done = sum(1 for c in said if c.form is Form.DONE)
     steps = present_steps(said)
-    return steps >= 3 and steps > done and placed(text, told) and _unreal(text, told, said) * 2 < steps
+    return (
+        steps >= 3 and steps > done and _one_time(text, told, said) and _unreal(text, told, said) * 2 < steps
+    )
 
 
 def is_hypothetical(text: str, told: list[str], said: list[Clause]) -> bool:
     """What one would do, or does in general: nothing told as having happened and would-bes or present
-    steps placed nowhere; or, beside a real story, more would-bes than steps by half again."""
+    steps of no one time; or, beside a real story, more would-bes than steps by half again."""
     if count_words(text) == 0:
         return False
     signals = _unreal(text, told, said)
     steps = sum(1 for c in said if c.form is Form.DONE)
-    if placed(text, told):
+    if _one_time(text, told, said):
         steps += present_steps(said)
     if steps == 0:
         return signals >= 1 or present_steps(said) >= 3

@@ -33,7 +33,7 @@ SETTING = re.compile(
     _I,
 )
 # "at Stripe", "in Warsaw", "at 8base"; not "in MAT" or "in SQL", which are tools more often than places
-CAPITALISED_PLACE = re.compile(r"\b(?:at|in|for|with|on) (?:[A-Z][a-z][\w&.-]*|\d\w*[A-Za-z])")
+CAPITALISED_PLACE = re.compile(r"\b(?:[Aa]t|[Ii]n|[Ff]or|[Ww]ith|[Oo]n) (?:[A-Z][a-z][\w&.-]*|\d\w*[A-Za-z])")
 CONTEXT_NOUN = re.compile(
     r"\b(?:project|team|product|service|system|customers?|clients?|company|launch|migration|release|deadline|"
     r"budget|platform|app|feature|org|department|process|program|outage|incident|startup|store|site|factory|"

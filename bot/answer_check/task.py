@@ -116,8 +116,10 @@ TROUBLE = re.compile(
     r"risky|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
     r"out|tim(?:ing|ed) out|time-?outs?|leak\w*|wrong|tedious|painful|struggl\w*|overloaded|burn(?:ing|t|ed)? "
     r"?out|attrition|resign\w*|expensive|over budget|too (?:long|slow|expensive|many|much|few|small)|"
-    r"(?:could|did|would|was|were|does|do)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|respond|"
-    r"exist)|deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
+    r"(?:could|did|would|was|were|does|do|might|may|can)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|"
+    r"respond|exist|speak|show|come|keep|say|know|tell|find|get|reach|handle|cope|meet|afford|use)|(?:nobody|no one) "
+    r"(?:could|knew|owned|wanted|was)|warn(?:ed|ing|s)?|shortages?|shortfall|short (?:of|by|on)|unable|can't|cannot|"
+    r"deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
     r"skeptic\w*|sceptic\w*|distrust|mistrust|tension|conflicts?|disagree\w*|rejected|escalat\w*|"
     r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog)\b",
     _I,

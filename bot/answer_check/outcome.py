@@ -117,9 +117,12 @@ def has_result(sentence_texts: list[str]) -> bool:
     the world going on after the candidate's last step ("when the next interns started, all of them had
     it running"). A story whose last two sentences are still steps ends before its outcome: what the
     world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
-    if _ends_on_steps(sentence_texts):
-        return False
     later = result_region(sentence_texts)
+    changed = any(part.verb in CHANGE for sentence in later for part in outcome_parts(sentence))
+    if (
+        _ends_on_steps(sentence_texts) and not changed
+    ):  # "errors fell to 0.1%. I then wrote a runbook…" told it
+        return False
     if any(_outcome(sentence) for sentence in later):  # each clause's own mood is read there
         return True
     cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]

@@ -113,7 +113,7 @@ TROUBLE = re.compile(
     r"\b(?:fail(?:ing|ed|s|ure|ures)?|broken|broke|breaking|crash\w*|outages?|incidents?|went down|was down|"
     r"slow(?:er|ing|ly)?|late|behind|slipp\w*|delay\w*|stuck|blocked|missing|missed|losing|lost|drop(?:ped|ping|s)?|"
     r"fell|falling|declin\w*|spik\w*|complain\w*|complaints?|angry|unhappy|frustrat\w*|upset|churn\w*|at risk|"
-    r"risky|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
+    r"risky|risks?|mistakes?|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
     r"out|tim(?:ing|ed) out|time-?outs?|leak\w*|wrong|tedious|painful|struggl\w*|overloaded|burn(?:ing|t|ed)? "
     r"?out|attrition|resign\w*|expensive|over budget|too (?:long|slow|expensive|many|much|few|small)|"
     r"(?:could|did|would|was|were|does|do|might|may|can)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|"

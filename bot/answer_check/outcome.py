@@ -118,15 +118,13 @@ def has_result(sentence_texts: list[str]) -> bool:
     it running"). A story whose last two sentences are still steps ends before its outcome: what the
     world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
     later = result_region(sentence_texts)
-    changed = any(part.verb in CHANGE for sentence in later for part in outcome_parts(sentence))
-    if (
-        _ends_on_steps(sentence_texts) and not changed
-    ):  # "errors fell to 0.1%. I then wrote a runbook…" told it
-        return False
-    if any(_outcome(sentence) for sentence in later):  # each clause's own mood is read there
-        return True
     cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
     if any(RESULT_CUE.search(normal(sentence)) for sentence in cued):  # "as a result…", wherever it comes
+        return True
+    outcomes = [part for sentence in later for part in outcome_parts(sentence)]  # each clause's own mood
+    if _ends_on_steps(sentence_texts):  # "errors fell to 0.1%. I then wrote a runbook…" still told it
+        return any(part.verb in CHANGE for part in outcomes)
+    if outcomes:
         return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]
     return any(CLOSING.search(normal(s)) for s in late[-2:]) or _world_after_the_steps(sentence_texts)

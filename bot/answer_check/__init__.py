@@ -22,10 +22,19 @@ from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.intents import asked, misses_the_intent
 from bot.answer_check.lesson import has_lesson, tells_a_failure, tells_no_setback
 from bot.answer_check.mood import is_hypothetical
-from bot.answer_check.outcome import has_metric
+from bot.answer_check.outcome import DELIVERED, WE_HAD, has_metric
 from bot.answer_check.render import check_text
 from bot.answer_check.telling import Telling, drill_items, how_told, star_heard
-from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, normal, sentences
+from bot.answer_check.text import (
+    WORDS_PER_MINUTE,
+    Clause,
+    Form,
+    clauses,
+    count_words,
+    normal,
+    sentences,
+    wordset,
+)
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
 
@@ -194,10 +203,16 @@ def _we_not_i(told: list[str], said: list[Clause]) -> bool:
     bullet that drops its "I" ("Built a small tool…", "Wrote a one-page guide…") is one's own step."""
     dropped = sum(1 for sentence in told if _drops_its_i(sentence))
     i_done = dropped + sum(1 for c in said if c.subject == "i" and c.form is Form.DONE)
-    we_done = sum(1 for c in said if c.subject == "we" and c.form is Form.DONE)
+    we_done = sum(
+        1 for c in said if c.subject == "we" and c.form is Form.DONE and c.verb not in TEAM_OUTCOMES
+    )
     i_all = dropped + sum(1 for c in said if c.subject == "i")
     we_all = sum(1 for c in said if c.subject == "we")
     return (we_done >= 2 and we_done > i_done) or (we_all >= 3 and we_all > 1.5 * i_all)
+
+
+# "We shipped on the 12th", "we passed the review": the outcome the team reached, not a step told as "we".
+TEAM_OUTCOMES = DELIVERED | WE_HAD | wordset("passed")
 
 
 def _drops_its_i(sentence: str) -> bool:

@@ -179,7 +179,10 @@ INTENTS: tuple[Intent, ...] = (
         r"cut (?:scope|it|the|back)|scope|roadmap|backlog|(?:drop|dropped|dropping) (?:the|a|it|one|two|our|"
         r"some|that|this)|paus\w*|instead of|rather than|"
         r"(?:more|most) important|rank\w*|said no|(?:two|three|both) (?:projects|requests|teams|initiatives)|"
-        r"sequenc\w*|which (?:one|project|to)|bandwidth|headcount",
+        r"sequenc\w*|which (?:one|project|to)|bandwidth|headcount|(?:could not|couldn't|can't|cannot) do (?:both|"
+        r"all|everything)|(?:two|three|both|competing|conflicting) (?:asks|requests|deadlines|priorities|projects|"
+        r"goals|demands|teams)|side by side|first,? (?:and )?(?:then|later)|(?:decid\w*|agreed|chose) to (?:\w+ )"
+        r"{0,4}?first",
     ),
 )
 
@@ -204,18 +207,20 @@ def asked(question: str) -> list[Intent]:
 
 def misses_the_intent(sentence_texts: list[str], question: str) -> bool:
     """The question asks for some kind of story, the story has no word of any kind it asks for, and it
-    is plainly a story of another kind (two different words of one): a short or plain answer that
-    merely lacks the words is given the benefit of the doubt."""
+    is plainly a story of another kind (two different words of one, three in a long story): a short or
+    plain answer that merely lacks the words is given the benefit of the doubt."""
     wanted = asked(question)
     if not wanted:
         return False
     told = " ".join(normal(s) for s in sentence_texts if not REFLECTION.search(normal(s)))
     if any(_shown(intent, told) for intent in wanted):
         return False
-    return any(_distinct(intent, told) >= OTHER_KIND for intent in INTENTS if intent not in wanted)
+    other_kind = OTHER_KIND + (1 if len(told.split()) >= LONG else 0)  # a long story says more of everything
+    return any(_distinct(intent, told) >= other_kind for intent in INTENTS if intent not in wanted)
 
 
-OTHER_KIND = 2
+OTHER_KIND = 2  # different words of one other kind that make a story plainly of that kind
+LONG = 150
 
 
 def _shown(intent: Intent, told: str) -> bool:

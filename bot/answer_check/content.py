@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer_check.outcome import METRIC
+from bot.answer_check.numbers import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
 from bot.answer_check.topics import (
     THEMES,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from bot.answer_check.agents import Agent, Part, parts
+from bot.answer_check.numbers import METRIC, metric_in
 from bot.answer_check.star import CONDITIONAL, a_step
 from bot.answer_check.text import normal, tokens, wordset
 
@@ -27,20 +28,6 @@ RESULT_CUE = re.compile(
     r"rollout|migration|work|project)|never \w+ again)\b",
     _I,
 )
-METRIC = re.compile(
-    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|m\b|bn\b|ms\b|s\b|qps\b|rps\b|tps\b|gb\b|tb\b|pb\b|mb\b)|"
-    r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\b(?<!\b(?:19|20)\d\d)|\b(?:doubled|tripled|quadrupled|halved|tenfold|"
-    r"twofold|threefold)\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty|hundred|dozens?|hundreds?|thousands?|millions?|billions?) (?:of )?"
-    r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
-    r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
-    r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
-    r"clients?|servers?)\b|\b(?:on|by|within) (?:the|their|"
-    r"my|our|his|her|its) (?:very )?(?:first|same|second) (?:day|week|month|try|attempt|sprint)\b|\bzero\b|"
-    r"(?:by|in|to) (?:half|a third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
-    _I,
-)
-YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 
 def second_half(sentence_texts: list[str]) -> list[str]:
@@ -187,15 +174,15 @@ def has_metric(sentence_texts: list[str]) -> bool:
     for sentence in sentence_texts[start:] if len(sentence_texts) > 2 else sentence_texts:
         # a failure's toll may be told before the recovery, but after the steps began: the figures of the
         # situation ("churn jumped to 9.4%", "marketing's theory was a 40%-off promotion") are no result
-        if any(_metric_in(_from(sentence, p)) for p in outcome_parts(sentence)):
+        if any(metric_in(_from(sentence, p)) for p in outcome_parts(sentence)):
             return True
     later = [s for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
     for sentence in later:
         plain = normal(sentence)
-        if (RESULT_CUE.search(plain) or CLOSING.search(plain)) and _metric_in(plain):
+        if (RESULT_CUE.search(plain) or CLOSING.search(plain)) and metric_in(plain):
             return True
     closing = [s for s in later if not LESSON_TOLD.search(normal(s))][-2:]
-    return any(_metric_in(normal(s)) for s in closing)
+    return any(metric_in(normal(s)) for s in closing)
 
 
 def _first_step(sentence_texts: list[str]) -> int:
@@ -228,21 +215,6 @@ LESSON_TOLD = re.compile(
     r"\b(?:i (?:learned|learnt)|lessons?|taught me|takeaway|what i took|next time|in hindsight|looking back)\b",
     _I,
 )
-
-
-# When, not how much: "one year ago", "after two weeks I started…" date the story rather than measure it.
-TIME_MARKER = re.compile(
-    r"\b(?:\w+ ){1,2}(?:days?|weeks?|months?|quarters?|years?) ago\b|\bat (?:one|some|that|this) point\b|"
-    r"(?:^|[,;]|\band\b|\bthen\b)\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|"
-    r"four|five|six|few|couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b|\b(?:every|each) "
-    r"(?:\w+ )?(?:days?|weeks?|sprints?|months?|quarters?|years?|hours?|minutes?)\b",
-    _I,
-)
-
-
-def _metric_in(sentence: str) -> bool:
-    measured = TIME_MARKER.sub(" ", sentence)
-    return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(measured))
 
 
 # A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a

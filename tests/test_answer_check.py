@@ -638,3 +638,8 @@ def test_an_action_skipped_or_a_story_that_ends_at_the_pitch_is_missing_its_part
     assert Finding.NO_RESULT in check(pitch).findings
     told = pitch + " He agreed, and we fixed the three slowest endpoints in two weeks."
     assert Finding.NO_RESULT not in check(told).findings
+    followed_up = (
+        SETTING + ACTIONS + "The pilot was a big success and the branch managers were very happy with it. "
+        "I documented the new process in the wiki. I then trained the staff of the other eleven branches."
+    )
+    assert Finding.NO_RESULT not in check(followed_up).findings, "a success told, then more steps"

@@ -110,7 +110,8 @@ def has_result(sentence_texts: list[str]) -> bool:
         return True
     outcomes = [part for sentence in later for part in outcome_parts(sentence)]  # each clause's own mood
     if _ends_on_steps(sentence_texts):  # "errors fell to 0.1%. I then wrote a runbook…" still told it
-        return any(part.verb in CHANGE for part in outcomes)
+        closing = any(CLOSING.search(normal(s)) for s in later if not CONDITIONAL.search(normal(s)))
+        return closing or any(part.verb in CHANGE for part in outcomes)
     if outcomes:
         return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]

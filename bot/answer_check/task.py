@@ -112,7 +112,8 @@ TAKEN_ON = re.compile(
 TROUBLE = re.compile(
     r"\b(?:fail(?:ing|ed|s|ure|ures)?|broken|broke|breaking|crash\w*|outages?|incidents?|went down|was down|"
     r"slow(?:er|ing|ly)?|late|behind|slipp\w*|delay\w*|stuck|blocked|missing|missed|lose|losing|lost|end (?:of )?support\w*|"
-    r"stop(?:ped|s)? support\w*|sunset\w*|drop(?:ped|ping|s)?|"
+    r"stop(?:ped|s)? support\w*|sunset\w*|drop(?:ped|ping|s)?|took (?:\w+ ){0,5}?(?:\d+|\w+ty|two|three|four|five|"
+    r"six|several|many) (?:minutes|hours|days|weeks|months)|"
     r"fell|falling|declin\w*|spik\w*|complain\w*|complaints?|angry|unhappy|frustrat\w*|upset|churn\w*|at risk|"
     r"risky|risks?|mistakes?|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
     r"out|tim(?:ing|ed) out|time-?outs?|leak\w*|wrong|tedious|painful|struggl\w*|overloaded|burn(?:ing|t|ed)? "

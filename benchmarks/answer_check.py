@@ -8,8 +8,10 @@ measured on its own:
   rule changes, never tuned on;
 - benchmarks/data/answers_blind.yaml ("blind"): written by someone who never saw the rules; measured blind
   after the second round, then studied and tuned on in the third (its mismatches are printed now);
-- benchmarks/data/answers_blind2.yaml ("blind2"): written by yet another person, when present. Its
-  mismatches are never printed (only its table), so that nobody tunes on it by accident.
+- benchmarks/data/answers_blind2.yaml ("blind2"): written by yet another person; measured blind after the
+  third round, then studied and tuned on in the fourth (its mismatches are printed now);
+- benchmarks/data/answers_blind3.yaml ("blind3"): written by a third person, when present. Its mismatches
+  are never printed (only its table), so that nobody tunes on it by accident.
 Prints a per-finding table per set and writes benchmarks/results/answer_check.json. No database or Slack.
 """
 
@@ -35,8 +37,9 @@ SETS = {
     "fresh": DATA / "answers_fresh.yaml",
     "blind": DATA / "answers_blind.yaml",
     "blind2": DATA / "answers_blind2.yaml",
+    "blind3": DATA / "answers_blind3.yaml",
 }
-SEALED = {"blind2"}  # sets whose mismatches stay unprinted: measured, never read answer by answer
+SEALED = {"blind3"}  # sets whose mismatches stay unprinted: measured, never read answer by answer
 TARGET_PRECISION, TARGET_RECALL = 0.9, 0.85
 
 

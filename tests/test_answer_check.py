@@ -489,3 +489,157 @@ def test_the_question_is_read_for_its_intent_not_its_words() -> None:
     )
     drill = check(incident, question=prioritise, focus="Product/Project Management")
     assert Finding.OFF_TOPIC in drill.findings
+
+
+PRESENT_STORY = (
+    "I am QA engineer in a game studio in Krakow, team of 15 people. Every release the testers fill a "
+    "checklist of 300 items in Excel by hand, it takes two days and people make mistakes. My lead ask me to make "
+    "it faster for the next release. I decide I will automate the boring part. I go through the checklist with "
+    "the two senior testers and we mark which items are only copied from the build log: 120 items. I write a "
+    "Python script that fills these 120 items, and I put the rest in a Google Form. I test the script on the "
+    "last three releases. The next release the checklist takes half a day instead of two days, and we find "
+    "zero copy mistakes."
+)
+
+
+def test_a_story_told_in_the_present_is_a_story_in_any_tense_and_a_routine_is_not() -> None:
+    # no year, but a named place, figures and steps in sequence; "I decide I will" reports a decision
+    story = check(PRESENT_STORY, question="Tell me about a time you simplified a process.")
+    assert Finding.HYPOTHETICAL not in story.findings
+    assert story.star == {"situation": True, "task": True, "action": True, "result": True}
+    routine = (
+        "At Stripe I am on the payments on-call rotation. When an alert fires, I usually check the Datadog "
+        "dashboard first, then I look at the last deploys. If a deploy happened in the last hour, I roll it "
+        "back. Then I post in the incident channel and I page the owning team. I always write the timeline "
+        "while it happens. Typically we are back to normal in 15 to 20 minutes."
+    )
+    habit = check(routine, question="Tell me about a time you handled an incident.")
+    assert Finding.HYPOTHETICAL in habit.findings, "named and numbered, but said to happen every time"
+
+
+def test_parts_under_plain_headings_are_heard_and_a_bullet_that_drops_its_i_is_ones_own() -> None:
+    headed = (
+        "Situation\n- Mobile team at a food-delivery app, 9 engineers. Every release we tested 140 screens "
+        "by hand.\n\nTask\n- I wanted to catch layout bugs before release without adding QA time.\n\n"
+        "Action\n- Built a tool that renders every screen in 6 languages and checks each label.\n"
+        "- Ran it nightly on CI with one HTML report.\n- Wrote a one-page guide for the Android lead.\n\n"
+        "Result\n- Manual testing went from 3 days to half a day per release.\n"
+    )
+    result = check(headed)
+    assert result.star == {"situation": True, "task": True, "action": True, "result": True}
+    assert Finding.WE_NOT_I not in result.findings
+    assert check("Sure. " + SETTING + TASK + ACTIONS + RESULT).star["situation"], "'Sure.' is no opening"
+
+
+def test_blame_reads_who_is_faulted_and_what_is_owned() -> None:
+    vendor = (
+        "In 2023 I committed to a bank that their integration would be live by October 1st. Our product relied "
+        "on an OCR vendor. Two weeks before go-live the vendor's OCR failed on a new licence format. The vendor "
+        "kept promising a fix and then missed it, twice. I set up a manual fallback. We went live three weeks "
+        "late. The bank understood that it was not something we could have controlled."
+    )
+    asked = "Tell me about a time you did not meet a commitment. What did you learn?"
+    assert {Finding.BLAMES_OTHERS, Finding.NO_LEARNING} <= set(check(vendor, question=asked).findings)
+    # "it was on me to stop the bleeding" is the task, not the fault owned
+    predecessor = (
+        "When I took over the billing service, the previous lead had just left. The invoice run double-charged "
+        "3,100 customers. It was on me to stop the bleeding. I disabled the job and refunded everyone. The "
+        "previous lead had written the retry logic and never added a check. There was no way for anyone new "
+        "to know. All customers were refunded within 24 hours."
+    )
+    assert Finding.BLAMES_OTHERS in check(predecessor).findings
+    shared = (
+        SETTING + "I and the previous manager kept giving her the safe work, so she never led anything. "
+        "She picked the upload service, which was slow and needed a redesign. " + TASK + ACTIONS + RESULT
+    )
+    assert Finding.BLAMES_OTHERS not in check(shared).findings
+    report = (
+        "In 2022 the weekly sales report broke every Monday and the regional managers complained. Nobody owned "
+        "the store list. " + TASK + ACTIONS + "After that the report did not break once in six months."
+    )
+    assert Finding.BLAMES_OTHERS not in check(report).findings, "a report that broke is a document"
+
+
+def test_a_monologue_of_stock_phrases_is_vague_and_product_is_no_judgement() -> None:
+    monologue = (
+        "At my level the customer is the north star for everything we do. We needed to break down silos and "
+        "put the customer at the center of every decision. We leaned into personalization and built a growth "
+        "mindset, because customer obsession is a team sport. Over time the culture shifted and it became part "
+        "of our DNA, and the feedback from the business was extremely positive. We were recognized as a model "
+        "for the company. For me the key is that it has to be embedded in the DNA, not a one-off initiative."
+    )
+    assert Finding.VAGUE in check(monologue).findings
+    concrete = STRONG.replace("checkout", "product page").replace("payments", "production support")
+    assert Finding.VAGUE not in check(concrete).findings
+
+
+def test_the_lesson_is_asked_by_critical_feedback_and_shown_only_by_the_candidate_changing() -> None:
+    story = SETTING + TASK + ACTIONS + RESULT
+    feedback = "Tell me about a time you received critical feedback. What did you do with it?"
+    assert Finding.NO_LEARNING in check(story, question=feedback).findings
+    lasting = story + " The system has worked fine since then."
+    assert Finding.NO_LEARNING in check(lasting, question="Tell me about a time you failed.").findings
+    changed = story + " Since then I load-test every change before a sale."
+    assert Finding.NO_LEARNING not in check(changed, question="Tell me about a time you failed.").findings
+    would = "If I got critical feedback, I would thank the person and I would ask for examples. " * 3
+    assert Finding.NO_LEARNING not in check(would, question=feedback).findings, "a hypothetical has no lesson"
+
+
+def test_a_success_to_a_failure_question_and_a_deadline_to_a_judgement_question_are_off_topic() -> None:
+    success = (
+        "Last year we built a self-service portal for our biggest customer, twelve engineers across three "
+        "teams. The goal was to launch by the end of Q3. We reprioritized the backlog, brought in two engineers "
+        "and ran two rehearsals of the go-live weekend. We launched on September 28th, two days before the "
+        "deadline, and support calls dropped by 60%. It was a great team effort and a proud moment for us."
+    )
+    failed = "Tell me about a time you failed to deliver on something important."
+    assert Finding.OFF_TOPIC in check(success, question=failed).findings
+    slipped = success.replace("two days before the deadline", "a week late after a billing bug")
+    assert Finding.OFF_TOPIC not in check(slipped, question=failed).findings
+    judgement = "Tell me about a time you had to make a judgment call without much data."
+    migration = (
+        "Last year I was the frontend lead on a migration of 84 screens to React before June 30. I broke the "
+        "work down in a spreadsheet with complexity estimates and assigned it in two-week batches. I negotiated "
+        "a feature freeze with our product manager and asked QA to test each screen as it was done. We finished "
+        "all 84 screens on June 24 and page load time dropped by about 35%."
+    )
+    assert Finding.OFF_TOPIC in check(migration, principle="Are Right, A Lot", question=judgement).findings
+    called = migration.replace(
+        "I negotiated", "With no usage data, I made the call to drop 10 screens and I negotiated"
+    )
+    assert Finding.OFF_TOPIC not in check(called, principle="Are Right, A Lot", question=judgement).findings
+
+
+def test_an_action_skipped_or_a_story_that_ends_at_the_pitch_is_missing_its_part() -> None:
+    aftermath = (
+        "The VP mentioned it at the all-hands, and two other teams copied the approach the next quarter. "
+        "For me it showed that a lot of what sits on a backlog is not hard; it just needs someone to push it. "
+        "Since then the other teams have asked me to review their own long-standing backlog items. "
+    )
+    backlog = (
+        "The fix had been on the backlog for over a year, and every quarter it got pushed, because the legal "
+        "review was said to be complicated and nobody wanted to start it. "
+    )
+    skipped = (
+        SETTING
+        + backlog
+        + "Everyone agreed it was a problem and nobody owned it. I decided I would not wait for planning. "
+        + "So I took care of it. "
+        + RESULT
+        + aftermath
+    )
+    assert Finding.NO_ACTION in check(skipped).findings
+    pitch = (
+        "In 2023 my manager wanted to rewrite our booking service within a quarter, and I thought it was a "
+        "mistake. I measured how much time we spent on the service: 6% of our tickets. I estimated the rewrite "
+        "at 14 engineer-weeks. I wrote a one-page memo with a cheaper alternative. Then I booked a meeting with "
+        "my manager and walked him through it."
+    )
+    assert Finding.NO_RESULT in check(pitch).findings
+    told = pitch + " He agreed, and we fixed the three slowest endpoints in two weeks."
+    assert Finding.NO_RESULT not in check(told).findings
+    followed_up = (
+        SETTING + ACTIONS + "The pilot was a big success and the branch managers were very happy with it. "
+        "I documented the new process in the wiki. I then trained the staff of the other eleven branches."
+    )
+    assert Finding.NO_RESULT not in check(followed_up).findings, "a success told, then more steps"

@@ -13,20 +13,28 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
-from bot.answer_check.agents import parts
+from bot.answer_check.agents import Agent, parts
 from bot.answer_check.blame import blames_others
-from bot.answer_check.content import is_hypothetical, is_vague, off_topic, told_in_the_present
-from bot.answer_check.drills import SLOTS, STAR_WORDS, Checklist, checklist_for
+from bot.answer_check.content import is_vague, off_topic
+from bot.answer_check.drills import STAR_WORDS, Checklist, checklist_for
 from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.intents import asked, misses_the_intent
-from bot.answer_check.lesson import has_lesson, tells_a_failure
-from bot.answer_check.outcome import has_metric, has_result
+from bot.answer_check.lesson import has_lesson, tells_a_failure, tells_no_setback
+from bot.answer_check.mood import is_hypothetical
+from bot.answer_check.outcome import DELIVERED, WE_HAD, has_metric
 from bot.answer_check.render import check_text
-from bot.answer_check.star import has_action, has_situation
-from bot.answer_check.task import has_task
-from bot.answer_check.text import WORDS_PER_MINUTE, Clause, Form, clauses, count_words, sentences
+from bot.answer_check.telling import Telling, drill_items, how_told, star_heard
+from bot.answer_check.text import (
+    WORDS_PER_MINUTE,
+    Clause,
+    Form,
+    clauses,
+    count_words,
+    normal,
+    sentences,
+    wordset,
+)
 from bot.answer_check.topics import asks_about_failure
 from bot.principles import PrincipleError, match_principle
 
@@ -61,13 +69,13 @@ def check_answer(
     content = _content(
         text, told, said, principle=_canonical(principle), question=question, checklist=checklist
     )
-    telling = _telling(told, said, content, checklist)
-    star = _star(text, told, said, checklist, telling)
+    telling = how_told(text, told, said, content, checklist)
+    star = star_heard(text, told, said, checklist, telling)
     findings = set(_shape(text, told, words, star, checklist, telling)) | content
-    if checklist is not None and question and not any(_drill_items(text, told, said, checklist).values()):
+    if checklist is not None and question and not any(drill_items(text, told, said, checklist).values()):
         # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
         findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
-    if (checklist is None or checklist.we_counts) and _we_not_i(said):
+    if (checklist is None or checklist.we_counts) and _we_not_i(told, said):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
     if Finding.TOO_SHORT in findings and words < (checklist.words[0] if checklist else STAR_WORDS[0]) / 3:
@@ -96,62 +104,6 @@ def weakest_part(check: AnswerCheck) -> Finding | None:
     length alone is no follow-up ("too long" is skipped), and a clean answer has none.
     """
     return next((finding for finding in check.findings if finding is not Finding.TOO_LONG), None)
-
-
-class Telling(StrEnum):
-    """How the answer is told, which decides what of STAR can be heard in it at all."""
-
-    STORY = "story"  # what happened: every part is read as it is told
-    AS_IF = "as if"  # what one would do: no task, step or outcome happened; only a named setting counts
-    IN_GENERAL = "in general"  # how one works, nothing in the past: no real setting or outcome is told
-    VAGUE = "vague"  # a story in generalities: its scene counts only if it names a place, time or role
-    PRESENT = "present"  # a real story told in the present ("In 2023 I am…, I move…"): its steps are steps
-
-
-def _telling(
-    told: list[str], said: list[Clause], content: set[Finding], checklist: Checklist | None
-) -> Telling:
-    if checklist is not None and not checklist.story:
-        return Telling.STORY  # a design is told as a design: its checklist reads it as it is
-    if Finding.HYPOTHETICAL in content:
-        return Telling.AS_IF
-    if told_in_the_present(" ".join(told), said):
-        return Telling.PRESENT
-    if not any(part.past for sentence in told for part in parts(sentence)):
-        return Telling.IN_GENERAL
-    return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
-
-
-def _drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
-    return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
-
-
-def _star(
-    text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
-) -> dict[str, bool]:
-    if telling is Telling.AS_IF:
-        return {
-            "situation": has_situation(told, anchored_only=True),
-            "task": False,
-            "action": False,
-            "result": False,
-        }
-    if checklist is not None:
-        star = _drill_items(text, told, said, checklist)
-    else:
-        star = {
-            "situation": has_situation(told),
-            "task": has_task(told, said),
-            "action": has_action(told, said),
-            "result": has_result(told),
-        }
-    if telling is Telling.PRESENT:
-        star["action"] = star["action"] or sum(1 for c in said if c.form is Form.PRESENT and c.verb) >= 2
-    if telling in (Telling.VAGUE, Telling.IN_GENERAL):
-        star["situation"] = has_situation(told, anchored_only=True)
-    if telling is Telling.IN_GENERAL:
-        star["result"] = False
-    return star
 
 
 def _shape(
@@ -206,16 +158,26 @@ def _content(
     asks_in_general = bool(
         question and GENERAL_QUESTION.search(question) and not PAST_QUESTION.search(question)
     )
-    if (checklist is None or checklist.hypothetical) and not asks_in_general and is_hypothetical(text, said):
+    if (
+        (checklist is None or checklist.hypothetical)
+        and not asks_in_general
+        and is_hypothetical(text, told, said)
+    ):
         found.add(Finding.HYPOTHETICAL)
     if is_vague(text, said):
         found.add(Finding.VAGUE)
     if Finding.HYPOTHETICAL not in found and blames_others(text, told):  # what one would do faults nobody
         found.add(Finding.BLAMES_OTHERS)
-    if question and _beside_the_question(text, told, question, principle, checklist):
+    if (
+        question
+        and Finding.HYPOTHETICAL not in found
+        and _beside_the_question(text, told, question, principle, checklist)
+    ):
         found.add(Finding.OFF_TOPIC)
     about_failure = asks_about_failure(question) or tells_a_failure(text)
-    if about_failure and not has_lesson(text):
+    if (
+        about_failure and not has_lesson(text) and Finding.HYPOTHETICAL not in found
+    ):  # no real time to learn from
         found.add(Finding.NO_LEARNING)
     return found
 
@@ -225,21 +187,37 @@ def _beside_the_question(
 ) -> bool:
     """A story for another question. Where the question's kind is known (intents.py), by whether the
     story shows any of it; otherwise by its words and its principle's (content.off_topic). A failure
-    question is answered by any failure; a design is judged by its own checklist."""
-    if asks_about_failure(question) or (checklist is not None and not checklist.story):
+    question is answered by any failure, but not by a story with no setback in it at all (a team's
+    success); a design is judged by its own checklist."""
+    if checklist is not None and not checklist.story:
         return False
+    if asks_about_failure(question):
+        return checklist is None and tells_no_setback(text)
     if asked(question):
         return misses_the_intent(told, question)
     return checklist is None and off_topic(text, question=question, principle=principle)
 
 
-def _we_not_i(said: list[Clause]) -> bool:
-    """Mostly "we": more of the doing, or far more of the telling, is the team's than one's own."""
-    i_done = sum(1 for c in said if c.subject == "i" and c.form is Form.DONE)
-    we_done = sum(1 for c in said if c.subject == "we" and c.form is Form.DONE)
-    i_all = sum(1 for c in said if c.subject == "i")
+def _we_not_i(told: list[str], said: list[Clause]) -> bool:
+    """Mostly "we": more of the doing, or far more of the telling, is the team's than one's own. A note or a
+    bullet that drops its "I" ("Built a small tool…", "Wrote a one-page guide…") is one's own step."""
+    dropped = sum(1 for sentence in told if _drops_its_i(sentence))
+    i_done = dropped + sum(1 for c in said if c.subject == "i" and c.form is Form.DONE)
+    we_done = sum(
+        1 for c in said if c.subject == "we" and c.form is Form.DONE and c.verb not in TEAM_OUTCOMES
+    )
+    i_all = dropped + sum(1 for c in said if c.subject == "i")
     we_all = sum(1 for c in said if c.subject == "we")
     return (we_done >= 2 and we_done > i_done) or (we_all >= 3 and we_all > 1.5 * i_all)
+
+
+# "We shipped on the 12th", "we passed the review": the outcome the team reached, not a step told as "we".
+TEAM_OUTCOMES = DELIVERED | WE_HAD | wordset("passed")
+
+
+def _drops_its_i(sentence: str) -> bool:
+    first = next(iter(parts(normal(sentence))), None)
+    return first is not None and not first.subject and first.agent is Agent.I and first.past
 
 
 def _canonical(principle: str | None) -> str | None:

@@ -34,6 +34,7 @@ class Part:
     negated: bool
     modal: bool  # would, could, will, might…: not something that happened
     past: bool  # told as having happened ("was", "fell", "had grown"), not as how things are
+    link: str = ""  # the linking word that opened the clause ("and", "which"…), "" after a comma or none
 
 
 LINKS = wordset("""and but so which who that because while whereas although though when after until once since
@@ -57,7 +58,7 @@ PRONOUNS = {
     "i'll": Agent.I,
     "we'll": Agent.WE,
 }
-OTHER_PRONOUNS = wordset("""you he she they it this that someone somebody nobody everyone everybody everything nothing
+OTHER_PRONOUNS = wordset("""you you're you've you'll you'd he she they it this that someone somebody nobody everyone everybody everything nothing
     people he'd she'd they'd it's they're he's she's they've""")
 PRESENT_AFTER_PRONOUN = re.compile(r"^[a-z]+$")
 NOT_VERBS = DETERMINERS | LINKS
@@ -92,22 +93,26 @@ def parts(sentence: str) -> tuple[Part, ...]:
     previous: Agent | None = None
     for chunk in BREAK.split(sentence):
         words = tokens(chunk)
-        # split further at linking words, keeping each piece's words
+        # split further at linking words, keeping each piece's words and the word that linked it
         pieces: list[list[str]] = [[]]
+        linked_by = [""]
         for word in words:
             if word in LINKS:
                 if pieces[-1]:
                     pieces.append([])
+                    linked_by.append(word)
+                else:
+                    linked_by[-1] = word
                 continue
             pieces[-1].append(word)
-        for piece in pieces:
+        for piece, link in zip(pieces, linked_by, strict=True):
             if not piece:
                 continue
             verb_at = _verb_at(piece)
             if verb_at is None:
                 continue
             subject = tuple(w for w in piece[:verb_at] if w not in NEGATIONS)
-            agent = _agent(subject, previous, verb=piece[verb_at])
+            agent = _agent(subject, previous, verb=piece[verb_at], link=link)
             if agent is None:
                 continue
             rest = piece[verb_at:]
@@ -119,13 +124,17 @@ def parts(sentence: str) -> tuple[Part, ...]:
             negated = any(w in NEGATIONS or w.endswith("n't") for w in piece[: verb_at + 3])
             verb = piece[verb_at]
             past = not modal and (verb in PAST_AUXILIARIES or _is_past(verb, ""))
-            found.append(Part(agent, subject, verb, tuple(rest), negated, modal, past))
+            found.append(Part(agent, subject, verb, tuple(rest), negated, modal, past, link))
             previous = agent
     return tuple(found)
 
 
-def _agent(subject: tuple[str, ...], previous: Agent | None, *, verb: str = "") -> Agent | None:
+def _agent(
+    subject: tuple[str, ...], previous: Agent | None, *, verb: str = "", link: str = ""
+) -> Agent | None:
     if not subject:
+        if previous is None and link in ("which", "who", "that"):
+            return Agent.OTHER  # "daily users, which had dipped, …": the noun before the comma, not "I"
         if previous is None and _is_past(verb, ""):
             return Agent.I  # "grabbed a heap dump and opened it": a note dropping its "I"
         return previous

@@ -29,7 +29,7 @@ FAULT = wordset("""ignored refused blocked complained disappeared forgot failed 
     toxic rude terrible clueless unprofessional wrong mess poorly incorrect awful worst arrogant defensive
     without outdated oversold overpromised misled unwilling""")
 FAULT_PHRASE = re.compile(
-    r"\b(?:out of date|longer than (?:expected|planned|promised|agreed)|without (?:telling|asking|checking|"
+    r"\b(?:out of date|for (?:their|his|her) own|longer than (?:expected|planned|promised|agreed)|without (?:telling|asking|checking|"
     r"consulting|warning|informing)|sided with|more interested in|(?:wasn't|weren't|was not|were not) willing|"
     r"(?:didn't|did not|couldn't|could not) (?:be )?bother)",
     _I,
@@ -41,17 +41,28 @@ STRONG_BLAME = re.compile(
     r"everyone|my \w+|the \w+) had (?:only )?(?:listened|done|told|followed|tested|delivered|asked|checked)|did "
     r"everything (?:\w+ ){0,2}could|(?:problem|issue|fault|delay|mistake|error|bug|blame)s? (?:was|were|lay|lies) "
     r"(?:\w+ )?(?:on|with) (?:their|the \w+) (?:side|end)|given what (?:we|i) (?:were|was) (?:dealing|up) (?:with|"
-    r"against)|everything (?:i'd|i had) warned|(?:wasn't|was not|isn't|is not|not) on me)\b",
+    r"against)|everything (?:i'd|i had) warned|(?:wasn't|was not|isn't|is not|not) on me|(?:not|beyond|outside) "
+    r"(?:of )?(?:in )?(?:my|our) control|(?:not something|nothing) (?:that )?(?:i|we) could (?:have )?(?:controlled|"
+    r"prevented|changed)|(?:was|had) no way (?:for (?:\w+ ){1,2})?(?:to|of) (?:know|knowing|tell|telling|predict|"
+    r"see|seeing))\b",
     _I,
 )
 OWNING = re.compile(
     r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
-    r"i took responsibility|i took ownership|on me|i was wrong|i apologi[sz]ed|i misjudged|i underestimated|"
+    r"i took responsibility|i took ownership|on me(?! to\b)|i was wrong|what (?:i|we) could control|i apologi[sz]ed|i misjudged|i underestimated|"
     r"i learned|i learnt|lesson|next time i)\b",
+    _I,
+)
+# Half-blame, each a fault on its own: "exactly what I had predicted", "leadership not listening".
+TOLD_YOU_SO = re.compile(
+    r"\b(?:exactly|just|precisely|basically|pretty much|as) (?:what|as) (?:i|we) (?:had )?(?:predicted|warned|"
+    r"said|proposed|feared|suggested|told them|flagged)|\b(?!(?:i|we)\b)\w+ (?:not|never|didn't|did not|wouldn't|"
+    r"would not|refused to) (?:really )?listen(?:ing|ed)?\b",
     _I,
 )
 DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)
 FILLER = wordset("also then still just only even really all both")
+SELF = wordset("i me we us myself ourselves i've i'd we've we'd")
 
 
 def fault_clauses(sentence_texts: list[str]) -> float:
@@ -62,7 +73,11 @@ def fault_clauses(sentence_texts: list[str]) -> float:
         weight = 0.5 if index < max(1, len(sentence_texts) // 5) else 1.0
         theirs = False  # whether the clause a subject-less one continues was people's
         for part in parts(normal(sentence)):
-            theirs = _a_person(part.subject) if part.subject else theirs
+            if part.subject:
+                theirs = _a_person(part.subject)
+            elif part.link in RELATIVE:
+                theirs = False  # "she picked the upload service, which was slow": the service was
+
             if part.agent is not Agent.OTHER or not theirs:
                 continue
             early = part.words[:7]
@@ -73,10 +88,18 @@ def fault_clauses(sentence_texts: list[str]) -> float:
     return count
 
 
+RELATIVE = wordset("which that")
+
+
 def _a_person(subject: tuple[str, ...]) -> bool:
-    """A clause's subject names people: its head noun ("the vendor's support team"), or a short name in it."""
+    """A clause's subject names people other than the candidate: its head noun ("the vendor's support team"),
+    or a short name in it; "I and the previous manager kept…" is shared, not put on others."""
+    if set(subject) & SELF:
+        return False
     words = [word for word in subject if word not in FILLER and not word.endswith("ly")] or list(subject)
     head = words[-1].removesuffix("'s")
+    if head in ("report", "reports"):  # "my report" is a person, "the weekly sales report" a document
+        return len(words) > 1 and words[-2] in ("my", "his", "her", "their", "our", "direct")
     short_names = (word for word in subject if len(word) <= 4)  # he, she, they, hr, qa
     return head in PEOPLE or any(word in PEOPLE for word in short_names)
 
@@ -84,7 +107,8 @@ def _a_person(subject: tuple[str, ...]) -> bool:
 def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
     plain = normal(text)
     owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
-    return fault_clauses(sentence_texts) + 2 * len(STRONG_BLAME.findall(plain)), owned
+    strong = 2 * len(STRONG_BLAME.findall(plain)) + len(TOLD_YOU_SO.findall(plain))
+    return fault_clauses(sentence_texts) + strong, owned
 
 
 def blames_others(text: str, sentence_texts: list[str]) -> bool:

@@ -1,13 +1,11 @@
-"""What the answer says, beyond its shape: told as a real time or a hypothetical, concrete or
-buzzwords, owning the story or blaming others, on the question or beside it, and with the lesson a
-failure question asks for."""
+"""What the answer says, beyond its shape: concrete or buzzwords, and on the question or beside it
+(how it is told, real or hypothetical: mood.py; blame: blame.py; the lesson: lesson.py)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.answer_check.agents import parts
-from bot.answer_check.outcome import METRIC
+from bot.answer_check.numbers import METRIC
 from bot.answer_check.text import Clause, Form, normal, stem, stems, tokens, wordset
 from bot.answer_check.topics import (
     THEMES,
@@ -20,101 +18,56 @@ from bot.answer_check.topics import (
 
 _I = re.IGNORECASE
 
-# -- hypothetical: what one would do, or does in general, instead of what one did
-GENERIC_ADVICE = re.compile(
-    r"\b(?:you (?:would|should|need to|have to|must|want to|can)|one (?:should|must|needs to)|if i were|"
-    r"if i was|my (?:approach|philosophy|rule|process) (?:is|would be)|i believe (?:in|that)|the (?:key|best way|"
-    r"right way) (?:is|would be)|it(?:'s| is) (?:important|essential|critical|key) to|in (?:such|that|this) "
-    r"(?:a )?(?:case|situation|scenario)|in general|generally speaking)\b",
-    _I,
-)
-
-
-def hypothetical_signals(text: str, clauses: list[Clause]) -> int:
-    told_as_if = sum(1 for c in clauses if c.form in (Form.CONDITIONAL, Form.HABITUAL))
-    plain = normal(text)
-    return told_as_if + len(GENERIC_ADVICE.findall(plain)) + _generic_you(plain)
-
-
-def _generic_you(text: str) -> int:
-    """The general "you" ("you look at the logs, you fix it"): how things are done, not what was."""
-    return sum(
-        1
-        for sentence in SENTENCE_LIKE.split(text)
-        for part in parts(sentence)
-        if part.subject[-1:] == ("you",) and not part.past
-    )
-
-
-SENTENCE_LIKE = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-# A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job".
-PAST_TIME = re.compile(
-    r"\b(?:in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|(?:a|one|two|"
-    r"three|four|five|six|few|couple of|several|\d+) (?:years?|months?|weeks?) ago|when i (?:was|joined|started|"
-    r"worked)|in my (?:previous|last|first|former|old) (?:job|company|role|team|position))\b",
-    _I,
-)
-
-
-def told_in_the_present(text: str, clauses: list[Clause]) -> bool:
-    """A real story told in the present, as many non-native speakers tell one: "In 2023 I am data engineer
-    … my manager asks me … I move the reports…". A past time, steps in the present, and nothing of
-    "would", "usually" or advice."""
-    done = sum(1 for c in clauses if c.form is Form.DONE)
-    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
-    plain = normal(text)
-    return (
-        done <= 1
-        and present >= 3
-        and hypothetical_signals(text, clauses) == 0
-        and bool(PAST_TIME.search(" ".join(plain.split()[:40])))  # the story is placed at the start
-    )
-
-
-def is_hypothetical(text: str, clauses: list[Clause]) -> bool:
-    signals = hypothetical_signals(text, clauses)
-    done = sum(1 for c in clauses if c.form is Form.DONE)
-    present = sum(1 for c in clauses if c.form is Form.PRESENT and c.verb)
-    if told_in_the_present(text, clauses):
-        return False
-    if done == 0:  # nothing told as having happened: what one would do, or does in general
-        return signals >= 1 or present >= 3
-    return signals >= 3 and signals > 1.5 * done
-
 
 # -- vague: claims with no concrete detail
-BUZZ_STRONG = frozenset(
-    stem(word)
-    for word in wordset("""leverage leveraged synergy synergies alignment aligned holistic spearheaded spearhead empower
-    empowered foster fostered orchestrated orchestrate streamline streamlined proactive proactively seamless
-    seamlessly paradigm ecosystem best-in-class world-class game-changer value-add visibility
-    cross-functional crossfunctional stakeholders stakeholder synergistic transformational transformation
-    championed champion mindset excellence initiatives initiative strategic strategically innovative
-    deliverables bandwidth alignment""")
-)
-BUZZ_MILD = frozenset(
-    stem(word)
-    for word in wordset("""ensure ensured drive drove driven efficiency efficiencies effectiveness productivity improve
-    improved improvement optimize optimized optimise optimised enhance enhanced facilitate facilitated
-    collaboration collaborate collaborated communication communicated engagement various multiple significant
-    significantly greatly substantially overall key processes framework solutions solution outcomes value
-    impact culture ownership accountability transparency success successful successfully""")
+def lexicon(words: str) -> frozenset[str]:
+    """Exact words and their plain plurals. Not stems: a stem joins "productive" to "product", "positive" to
+    "position", "accountability" to "account", and so counts the concrete nouns of a story as judgements."""
+    listed = wordset(words)
+    return frozenset(listed | {word + "s" for word in listed if not word.endswith(("s", "ly", "ed"))})
+
+
+BUZZ_STRONG = lexicon("""leverage leveraged leveraging synergy synergies alignment aligned holistic holistically
+    spearheaded spearhead spearheading empower empowered empowering empowerment foster fostered fostering
+    orchestrated orchestrate streamline streamlined streamlining proactive proactively seamless seamlessly paradigm
+    ecosystem best-in-class world-class game-changer value-add visibility cross-functional crossfunctional
+    cross-functionally stakeholder synergistic transformational transformation transform transformed championed
+    champion championing mindset excellence initiative strategic strategically innovative innovation deliverable
+    bandwidth""")
+BUZZ_MILD = lexicon("""ensure ensured ensuring drive drove driven driving efficiency efficiencies effectiveness
+    productivity improve improved improvement improving optimize optimized optimise optimised enhance enhanced
+    facilitate facilitated collaboration collaborate collaborated collaborative communication communicated engagement
+    various multiple significant significantly greatly substantially overall key processes framework solution
+    outcome value impact culture ownership accountability transparency success successful successfully""")
+# Stock phrases of business talk: each says a belief or a slogan, never what happened.
+CLICHES = re.compile(
+    r"\b(?:north star|move the needle|low-hanging fruit|circle back|game[- ]changer|paradigm shift|outside the box|"
+    r"best practices?|thought leader\w*|value proposition|core values?|first principles|connect(?:ing)? the dots|"
+    r"(?:break|breaking|broke) down (?:the )?silos|silos|fail fast|team sport|lean(?:ed|ing|t)? into|"
+    r"(?:customer|user) journey|growth mindset|(?:customer|people|user)[- ](?:first|centric|centered|focused)|"
+    r"outside-in|inside-out|(?:in|into|part of) (?:the|our|its|their) dna|data[- ]driven|quick wins|(?:big|bigger) "
+    r"picture|heavy lifting|touch base|(?:add|adds|added|adding|deliver|drive|unlock|create) (?:real )?value|"
+    r"double down|psychological safety|open[- ]door|walk the talk|lead(?:ing)? by example|servant leader\w*|"
+    r"(?:culture|mindset) (?:of|shift)|operating model|future of work|disrupt\w*|next[- ]level|cutting[- ]edge|"
+    r"state[- ]of[- ]the[- ]art|impactful|high[- ]performing|empathy|authentic\w*|intentional|passionate|"
+    r"embedded in|at the (?:center|centre|heart) of|win-win|on the same page|hit the ground running|"
+    r"in today's world|at the end of the day)\b",
+    re.IGNORECASE,
 )
 ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised
     enabled empowered fostered orchestrated managed handled worked helped supported coordinated collaborated
     communicated engaged improved oversaw executed owned partnered drove enhanced focused""")
 # A name, an acronym or a figure; a capital that opens a sentence, a line or a paragraph names nothing.
 PROPER = re.compile(r"(?<![.!?:\n]\s)(?<![\n])(?<!^)\b[A-Z][a-zA-Z0-9&]+|\b[A-Z]{2,}\b|\b\w*\d\w*\b")
-QUOTED = re.compile(r"\"[^\"]{6,}\"|'[^']{12,}'")
+QUOTED = re.compile(r"\"[^\"]{6,}\"|(?<!\w)'[^']{12,}'(?!\w)")
 
 
 def vagueness(text: str, clauses: list[Clause]) -> tuple[float, float]:
     """(buzzwords, concrete details), each per 100 words."""
     words = tokens(text)
     total = max(1, len([w for w in words if w.isalpha() or "'" in w]))
-    buzz = sum(1.0 for w in words if stem(w) in BUZZ_STRONG) + sum(0.5 for w in words if stem(w) in BUZZ_MILD)
+    buzz = sum(1.0 for w in words if w in BUZZ_STRONG) + sum(0.5 for w in words if w in BUZZ_MILD)
+    buzz += len(CLICHES.findall(normal(text)))
     done = [c for c in clauses if c.form is Form.DONE]
     buzz += sum(0.5 for c in done if c.verb in ABSTRACT_VERBS)
     concrete = checkable(text) + 0.5 * sum(1 for c in done if c.verb not in ABSTRACT_VERBS)
@@ -130,23 +83,21 @@ def checkable(text: str) -> float:
 
 # Words that judge or generalise rather than tell ("important", "clear", "always", "culture"): dense in
 # an answer that says how things should be, sparse in one that says what happened.
-CLAIMS = frozenset(
-    stem(word)
-    for word in wordset("""important importance key essential critical crucial vital safe open honest honesty positive
-    great good clear clearly strong right best quality effective effectively successful smooth efficient proactive
-    transparent regularly always everyone everybody together valuable value meaningful appropriate proper properly
-    relevant necessary attitude mindset culture trust respect support supportive collaborative collaboration
-    communication aligned alignment environment growth opportunity opportunities approach well expectations
-    perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful smoothly rewarding proud
-    success inclusion inclusive diverse diversity belong belonging passionate awareness equitable fair fairly voice
-    heard comfortable engaged motivated motivation productive atmosphere reliable consistency consistent humble
-    genuinely really""")
-)
+CLAIMS = lexicon("""important importance key essential critical crucial vital safe safely open openly honest honestly
+    honesty positive great good clear clearly strong strongly right best quality effective effectively successful
+    successfully smooth smoothly efficient efficiently proactive proactively transparent transparently regularly always
+    everyone everybody together valuable value valued meaningful appropriate appropriately proper properly relevant
+    necessary attitude mindset culture trust trusted respect respected supportive collaborative collaboration
+    communication aligned alignment environment growth opportunity opportunities approach well expectation
+    perspective feedback happy love loved nice amazing awesome excellent fantastic wonderful rewarding proud success
+    inclusion inclusive diverse diversity belong belonging passionate awareness equitable fair fairly voice heard
+    comfortable engaged motivated motivation productive atmosphere reliable reliability consistency consistent
+    consistently humble genuinely genuine really""")
 
 
 def claim_density(text: str) -> float:
     words = tokens(text)
-    return 100 * sum(1 for word in words if stem(word) in CLAIMS) / max(1, len(words))
+    return 100 * sum(1 for word in words if word in CLAIMS) / max(1, len(words))
 
 
 def is_vague(text: str, clauses: list[Clause]) -> bool:

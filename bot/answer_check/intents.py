@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answer_check.text import normal
+from bot.answer_check.text import normal, stem
 
 _I = re.IGNORECASE
 
@@ -25,11 +25,23 @@ _I = re.IGNORECASE
 class Intent:
     name: str
     asks: re.Pattern[str]  # read in the question
-    shows: re.Pattern[str]  # read in the story
+    shows: re.Pattern[str]  # read in the story: one word of it shows the kind
+    hints: re.Pattern[str] | None = None  # weaker words, common in stories of any kind: two distinct show it
+    unless: re.Pattern[str] | None = None  # a question that says this does not ask for the kind
 
 
-def _intent(name: str, asks: str, shows: str) -> Intent:
-    return Intent(name, re.compile(rf"\b(?:{asks})", _I), re.compile(rf"(?<!\w)(?:{shows})(?!\w)", _I))
+def _intent(name: str, asks: str, shows: str, *, hints: str = "", unless: str = "") -> Intent:
+    return Intent(
+        name,
+        re.compile(rf"\b(?:{asks})", _I),
+        _words(shows),
+        _words(hints) if hints else None,
+        re.compile(rf"\b(?:{unless})", _I) if unless else None,
+    )
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", _I)
 
 
 INTENTS: tuple[Intent, ...] = (
@@ -48,11 +60,13 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "a call on little information",
         r"(?:decision|decide|call|judg(?:e)?ment)\w* (?:\w+ ){0,6}?(?:quickly|fast|without (?:all|complete|full|"
-        r"enough)|with (?:incomplete|limited|little|partial) (?:data|information)|under uncertainty)|"
-        r"(?:incomplete|limited|little|partial|imperfect) (?:data|information)|without all the (?:data|information)",
+        r"enough|much|the)|with (?:incomplete|limited|little|partial) (?:data|information)|under uncertainty)|"
+        r"(?:incomplete|limited|little|partial|imperfect) (?:data|information)|without (?:all |much |enough |"
+        r"complete |full )?(?:the )?(?:data|information|facts)|judg(?:e)?ment call",
         r"decid\w*|decision|chose|choice|(?:made|make|my) (?:the |a )?call|bet\b|options?|judg\w*|went with|"
         r"picked|opted|recommend\w*|assum\w*|prox(?:y|ies)|uncertain\w*|unknowns?|risk\w*|reversib\w*|"
-        r"gamble|hypothes\w*|estimat\w*|guess\w*|(?:couldn't|could not|didn't|did not) wait|no time to",
+        r"gamble|hypothes\w*|guess\w*|(?:couldn't|could not|didn't|did not) wait|no time to",
+        hints=r"estimat\w*|forecast\w*|predict\w*",
     ),
     _intent(
         "acting quickly",
@@ -133,14 +147,17 @@ INTENTS: tuple[Intent, ...] = (
         r"dig\w*|trac(?:e|es|ed|ing)\b|debug\w*|profil\w*|\bsql\b|spreadsheet|split (?:it|the|by)|broke (?:it |"
         r"them )?down|correlat\w*|pattern|anomal\w*|found (?:that|the|out)|noticed|compar\w*|audit\w*|"
         r"reproduc\w*|sample|events?|funnel|cohorts?|reports?|measur\w*|\d+ ?%",
+        unless=r"(?:without|incomplete|limited|little|no|imperfect|partial|not enough|lack of) (?:much |enough |all "
+        r"(?:the )?|complete |full )?(?:data|information)",
     ),
     _intent(
         "a long-term vision",
         r"vision|bold|think(?:ing)? big|ambitio\w*|long-term (?:vision|plan|strategy|goal|bet|direction)|"
         r"strategy|big bet|transform\w*",
-        r"vision|bold|ambitio\w*|long[- ]term|strateg\w*|roadmap|future|transform\w*|platform|\bscale\b|"
+        r"vision|bold|ambitio\w*|long[- ]term|strateg\w*|roadmap|future|transform\w*|"
         r"company-wide|org-wide|industry|propos\w*|pitch\w*|narrative|north star|multi-?year|(?:two|three|"
-        r"five|ten|\d+)[- ]years?|rethink\w*|reimagin\w*|beyond|instead of|entire|every team",
+        r"five|ten|\d+)[- ]years?|rethink\w*|reimagin\w*",
+        hints=r"platform|scale|beyond|instead of|entire|every team",
     ),
     _intent(
         "the team's wellbeing",
@@ -151,7 +168,8 @@ INTENTS: tuple[Intent, ...] = (
         r"holidays?|leave\b|inclusi\w*|belong\w*|engagement|survey|attrition|quit|resign\w*|left the (?:team|"
         r"company)|retention|career|growth|promot\w*|recogni\w*|psychological|safe|flexib\w*|remote|\bhours\b|"
         r"balance|pages?\b|paged|paging|parents?|family|sick|health|one-on-ones?|1:1s?|culture|welcom\w*|"
-        r"onboard\w*|lonely|isolat\w*|voice|listen\w*",
+        r"onboard\w*|lonely|isolat\w*|voice|listen\w*|comfortable|uncomfortable|quiet\w*|left out|singl\w* "
+        r"out|afraid|fear\w*|shy|nervous|intimidat\w*|international|accessib\w*",
     ),
     _intent(
         "choosing between priorities",
@@ -161,7 +179,10 @@ INTENTS: tuple[Intent, ...] = (
         r"cut (?:scope|it|the|back)|scope|roadmap|backlog|(?:drop|dropped|dropping) (?:the|a|it|one|two|our|"
         r"some|that|this)|paus\w*|instead of|rather than|"
         r"(?:more|most) important|rank\w*|said no|(?:two|three|both) (?:projects|requests|teams|initiatives)|"
-        r"sequenc\w*|which (?:one|project|to)|bandwidth|headcount",
+        r"sequenc\w*|which (?:one|project|to)|bandwidth|headcount|(?:could not|couldn't|can't|cannot) do (?:both|"
+        r"all|everything)|(?:two|three|both|competing|conflicting) (?:asks|requests|deadlines|priorities|projects|"
+        r"goals|demands|teams)|side by side|first,? (?:and )?(?:then|later)|(?:decid\w*|agreed|chose) to (?:\w+ )"
+        r"{0,4}?first",
     ),
 )
 
@@ -176,23 +197,36 @@ REFLECTION = re.compile(
 
 
 def asked(question: str) -> list[Intent]:
-    return [intent for intent in INTENTS if intent.asks.search(normal(question))]
+    plain = normal(question)
+    return [
+        intent
+        for intent in INTENTS
+        if intent.asks.search(plain) and not (intent.unless and intent.unless.search(plain))
+    ]
 
 
 def misses_the_intent(sentence_texts: list[str], question: str) -> bool:
     """The question asks for some kind of story, the story has no word of any kind it asks for, and it
-    is plainly a story of another kind (two different words of one): a short or plain answer that
-    merely lacks the words is given the benefit of the doubt."""
+    is plainly a story of another kind (two different words of one, three in a long story): a short or
+    plain answer that merely lacks the words is given the benefit of the doubt."""
     wanted = asked(question)
     if not wanted:
         return False
     told = " ".join(normal(s) for s in sentence_texts if not REFLECTION.search(normal(s)))
-    if any(intent.shows.search(told) for intent in wanted):
+    if any(_shown(intent, told) for intent in wanted):
         return False
-    return any(_distinct(intent, told) >= OTHER_KIND for intent in INTENTS if intent not in wanted)
+    other_kind = OTHER_KIND + (1 if len(told.split()) >= LONG else 0)  # a long story says more of everything
+    return any(_distinct(intent, told) >= other_kind for intent in INTENTS if intent not in wanted)
 
 
-OTHER_KIND = 2
+OTHER_KIND = 2  # different words of one other kind that make a story plainly of that kind
+LONG = 150
+
+
+def _shown(intent: Intent, told: str) -> bool:
+    if intent.shows.search(told):
+        return True
+    return intent.hints is not None and len({stem(m.group(0)) for m in intent.hints.finditer(told)}) >= 2
 
 
 def _distinct(intent: Intent, told: str) -> int:

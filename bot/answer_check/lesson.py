@@ -1,6 +1,6 @@
 """The lesson a failure story owes: asked for by a failure question, or owed by a story that tells
 the candidate's own failure ("I made a mistake", "that was on me"; a job that failed is not theirs), and heard when it is said ("I learned…", "the lesson…", "it taught me…")
-or shown as a change since ("since then I always…", "now I…", "I no longer…", "I changed how I…",
+or shown as a change the candidate made since ("since then I always…", "now I…", "I no longer…", "I changed how I…",
 "next time I…", "I should have…"). Hindsight counts only when the candidate looks at themselves in it
 ("in hindsight, I should have…"); "looking back, given what we faced, it was a fair outcome" is none.
 """
@@ -15,7 +15,7 @@ _I = re.IGNORECASE
 
 LESSON = re.compile(
     r"\b(?:i (?:learned|learnt|have since|'ve since|took away)|lessons?|taught me|takeaway|what i took|"
-    r"since then|ever since|from then on|from now on|going forward|next time|these days|(?:now|today) i|"
+    r"next time|(?:now|today) i|"
     r"i (?:now|no longer)|no longer (?:do|take|trust|assume|skip|ship|report|accept)|(?:i|i'd|i'll|we|we'd) "
     r"(?:\w+ ){0,4}?differently|(?:changed?|"
     r"change (?:was|is) in) (?:how|the way) i|i (?:always )?make sure|never again|i (?:would|should|could) have|"
@@ -24,6 +24,14 @@ LESSON = re.compile(
     r"(?:in hindsight|looking back|in retrospect|with hindsight)[, ]+(?:\w+ ){0,2}?(?:i|i'd|i'm|i've|my|we|we'd) "
     r"(?:\w+ ){0,2}?(?:should|would|could|wish|realis\w*|realiz\w*|see|saw|learned|learnt|know|knew|now|"
     r"'d|was wrong|made|missed|underestimated|misjudged|overlooked))\b",
+    _I,
+)
+# A change since, told of the candidate ("since then I always…", "we have run a pre-mortem ever since"); "the
+# system has worked fine since then" is the outcome lasting, not a lesson.
+SINCE = re.compile(
+    r"\b(?:since then|ever since|from then on|from now on|going forward|these days)\b[, ]+(?:\w+ ){0,2}?(?:i|we|my|"
+    r"our|i've|we've|i'm|we're)\b|\b(?:i|we|i've|we've|i'm|we're)\b[^.!?;]{0,80}?\b(?:since then|ever since|"
+    r"from then on|from now on|going forward|these days)\b",
     _I,
 )
 OWN_FAILURE = re.compile(
@@ -39,4 +47,38 @@ def tells_a_failure(text: str) -> bool:
 
 
 def has_lesson(text: str) -> bool:
-    return bool(LESSON.search(normal(text)))
+    plain = normal(text)
+    return bool(LESSON.search(plain) or SINCE.search(plain))
+
+
+# Anything going less than well, told anywhere in the story: what any answer to a failure question holds.
+SETBACK = re.compile(
+    r"\b(?:fail\w*|mistakes?|wrong|miss(?:ed|ing|es)?|late|later than|slipp?\w*|lost|lose|losing|loss\w*|errors?|"
+    r"regret\w*|(?:should|could|would|might) have|didn't|did not|couldn't|could not|wasn't|weren't|unable|"
+    r"fell short|short of|behind|delay\w*|backfir\w*|broke|broken|outages?|incidents?|apolog\w*|fault|blam\w*|"
+    r"disappoint\w*|frustrat\w*|angry|upset|cancel\w*|roll(?:ed)? ?back|revert\w*|bugs?|worse|problems?|"
+    r"issues?|underestimat\w*|overestimat\w*|misjudg\w*|overlook\w*|too (?:late|slow|fast|early|optimistic|"
+    r"much|many|few|little)|not enough|only (?:\d|half|a |one|two|three)|below|under (?:target|plan)|hindsight|"
+    r"lessons?|learn\w*|differently|painful|the hard way|embarrass\w*|escalat\w*|complain\w*|churn\w*|unhappy|"
+    r"poor\w*|bad|badly|damage\w*|cost us|wasted?|rework|post-?mortem|retro\w*|gaps?|struggl\w*|never|"
+    r"no longer|not|n't)\b",
+    _I,
+)
+
+
+# A story told as a success: on time, ahead, a record, praise, pride.
+SUCCESS = re.compile(
+    r"\b(?:on time|ahead of (?:schedule|time|plan)|before the deadline|(?:days?|weeks?) early|success\w*|proud|"
+    r"great (?:team )?(?:effort|result|outcome|job|win)|exceeded|beat (?:the|our) (?:target|goal|deadline)|"
+    r"record|celebrat\w*|praised|recogni[sz]ed|thanked|smooth(?:ly|est)?|flawless\w*|without (?:a hitch|any "
+    r"(?:issues|problems|incidents)))\b",
+    _I,
+)
+
+
+def tells_no_setback(text: str) -> bool:
+    """A success told to a failure question: nothing going less than well anywhere in it, and told as a
+    success (on time, a record, pride). A failure told in other words ("the points were calculated twice,
+    we switched it off") has no success to tell."""
+    plain = normal(text)
+    return not SETBACK.search(plain) and bool(SUCCESS.search(plain))

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 
 from bot.answer_check.agents import Agent, Part, parts
-from bot.answer_check.star import CONDITIONAL
-from bot.answer_check.text import normal, wordset
+from bot.answer_check.numbers import METRIC, metric_in
+from bot.answer_check.star import CONDITIONAL, a_step
+from bot.answer_check.text import normal, tokens, wordset
 
 _I = re.IGNORECASE
 
@@ -22,24 +23,11 @@ RESULT_CUE = re.compile(
     r"which meant|this meant|that meant|the impact|impact was|eventually|by the end|since then|afterwards|"
     r"thanks to|because of (?:this|that|it)|at the end|in total|overall|that quarter|that year|the next "
     r"(?:day|week|month|quarter|year)|(?:a|one|two|three|four|six|few|\d+) (?:days?|weeks?|months?|quarters?|"
-    r"years?) later|within (?:a |\w+ )?(?:days?|weeks?|months?)|from then on|to this day|still (?:uses?|used|in "
+    r"years?) later|within (?:a |\w+ )?(?:days?|weeks?|months?|quarters?)|from then on|to this day|still (?:uses?|used|in "
     r"use|running)|after (?:this|that|the|these|those|my|our) (?:\w+ )?(?:change|changes|fix|fixes|release|launch|"
     r"rollout|migration|work|project)|never \w+ again)\b",
     _I,
 )
-METRIC = re.compile(
-    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|m\b|bn\b|ms\b|s\b|qps\b|rps\b|tps\b|gb\b|tb\b|pb\b|mb\b)|"
-    r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\b(?<!\b(?:19|20)\d\d)|\b(?:doubled|tripled|quadrupled|halved|tenfold|"
-    r"twofold|threefold)\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty|hundred|dozens?|hundreds?|thousands?|millions?|billions?) (?:of )?"
-    r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
-    r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
-    r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
-    r"clients?|servers?)\b|\bzero\b|(?:by|in|to) (?:half|a "
-    r"third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
-    _I,
-)
-YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 
 def second_half(sentence_texts: list[str]) -> list[str]:
@@ -52,7 +40,7 @@ def second_half(sentence_texts: list[str]) -> list[str]:
 
 CLOSING = re.compile(
     r"\b(?:now|today|instead of|on time|(?:was|were|is) (?:a )?(?:big |huge |great )?success|(?:was|were) (?:very )?"
-    r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?))\b",
+    r"(?:happy|pleased|satisfied|delighted|unhappy|not happy)|(?:after|within) (?:a|\w+) (?:days?|weeks?|months?|quarters?))\b",
     _I,
 )
 CHANGE = wordset("""reduced increased improved cut saved grew dropped fell rose doubled tripled halved launched shipped
@@ -72,6 +60,7 @@ STATE_OF = wordset("""faster slower better worse higher lower more less fewer bi
     smooth smoothly zero gone live ready done confident proud impressed on-time late promoted able""")
 
 
+WE_HAD = wordset("had saw lost gained grew got kept retained added churned")
 EMBEDDED = wordset("why how what whether if where who whom")
 # Verbs whose past is their present ("people put a summary in"): with a number alone, no sign it happened.
 SAME_IN_PRESENT = wordset("is are put set let read shut cost hurt quit spread bet split burst")
@@ -95,8 +84,8 @@ def _outcome_part(part: Part) -> bool:
             w in STATE_OF and (i == 0 or early[i - 1] not in ("no", "any")) for i, w in enumerate(early)
         )
         return part.verb in CHANGE or stated or (numbered and part.verb not in SAME_IN_PRESENT)
-    if part.agent is Agent.WE and (part.verb in DELIVERED or (part.verb in ("had", "saw") and numbered)):
-        return True  # "we shipped on the 12th", "we had zero incidents"
+    if part.agent is Agent.WE and (part.verb in DELIVERED or (part.verb in WE_HAD and numbered)):
+        return True  # "we shipped on the 12th", "we had zero incidents", "we lost 18% of our accounts"
     return part.verb in MEASURED and numbered  # "I cut costs by 30%" is a result however it is told
 
 
@@ -111,15 +100,56 @@ def result_region(sentence_texts: list[str]) -> list[str]:
 
 def has_result(sentence_texts: list[str]) -> bool:
     """An outcome at the end: a change told of the world rather than of "I" (what "I" did is a step), a
-    result cue after the opening, or a plain closing outcome ("now it takes…") in the last two sentences."""
+    result cue after the opening, a plain closing outcome ("now it takes…") in the last two sentences, or
+    the world going on after the candidate's last step ("when the next interns started, all of them had
+    it running"). A story whose last two sentences are still steps ends before its outcome: what the
+    world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
     later = result_region(sentence_texts)
-    if any(_outcome(sentence) for sentence in later):  # each clause's own mood is read there
-        return True
     cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
     if any(RESULT_CUE.search(normal(sentence)) for sentence in cued):  # "as a result…", wherever it comes
         return True
+    outcomes = [part for sentence in later for part in outcome_parts(sentence)]  # each clause's own mood
+    if _ends_on_steps(sentence_texts):  # "errors fell to 0.1%. I then wrote a runbook…" still told it
+        closing = any(CLOSING.search(normal(s)) for s in later if not CONDITIONAL.search(normal(s)))
+        return closing or any(part.verb in CHANGE for part in outcomes)
+    if outcomes:
+        return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]
-    return any(CLOSING.search(normal(s)) for s in late[-2:])
+    return any(CLOSING.search(normal(s)) for s in late[-2:]) or _world_after_the_steps(sentence_texts)
+
+
+def _steps_in(sentence: str) -> bool:
+    return any(a_step(part) for part in parts(normal(sentence)))
+
+
+def _ends_on_steps(sentence_texts: list[str]) -> bool:
+    told = list(sentence_texts)
+    while told and LESSON_TOLD.search(normal(told[-1])) and not _outcome(told[-1]):
+        told.pop()  # the lesson closing the story is read after it, not as its last step
+    if len(told) < 4:
+        return False
+    return all(
+        _steps_in(s)
+        and not _outcome(s)
+        and not RESULT_CUE.search(normal(s))
+        and not CLOSING.search(normal(s))
+        for s in told[-2:]
+    )
+
+
+def _world_after_the_steps(sentence_texts: list[str]) -> bool:
+    """Someone or something other than the candidate doing or being something, in the past, after the
+    candidate's last step and where the story ends."""
+    stepped = [index for index, s in enumerate(sentence_texts) if _steps_in(s)]
+    if not stepped or len(sentence_texts) < 3:
+        return False
+    after = sentence_texts[max(stepped[-1] + 1, len(sentence_texts) - len(result_region(sentence_texts))) :]
+    return any(
+        part.agent is Agent.OTHER and part.past and not part.modal and part.subject
+        for sentence in after
+        if not CONDITIONAL.search(normal(sentence))
+        for part in parts(normal(sentence))
+    )
 
 
 def _outcome(sentence: str) -> bool:
@@ -141,16 +171,44 @@ def outcome_parts(sentence: str) -> Iterator[Part]:
 def has_metric(sentence_texts: list[str]) -> bool:
     """A number where the result is told: in an outcome clause ("about 7% of orders used it"), in a
     sentence with a result cue or a closing outcome, or in the last two sentences."""
-    for sentence in second_half(sentence_texts):  # a failure's toll may be told before the recovery
-        if any(_metric_in(" ".join(p.subject + p.words)) for p in outcome_parts(sentence)):
+    start = max(len(sentence_texts) // 3, _first_step(sentence_texts) + 1)
+    for sentence in sentence_texts[start:] if len(sentence_texts) > 2 else sentence_texts:
+        # a failure's toll may be told before the recovery, but after the steps began: the figures of the
+        # situation ("churn jumped to 9.4%", "marketing's theory was a 40%-off promotion") are no result
+        if any(metric_in(_from(sentence, p)) for p in outcome_parts(sentence)):
             return True
     later = [s for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
     for sentence in later:
         plain = normal(sentence)
-        if (RESULT_CUE.search(plain) or CLOSING.search(plain)) and _metric_in(plain):
+        if (RESULT_CUE.search(plain) or CLOSING.search(plain)) and metric_in(plain):
             return True
     closing = [s for s in later if not LESSON_TOLD.search(normal(s))][-2:]
-    return any(_metric_in(normal(s)) for s in closing)
+    return any(metric_in(normal(s)) for s in closing)
+
+
+def _first_step(sentence_texts: list[str]) -> int:
+    """Where the candidate's steps begin: the first sentence with "I"/"we" doing something in the past ("we
+    ran a meal-kit business", "we needed to find out" set the scene); 0 when no step comes before the end."""
+    ending = len(sentence_texts) - len(result_region(sentence_texts))
+    for index in range(ending):
+        if any(a_step(part) and part.verb not in FRAMING for part in parts(normal(sentence_texts[index]))):
+            return index
+    return 0
+
+
+FRAMING = wordset(
+    "was were had been worked joined led ran managed owned started moved used became inherited got needed"
+)
+
+
+def _from(sentence: str, part: Part) -> str:
+    """The sentence from the outcome clause on: "we went live on the 19th, almost three weeks late"."""
+    words = tokens(sentence)
+    told = list(part.subject + part.words)
+    for start in range(len(words)):
+        if words[start : start + len(told)] == told:
+            return " ".join(words[start:])
+    return " ".join(told)
 
 
 # A lesson closing the answer is no part of its result: the result's last lines are read before it.
@@ -160,15 +218,20 @@ LESSON_TOLD = re.compile(
 )
 
 
-# When, not how much: "one year ago", "after two weeks I started…" date the story rather than measure it.
-TIME_MARKER = re.compile(
-    r"\b(?:\w+ ){1,2}(?:days?|weeks?|months?|quarters?|years?) ago\b|\bat (?:one|some|that|this) point\b|"
-    r"^\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|four|five|six|few|"
-    r"couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b",
+# A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a
+# month", "the page load in 2.4 seconds", "we save 42,000 dollars", "the team is very happy").
+PRESENT_OUTCOME = re.compile(
+    r"\bfrom (?:about |around |roughly )?[$€£]?\d[^.;]{0,40}? to (?:about |around |only |under |below )?[$€£]?\d|"
+    r"\b(?:go|goes|come|comes|get|gets|is|are|am|become|becomes|stay|stays)(?: also| now| much| very| even)? "
+    r"(?:down|up|back|faster|slower|better|lower|higher|happy|happier|fine|stable|live|promoted|able)\b|"
+    r"\b(?:save|saves|cut|cuts|reduce|reduces|drop|drops|fall|falls|grow|grows|increase|increases|decrease|"
+    r"decreases|improve|improves) (?:\w+ ){0,3}?(?:by )?[$€£]?\d|"
+    r"\b(?:launch|launches|ship|ships|finish|finishes|go live|goes live|deliver|delivers) (?:\w+ ){0,2}?on time\b",
     _I,
 )
 
 
-def _metric_in(sentence: str) -> bool:
-    measured = TIME_MARKER.sub(" ", sentence)
-    return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(measured))
+def has_present_result(sentence_texts: list[str]) -> bool:
+    """An outcome told in the present where the story ends (for a story told in the present)."""
+    later = [normal(s) for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    return any(PRESENT_OUTCOME.search(sentence) for sentence in later)

@@ -33,7 +33,7 @@ SETTING = re.compile(
     _I,
 )
 # "at Stripe", "in Warsaw", "at 8base"; not "in MAT" or "in SQL", which are tools more often than places
-CAPITALISED_PLACE = re.compile(r"\b(?:at|in|for|with|on) (?:[A-Z][a-z][\w&.-]*|\d\w*[A-Za-z])")
+CAPITALISED_PLACE = re.compile(r"\b(?:[Aa]t|[Ii]n|[Ff]or|[Ww]ith|[Oo]n) (?:[A-Z][a-z][\w&.-]*|\d\w*[A-Za-z])")
 CONTEXT_NOUN = re.compile(
     r"\b(?:project|team|product|service|system|customers?|clients?|company|launch|migration|release|deadline|"
     r"budget|platform|app|feature|org|department|process|program|outage|incident|startup|store|site|factory|"
@@ -47,7 +47,8 @@ ORGANISATION = re.compile(
     r"start-up|firm|bank|agency|org|organi[sz]ation|department|business|retailer|shop|store|"
     r"hospital|clinic|school|university|insurer|chain|factory|warehouse|lab|studio|consultancy|provider|"
     r"platform|marketplace|enterprise|corporation|corp|government|ministry|council|project|client|customer|"
-    r"site|office|plant|scale-?up|unicorn|multinational|fintech|saas)\b",
+    r"site|office|plant|scale-?up|unicorn|multinational|fintech|saas|app|website|publisher|newspaper|airline|"
+    r"hotel|restaurant|nonprofit|non-profit|charity|ngo|telco|carrier|insurer|lender|broker|manufacturer)\b",
     _I,
 )
 ROLE = re.compile(
@@ -58,7 +59,7 @@ ROLE = re.compile(
 )
 
 
-def _leads_with_a_step(sentence: str) -> bool:
+def _leads_witha_step(sentence: str) -> bool:
     """The sentence opens with the candidate doing something (or having to): the telling has begun."""
     first = next(iter(parts(sentence)), None)
     if first is None or first.agent is Agent.OTHER or first.modal:
@@ -79,19 +80,26 @@ SCENE_VERBS = wordset("""was were had been worked joined led ran managed owned s
 
 def opening(sentence_texts: list[str]) -> list[str]:
     """The first sentence, and up to three more while they stay within the first 35% of the words and
-    the candidate's steps have not begun."""
+    the candidate's steps have not begun. What comes before the first sentence that says anything ("Sure.",
+    "Good question.", a heading such as "Situation") is not the opening."""
     total = max(1, sum(count_words(s) for s in sentence_texts))
+    start = next((i for i, s in enumerate(sentence_texts[:3]) if not _preamble(s)), 0)
     chosen: list[str] = []
     seen = 0
-    for sentence in sentence_texts[:4]:
-        if chosen and (seen > total * 0.35 or _leads_with_a_step(sentence)):
+    for sentence in sentence_texts[start : start + 4]:
+        if chosen and (seen > total * 0.35 or _leads_witha_step(sentence)):
             break
         chosen.append(sentence)
         seen += count_words(sentence)
     return chosen
 
 
-def _anchored(text: str, *, definite: bool = False) -> bool:
+def _preamble(sentence: str) -> bool:
+    """A word or three with no verb, before the answer begins: "Sure.", "Great question!", "Situation"."""
+    return count_words(sentence) <= 3 and not parts(normal(sentence))
+
+
+def anchored(text: str, *, definite: bool = False) -> bool:
     """A place, a time, an organisation or a role. definite: "in a project" is any project, so only
     "at my company", "at Stripe", "in 2021" count (for answers told as what one would do)."""
     organisation = ORGANISATION.search(text)
@@ -102,16 +110,18 @@ def _anchored(text: str, *, definite: bool = False) -> bool:
 
 def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> bool:
     """A setting in the opening. anchored_only: only a place, a time, an organisation or a role counts
-    (for a hypothetical answer, whose other sentences describe no real world)."""
+    (for a hypothetical answer, whose other sentences describe no real world, and whose would-be sentences
+    place nothing: "I'd look for an approval added five years ago")."""
     told = opening(sentence_texts)
     if anchored_only:
-        return any(_anchored(normal(sentence), definite=True) for sentence in told)
-    if told and _leads_with_a_step(told[0]):
+        real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
+        return any(anchored(sentence, definite=True) for sentence in real)
+    if told and _leads_witha_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
-        return _anchored(normal(told[0]))
+        return anchored(normal(told[0]))
     for sentence in told:
         text = normal(sentence)
-        if _anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
+        if anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
             return True
         if any(p.agent is Agent.OTHER and p.past and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"
@@ -127,13 +137,26 @@ def action_count(clauses: list[Clause]) -> int:
 
 def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
     """Two steps told as done by "I" or "we": read from the pronoun's verb, or from every clause of a list
-    that shares it ("I profiled the service, found the query, rewrote it")."""
+    that shares it ("I profiled the service, found the query, rewrote it"). A full answer whose steps fill
+    under a tenth of it ("So I took care of it.") skips them: the action is what it is told for."""
+    step_sentences = [s for s in sentence_texts if any(a_step(part) for part in parts(normal(s)))]
+    total = sum(count_words(s) for s in sentence_texts)
+    if total >= SKIPPED_BELOW[0] and sum(count_words(s) for s in step_sentences) < total * SKIPPED_BELOW[1]:
+        return False
     if action_count(clauses) >= 2:
         return True
-    steps = sum(
-        1
-        for sentence in sentence_texts
-        for part in parts(normal(sentence))
-        if part.agent is not Agent.OTHER and part.past and not part.negated and part.verb not in STATIVE
+    return sum(1 for s in step_sentences for part in parts(normal(s)) if a_step(part)) >= 2
+
+
+SKIPPED_BELOW = (150, 0.10)  # words in the answer, share of them in sentences with a step
+DECIDING = wordset("decided agreed chose wanted known")  # resolving to act is not yet acting
+
+
+def a_step(part: Part) -> bool:
+    return (
+        part.agent is not Agent.OTHER
+        and part.past
+        and not part.negated
+        and part.verb not in STATIVE
+        and part.verb not in DECIDING
     )
-    return steps >= 2

@@ -38,6 +38,13 @@ TASK = re.compile(
 )
 
 
+# A sentence of the would-be or of habit ("if someone pushes before a deadline, I…", "I've had to do this
+# many times"): no task of one real time.
+UNREAL = re.compile(
+    r"\b(?:would|will)\b|'d\b|'ll\b|^\W*(?:if|when|whenever)\b|\b(?:usually|always|typically|generally|"
+    r"normally|often)\b|\b(?:i|we)(?:'ve| have) had to\b",
+    _I,
+)
 NOBODY = re.compile(
     r"\b(?:nobody|no one|no-one|never|not|n't|wasn't|weren't|didn't|without being)\s+(?:\w+\s+)?$", _I
 )
@@ -49,12 +56,24 @@ RESPONSIBLE = re.compile(
 )
 
 
-INTENT = re.compile(r"\b(?:i|we) (?:\w+ly )?(?:decided|agreed|chose|wanted|offered) to\b", _I)
+# A decision or a wish to take it on, in any tense: "I decided to own it", "I decide I will fix it", "I
+# wanted every student to feel…", "I want that my team can…".
+INTENT = re.compile(
+    r"\b(?:i|we) (?:\w+ly )?(?:decided?|decides|agreed?|chose|choose|wanted|want|offered?|resolved|made up "
+    r"my mind) (?:(?:\w+ ){0,6}?to|that|(?:i|we) (?:will|would|'d|'ll|should|must|can|could))\b",
+    _I,
+)
 
 
-def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
+def has_task(
+    sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None = None, evident: bool = True
+) -> bool:
     """A goal or an obligation told before the end (a decision only early: "I decided to own it"; deciding
-    mid-story is a step), or a problem the situation tells and the candidate then acts on."""
+    mid-story is a step), or a problem the situation tells and the candidate then acts on. evident=False
+    (an answer told as what one would do): only a task said outside the would-be counts."""
+    if not evident:
+        sentence_texts = [s if not UNREAL.search(normal(s)) else "" for s in sentence_texts]
+        clauses = [c for c in clauses if sentence_texts[c.sentence]]
     early = max(1, round(len(sentence_texts) * 0.4))
     if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):
         return True
@@ -74,7 +93,7 @@ def has_task(sentence_texts: list[str], clauses: list[Clause]) -> bool:
             # "nobody asked us to" is no task, nor is "I would be responsible"
             if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
                 return True
-    return _problem_taken_on(sentence_texts, clauses)
+    return evident and _problem_taken_on(sentence_texts, clauses, acted=acted)
 
 
 # Said in other words than the regular forms above: taking it on, being asked, what mattered, a date.
@@ -92,22 +111,29 @@ TAKEN_ON = re.compile(
 # Something going wrong or pressing, told of the situation: what a candidate who then acts took on.
 TROUBLE = re.compile(
     r"\b(?:fail(?:ing|ed|s|ure|ures)?|broken|broke|breaking|crash\w*|outages?|incidents?|went down|was down|"
-    r"slow(?:er|ing|ly)?|late|behind|slipp\w*|delay\w*|stuck|blocked|missing|missed|losing|lost|drop(?:ped|ping|s)?|"
+    r"slow(?:er|ing|ly)?|late|behind|slipp\w*|delay\w*|stuck|blocked|missing|missed|lose|losing|lost|end (?:of )?support\w*|"
+    r"stop(?:ped|s)? support\w*|sunset\w*|drop(?:ped|ping|s)?|took (?:\w+ ){0,5}?(?:\d+|\w+ty|two|three|four|five|"
+    r"six|several|many) (?:minutes|hours|days|weeks|months)|"
     r"fell|falling|declin\w*|spik\w*|complain\w*|complaints?|angry|unhappy|frustrat\w*|upset|churn\w*|at risk|"
-    r"risky|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
+    r"risky|risks?|mistakes?|threaten\w*|worried|problems?|issues?|bugs?|errors?|alerts?|alarms?|paged|filling up|running out|ran "
     r"out|tim(?:ing|ed) out|time-?outs?|leak\w*|wrong|tedious|painful|struggl\w*|overloaded|burn(?:ing|t|ed)? "
     r"?out|attrition|resign\w*|expensive|over budget|too (?:long|slow|expensive|many|much|few|small)|"
-    r"(?:could|did|would|was|were|does|do)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|respond|"
-    r"exist)|deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
+    r"(?:could|did|would|was|were|does|do|might|may|can)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|"
+    r"respond|exist|speak|show|come|keep|say|know|tell|find|get|reach|handle|cope|meet|afford|use)|(?:nobody|no one) "
+    r"(?:could|knew|owned|wanted|was)|warn(?:ed|ing|s)?|shortages?|shortfall|short (?:of|by|on)|unable|can't|cannot|"
+    r"deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
     r"skeptic\w*|sceptic\w*|distrust|mistrust|tension|conflicts?|disagree\w*|rejected|escalat\w*|"
     r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog)\b",
     _I,
 )
 
 
-def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause]) -> bool:
-    """A situation that tells trouble in the first half of the answer, and steps that follow it."""
-    if not has_situation(sentence_texts) or not has_action(sentence_texts, clauses):
+def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None) -> bool:
+    """A situation that tells trouble in the first half of the answer, and steps that follow it (acted: the
+    steps as the caller heard them, in whatever tense; else read here, in the past)."""
+    if acted is None:
+        acted = has_action(sentence_texts, clauses)
+    if not acted or not has_situation(sentence_texts):
         return False
     half = max(1, (len(sentence_texts) + 1) // 2)
     return any(TROUBLE.search(normal(sentence)) for sentence in sentence_texts[:half])

@@ -119,7 +119,9 @@ STATIVE = wordset("""was were had felt thought knew believed wanted liked loved 
     preferred assumed expected guessed hated feared worried understood""")
 MODALS = wordset("would could should might will shall may must can 'd 'll")
 CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll")
-HABIT_WORDS = wordset("usually always typically generally normally often tend try like prefer")
+HABIT_WORDS = wordset(
+    "usually always typically generally normally often tend"
+)  # "I try", "I prefer": any tense's
 ADVERB = re.compile(
     r"^(?:\w+ly|then|also|first|next|just|still|soon|later|together|even|again|both|all|"
     r"immediately|personally|quickly|never|not|already|eventually|myself|ourselves|once|instead)$"
@@ -189,6 +191,8 @@ def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clau
         rest.pop(0)
     if not rest:
         return Clause(subject, "", Form.PRESENT, sentence)
+    if rest[0] in ("am", "are") and rest[1:2] and rest[1] in HABIT_WORDS:  # "I'm always learning"
+        return Clause(subject, rest[2] if rest[2:] else "", Form.HABITUAL, sentence)
     verb, following = rest[0], rest[1:]
     nxt = following[0] if following else ""
     if verb == "'d":  # "I'd" is "I had" before a past participle, else "I would"
@@ -206,7 +210,7 @@ def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clau
         return Clause(subject, verb, Form.DONE, sentence)
     if verb in ("have", "has", "had") and nxt and is_past(nxt) and nxt not in STATIVE:
         return Clause(subject, nxt, Form.DONE, sentence)
-    if verb in ("tend", "try", "like", "prefer"):
+    if verb == "tend":
         return Clause(subject, verb, Form.HABITUAL, sentence)
     if is_past(verb):
         return Clause(subject, verb, Form.STATE if verb in STATIVE else Form.DONE, sentence)

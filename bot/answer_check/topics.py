@@ -106,8 +106,11 @@ FAILURE_QUESTION = re.compile(
     r"lost (?:a|the|an) (?:\w+ )?(?:customer|client|deal|account)|did(?:n't| not) work|lost (?:the |a |their |"
     r"your |its )?(?:trust|confidence)|(?:wasn't|was not|weren't|were not) what (?:you|they|we) (?:hoped|wanted|"
     r"expected|planned)|(?:didn't|did not|doesn't|does not) (?:pay off|turn out|end well)|backfired|fell through|"
-    r"(?:moved|acted|went) too (?:fast|quickly|soon)|(?:could not|couldn't|did not|didn't) (?:keep|deliver|meet|"
-    r"hit)|broke (?:a|your) (?:promise|commitment)|let (?:\w+ ){0,2}down|(?:about|going) to miss|wrong "
+    r"(?:moved|acted|went) too (?:fast|quickly|soon)|(?:could not|couldn't|did not|didn't|(?:were|was|weren't|"
+    r"wasn't) not able to|(?:were|was) unable to|not able to) (?:keep|deliver|meet|hit|finish|complete)|"
+    r"(?:received?|receiving|got|get|were given|was given|gave you) (?:some |a piece of )?(?:critical|negative|"
+    r"harsh|tough|hard|difficult|constructive) feedback|criticism|you were critici[sz]ed|"
+    r"what (?:did|have) you learn(?:ed|t)?\b|what would you do differently|broke (?:a|your) (?:promise|commitment)|let (?:\w+ ){0,2}down|(?:about|going) to miss|wrong "
     r"(?:call|decision|bet)|bad (?:call|decision|hire|bet))\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,44 @@
+"""STAR parts the candidate labels themselves: "Situation", "Context:", "My task:", "What I did:",
+"Result," on a line of their own or opening one, with something said under them.
+
+A written answer laid out under plain headings (often as bullets with the "I" dropped) tells its parts
+by its layout; a fair reader finds the situation under "Situation" whatever its grammar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer_check.text import count_words, normal
+
+LABELS: dict[str, str] = {
+    "situation": r"(?:the )?(?:situation|context|background|setting)",
+    "task": r"(?:(?:my|the) )?(?:task|goal|objective|mission|responsibility)",
+    "action": r"(?:(?:my|the) )?actions?|what i (?:did|do|have done)|(?:my|the) (?:approach|steps)",
+    "result": r"(?:(?:the|my) )?(?:results?|outcomes?|impact)",
+}
+HEADING = re.compile(
+    r"^[\s>*_#\-•]*(" + "|".join(f"(?P<{slot}>{label})" for slot, label in LABELS.items()) + r")[*_]*"
+    r"\s*(?:[:,\-\u2013\u2014]\s*(?P<rest>.*)|$)",
+    re.IGNORECASE,
+)
+ENOUGH = 4  # words under a heading before the next one: a label with nothing said under it tells nothing
+
+
+def labelled(text: str) -> set[str]:
+    """The STAR slots with a heading of their own and at least a few words under it."""
+    found: set[str] = set()
+    current: str | None = None
+    said = 0
+    for line in normal(text).splitlines():
+        match = HEADING.match(line)
+        if match:
+            if current and said >= ENOUGH:
+                found.add(current)
+            current = next(slot for slot in LABELS if match.group(slot))
+            said = count_words(match.group("rest") or "")
+        else:
+            said += count_words(line)
+    if current and said >= ENOUGH:
+        found.add(current)
+    return found

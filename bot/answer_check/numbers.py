@@ -1,0 +1,39 @@
+"""Numbers that measure: percentages, money, counts of things, "doubled", "half of"; and the ones that only
+say when ("one year ago", "after two weeks", "every two weeks", a year such as 2021), which measure nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+METRIC = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|m\b|bn\b|ms\b|s\b|qps\b|rps\b|tps\b|gb\b|tb\b|pb\b|mb\b)|"
+    r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\b(?<!\b(?:19|20)\d\d)|\b(?:doubled|tripled|quadrupled|halved|tenfold|"
+    r"twofold|threefold)\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|dozens?|hundreds?|thousands?|millions?|billions?) (?:of )?"
+    r"(?:\w+ )?(?:percent|customers?|users?|people|developers?|engineers?|teams?|days?|weeks?|months?|years?|"
+    r"quarters?|hours?|minutes?|seconds?|calls?|times|tickets?|incidents?|outages?|pages?|bugs?|defects?|deals?|"
+    r"dollars?|euros?|pounds?|points?|hires?|stores?|sites?|releases?|services?|requests?|orders?|accounts?|"
+    r"clients?|servers?)\b|\b(?:on|by|within) (?:the|their|"
+    r"my|our|his|her|its) (?:very )?(?:first|same|second) (?:day|week|month|try|attempt|sprint)\b|\bzero\b|"
+    r"(?:by|in|to) (?:half|a third|a quarter)|(?:half|a third|a quarter|two thirds) of)",
+    _I,
+)
+YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+
+
+# When, not how much: "one year ago", "after two weeks I started…" date the story rather than measure it.
+TIME_MARKER = re.compile(
+    r"\b(?:\w+ ){1,2}(?:days?|weeks?|months?|quarters?|years?) ago\b|\bat (?:one|some|that|this) point\b|"
+    r"(?:^|[,;]|\band\b|\bthen\b)\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|"
+    r"four|five|six|few|couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b|\b(?:every|each) "
+    r"(?:\w+ )?(?:days?|weeks?|sprints?|months?|quarters?|years?|hours?|minutes?)\b",
+    _I,
+)
+
+
+def metric_in(sentence: str) -> bool:
+    measured = TIME_MARKER.sub(" ", sentence)
+    return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(measured))

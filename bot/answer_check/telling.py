@@ -1,0 +1,77 @@
+"""How the answer is told, and so which parts of STAR can be heard in it.
+
+A story is read part by part as it is told (star.py, task.py, outcome.py). A story told in the present
+("In 2022 I work as…, I take the course…") has its steps and outcome in the present. What one would do
+has no step or outcome that happened: only a named setting, and a task said in the past, count. Parts
+the candidate labels ("Situation", "Result:") are heard under their labels whatever their grammar.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from bot.answer_check.agents import parts
+from bot.answer_check.drills import SLOTS, Checklist
+from bot.answer_check.findings import Finding
+from bot.answer_check.headings import labelled
+from bot.answer_check.mood import present_steps, told_in_the_present
+from bot.answer_check.outcome import has_present_result, has_result
+from bot.answer_check.star import has_action, has_situation
+from bot.answer_check.task import has_task
+from bot.answer_check.text import Clause
+
+
+class Telling(StrEnum):
+    STORY = "story"  # what happened: every part is read as it is told
+    AS_IF = "as if"  # what one would do: no step or outcome happened; a named setting, a task said, count
+    IN_GENERAL = "in general"  # how one works, nothing in the past: no real setting or outcome is told
+    VAGUE = "vague"  # a story in generalities: its scene counts only if it names a place, time or role
+    PRESENT = "present"  # a real story told in the present ("In 2023 I am…, I move…"): its steps are steps
+
+
+def how_told(
+    text: str, told: list[str], said: list[Clause], content: set[Finding], checklist: Checklist | None
+) -> Telling:
+    if checklist is not None and not checklist.story:
+        return Telling.STORY  # a design is told as a design: its checklist reads it as it is
+    if Finding.HYPOTHETICAL in content:
+        return Telling.AS_IF
+    if told_in_the_present(text, told, said):
+        return Telling.PRESENT
+    if not any(part.past for sentence in told for part in parts(sentence)):
+        return Telling.IN_GENERAL
+    return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
+
+
+def drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
+    return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
+
+
+def star_heard(
+    text: str, told: list[str], said: list[Clause], checklist: Checklist | None, telling: Telling
+) -> dict[str, bool]:
+    if telling is Telling.AS_IF:
+        return {
+            "situation": has_situation(told, anchored_only=True),
+            "task": has_task(told, said, evident=False),
+            "action": False,
+            "result": False,
+        }
+    if checklist is not None:
+        star = drill_items(text, told, said, checklist)
+    else:
+        present = telling is Telling.PRESENT
+        action = has_action(told, said) or (present and present_steps(said) >= 2)
+        star = {
+            "situation": has_situation(told),
+            "task": has_task(told, said, acted=action),
+            "action": action,
+            "result": has_result(told) or (present and has_present_result(told)),
+        }
+        for slot in labelled(text):
+            star[slot] = True
+    if telling in (Telling.VAGUE, Telling.IN_GENERAL):
+        star["situation"] = has_situation(told, anchored_only=True)
+    if telling is Telling.IN_GENERAL:
+        star["result"] = False
+    return star

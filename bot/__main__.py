@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         "run", help="run the bot (default): Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT"
     )
     commands.add_parser("migrate", help="apply database migrations up to the latest")
+    commands.add_parser("worker", help="run queued jobs (PostgreSQL): the Procfile's worker process")
     importing = commands.add_parser("import", help="import a Markdown prep note into a candidate's loop")
     importing.add_argument("note", help="path to the Markdown file")
     importing.add_argument("--team", required=True, help="the Slack workspace id, T…")
@@ -28,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "migrate":
         return migrate()
+    if args.command == "worker":
+        from bot.worker import main as run_worker
+
+        return run_worker(load(Settings))
     if args.command == "import":
         return import_note(args.note, team=args.team, user=args.user)
     if args.command == "revision":

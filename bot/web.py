@@ -1,8 +1,9 @@
-"""The web process: Bolt at POST /slack/events and a health check at GET /healthz."""
+"""The web process: Bolt at POST /slack/events, GET /healthz, and GET /metrics for Prometheus."""
 
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from typing import Any
@@ -10,9 +11,11 @@ from typing import Any
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import create_app
-from bot.db import database_answers
 from bot.deps import Deps, build_deps
+from bot.health import check
+from bot.job_queue import JobQueue
 from bot.logs import configure
+from bot.metrics_page import metrics_page
 from bot.settings import Settings, load
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -20,14 +23,16 @@ EVENTS_PATH = "/slack/events"
 
 
 def create_web_app(
-    deps: Deps, *, listener_executor: Executor | None = None, work_executor: Executor | None = None
+    deps: Deps, *, listener_executor: Executor | None = None, queue: JobQueue | None = None
 ) -> WSGIApp:
-    app = create_app(deps, listener_executor=listener_executor, work_executor=work_executor)
+    app = create_app(deps, listener_executor=listener_executor, queue=queue)
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
             return health(environ, start_response, deps)
+        if environ.get("PATH_INFO") == "/metrics":
+            return metrics_page(environ, start_response, deps)
         return slack(environ, start_response)
 
     return application
@@ -37,10 +42,9 @@ def health(environ: dict[str, Any], start_response: Callable[..., Any], deps: De
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "GET")])
         return [b"use GET\n"]
-    if database_answers(deps.engine):
-        status, body = "200 OK", b'{"ok": true, "database": "up"}\n'
-    else:
-        status, body = "503 Service Unavailable", b'{"ok": false, "database": "down"}\n'
+    state = check(deps.engine)
+    status = "200 OK" if state.ok else "503 Service Unavailable"
+    body = json.dumps(state.as_json()).encode() + b"\n"
     start_response(status, [("Content-Type", "application/json"), ("Cache-Control", "no-store")])
     return [body] if environ.get("REQUEST_METHOD") == "GET" else [b""]
 

@@ -16,10 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from bot.deps import Deps
-from bot.models import Candidate, ProcessedEvent
+from bot.job_journal import forget_before
+from bot.models import Candidate
 from bot.services.morning import plan_mornings
 from schedules.delivery import chunks, deliver_chunk, pending_ids, reconcile_abandoned
 
@@ -83,4 +84,4 @@ def claim_batches(deps: Deps, now: datetime, batch: int = CLAIM_BATCH) -> Iterat
 
 def forget_old_events(deps: Deps, now: datetime) -> None:
     with deps.sessions.begin() as session:
-        session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now - EVENT_MEMORY))
+        forget_before(session, now - EVENT_MEMORY)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.clock import FixedClock
 from bot.db import create_db_engine
 from bot.deps import Deps, build_deps
+from bot.job_queue import DurableQueue, InProcessQueue, JobQueue
 from bot.migrate import upgrade_to_head
 from bot.models import Base
 from bot.settings import Settings, normalise_database_url
@@ -25,6 +26,8 @@ from bot.web import create_web_app
 from tests.support.app_server import AppServer, HttpResult, SlackDriver, TrackingExecutor
 from tests.support.fake_slack import TEAM_ID, FakeSlack
 from tests.support.payloads import slash_command
+from tests.support.slack_relay import SlackRelay
+from tests.support.worker_process import WorkerProcess, forget_jobs, wait_for_queue
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -137,7 +140,12 @@ test_settings.__test__ = False  # type: ignore[attr-defined]
 
 @pytest.fixture
 def deps(engine: Engine, database_url: str, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Deps]:
-    yield build_deps(test_settings(database_url, fake_slack), clock=clock, engine=engine)
+    """The test's own collaborators. Its queue runs jobs on this process's threads, so that a test
+    calling tick() sees the deliveries done; the `app` fixture hands listeners' jobs to the real
+    queue instead (a worker process, on PostgreSQL)."""
+    queue = InProcessQueue()
+    yield build_deps(test_settings(database_url, fake_slack), clock=clock, engine=engine, queue=queue)
+    queue.close()
     wipe(engine)
 
 
@@ -172,11 +180,58 @@ class Harness:
         return self.driver.post_json(event_callback(event, team=team, event_id=event_id), **options)
 
 
+@pytest.fixture(scope="session")
+def slack_relay() -> Iterator[SlackRelay]:
+    relay = SlackRelay()
+    yield relay
+    relay.stop()
+
+
+@pytest.fixture(scope="session")
+def queue_worker(
+    database_url: str, engine: Engine, slack_relay: SlackRelay, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WorkerProcess]:
+    """`python -m bot worker` for the session's PostgreSQL database, talking to the relay."""
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_relay.api_url,
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "INFO",
+    }
+    worker = WorkerProcess(env, tmp_path_factory.mktemp("worker") / "worker.log").wait_ready()
+    yield worker
+    worker.stop()
+
+
+def real_queue(request: pytest.FixtureRequest, deps: Deps, fake: FakeSlack) -> tuple[JobQueue, Any]:
+    """The production dispatch path: PostgreSQL's durable queue and a worker process; SQLite's
+    in-process threads. Returns the queue and a function that waits until its jobs are done."""
+    if deps.engine.dialect.name != "postgresql":
+        local = InProcessQueue()
+        return local, local.wait_idle
+    request.getfixturevalue("queue_worker")
+    request.getfixturevalue("slack_relay").target = fake.base_url
+    return DurableQueue(deps.settings.database_url), lambda: wait_for_queue(deps.engine)
+
+
 @pytest.fixture
-def app(deps: Deps, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Harness]:
-    executor = TrackingExecutor()
-    server = AppServer(create_web_app(deps, listener_executor=executor, work_executor=executor)).start()
-    driver = SlackDriver(server.port, SIGNING_SECRET, executor)
+def app(
+    request: pytest.FixtureRequest, deps: Deps, fake_slack: FakeSlack, clock: FixedClock
+) -> Iterator[Harness]:
+    listeners = TrackingExecutor()
+    queue, drain = real_queue(request, deps, fake_slack)
+
+    def settle() -> None:
+        listeners.wait_idle()
+        drain()
+
+    server = AppServer(create_web_app(deps, listener_executor=listeners, queue=queue)).start()
+    driver = SlackDriver(server.port, SIGNING_SECRET, settle)
     yield Harness(deps=deps, fake=fake_slack, clock=clock, driver=driver, port=server.port)
+    settle()
     server.stop()
-    executor.shutdown(wait=True)
+    listeners.shutdown(wait=True)
+    queue.close()
+    if queue.durable:
+        forget_jobs(deps.engine)

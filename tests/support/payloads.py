@@ -9,7 +9,13 @@ from typing import Any
 from tests.support.fake_slack import TEAM_ID
 
 _event_ids = itertools.count(1)
+_triggers = itertools.count(738474920)
 APP_ID = "A0LOOPCOACH"
+
+
+def trigger() -> str:
+    """Slack's trigger ids differ from one invocation to the next, so two requests never sign alike."""
+    return f"13345224609.{next(_triggers)}.8088930838d88f008e0"
 
 
 def slash_command(
@@ -19,7 +25,7 @@ def slash_command(
     team: str = TEAM_ID,
     channel: str = "D0CMDCHAN",
     response_url: str,
-    trigger_id: str = "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: str | None = None,
 ) -> dict[str, str]:
     return {
         "token": "legacy-verification-token",
@@ -33,7 +39,7 @@ def slash_command(
         "command": "/prep",
         "text": text,
         "response_url": response_url,
-        "trigger_id": trigger_id,
+        "trigger_id": trigger_id or trigger(),
         "is_enterprise_install": "false",
     }
 
@@ -80,7 +86,7 @@ def block_action(
         "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": team},
         "api_app_id": APP_ID,
         "token": "legacy-verification-token",
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": trigger(),
         "actions": [{"action_ts": "1790000000.000200", "block_id": "b", "type": "button", **action}],
     }
     if response_url:
@@ -103,7 +109,7 @@ def view_submission(
         "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": team},
         "api_app_id": APP_ID,
         "token": "legacy-verification-token",
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": trigger(),
         "view": {
             "id": "V0MODAL01",
             "team_id": team,

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from bot.models import Base
 
-IGNORED = {"processed_events"}  # receipts of deliveries, not the candidate's data
+IGNORED = {"job_steps", "slack_pacing"}  # what jobs did and Slack pacing, not the candidate's data
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:

@@ -1,0 +1,154 @@
+"""`python -m bot worker`: runs the jobs waiting in PostgreSQL (the Procfile's `worker:` process).
+
+Any number of these can run, on any machines. Each takes jobs with procrastinate (a row lock, so a
+job runs on one worker at a time) in two lanes: interactive work, where a person is waiting, and
+the clock's deliveries, which sleep to respect Slack's limits and so must not hold up the first.
+
+A worker that dies (kill -9, a lost machine) stops sending heartbeats; every worker looks for jobs
+left `doing` by a worker silent for STALLED_AFTER seconds and queues them again. Jobs are idempotent
+(handlers/background.py), so running one again changes nothing twice. A worker that loses the
+database stops its lanes, waits, and starts them again: it never exits on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import signal
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import procrastinate
+from procrastinate.retry import BaseRetryStrategy, RetryDecision
+
+from bot.db import connection_options, libpq_url
+from bot.deps import Deps, build_deps
+from bot.job_queue import TASK_NAME, Job, Lane
+from bot.settings import Settings, exit_with
+from handlers.background import TryAgain, run_job
+
+logger = logging.getLogger("loop_coach.worker")
+
+CONCURRENCY = {Lane.INTERACTIVE: 6, Lane.DELIVERY: 4}
+HEARTBEAT_SECONDS = 5.0
+STALLED_AFTER = 20.0  # seconds without a heartbeat: the worker is gone, its jobs are up for grabs
+RECOVERY_EVERY = 10.0
+RESTART_AFTER = 5.0  # after losing the database
+MAX_ATTEMPTS = 40  # with waits growing to two minutes: about an hour of trying
+
+
+class TryAgainLater(BaseRetryStrategy):
+    """Jobs that raised TryAgain run again after 1, 2, 4 … seconds, at most two minutes apart."""
+
+    def get_retry_decision(self, *, exception: BaseException, job: Any) -> RetryDecision | None:
+        if not isinstance(exception, TryAgain) or job.attempts + 1 >= MAX_ATTEMPTS:
+            return None
+        return RetryDecision(retry_in={"seconds": min(120, 2**job.attempts)})
+
+
+def procrastinate_app(deps: Deps) -> procrastinate.App:
+    connector = procrastinate.PsycopgConnector(
+        conninfo=libpq_url(deps.settings.database_url),
+        min_size=2,
+        max_size=4 + len(CONCURRENCY),
+        timeout=10,
+        kwargs=connection_options(),
+    )
+    app = procrastinate.App(connector=connector)
+
+    @app.task(name=TASK_NAME, pass_context=True, retry=TryAgainLater())
+    def run(context: procrastinate.JobContext, job: str) -> str:
+        attempts = context.job.attempts
+        return run_job(
+            deps, Job.from_json(json.loads(job)), job_id=context.job.id, final=attempts + 1 >= MAX_ATTEMPTS
+        ).value
+
+    return app
+
+
+async def recover_stalled(app: procrastinate.App) -> None:
+    """Queue again the jobs of workers that stopped sending heartbeats."""
+    while True:
+        await asyncio.sleep(RECOVERY_EVERY)
+        try:
+            stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER)
+            for job in stalled:
+                with contextlib.suppress(Exception):  # another worker got there first
+                    await app.job_manager.retry_job(job)
+                    logger.warning("job %s was left running by a dead worker; queued again", job.id)
+            await app.job_manager.prune_stalled_workers(STALLED_AFTER)
+        except Exception as error:  # the database is away: try again next round
+            logger.warning("stalled-job check failed: %s", type(error).__name__)
+
+
+async def run_lanes(app: procrastinate.App, stopping: asyncio.Event) -> None:
+    lanes = [
+        app.run_worker_async(
+            queues=[lane.value],
+            concurrency=count,
+            name=f"{lane.value}",
+            install_signal_handlers=False,
+            update_heartbeat_interval=HEARTBEAT_SECONDS,
+            stalled_worker_timeout=STALLED_AFTER,
+            delete_jobs="successful",
+            fetch_job_polling_interval=2.0,
+        )
+        for lane, count in CONCURRENCY.items()
+    ]
+    tasks = [asyncio.create_task(lane) for lane in lanes]
+    tasks.append(asyncio.create_task(recover_stalled(app)))
+    stop = asyncio.create_task(stopping.wait())
+    try:
+        done, _ = await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            if task is not stop and task.exception():
+                raise task.exception()  # type: ignore[misc]
+    finally:
+        for task in tasks:
+            task.cancel()  # procrastinate finishes the jobs in hand when its worker is cancelled
+        await asyncio.gather(*tasks, return_exceptions=True)
+        stop.cancel()
+
+
+async def serve(deps: Deps) -> None:
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(
+        ThreadPoolExecutor(max_workers=sum(CONCURRENCY.values()), thread_name_prefix="job")
+    )
+    stopping = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    app = procrastinate_app(deps)
+    first = True
+    while not stopping.is_set():
+        try:
+            async with app.open_async():
+                await app.job_manager.check_connection_async()
+                logger.info(
+                    "worker %s: lanes %s",
+                    "ready" if first else "running again",
+                    ", ".join(f"{lane.value}×{n}" for lane, n in CONCURRENCY.items()),
+                )
+                first = False
+                await run_lanes(app, stopping)
+        except Exception as error:  # the database went away, or never came: wait and start again
+            logger.error(
+                "worker lost the database (%s); starting again in %.0f s", type(error).__name__, RESTART_AFTER
+            )
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stopping.wait(), RESTART_AFTER)
+    logger.info("worker stopped")
+
+
+def main(settings: Settings) -> int:
+    from bot.web import configure_logging
+
+    configure_logging(settings)
+    if not settings.database_url.startswith("postgresql"):
+        exit_with(
+            "loop-coach: the worker needs PostgreSQL (DATABASE_URL); on SQLite, jobs run inside `python -m bot`."
+        )
+    asyncio.run(serve(build_deps(settings)))
+    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
@@ -26,6 +26,7 @@ def create_app(
 ) -> App:
     """`queue` takes what listeners hand off (handlers/background.py); by default deps.queue."""
     queue = queue or deps.queue
+    soon = listener_executor or ThreadPoolExecutor(max_workers=4, thread_name_prefix="soon")
     if isinstance(queue, InProcessQueue):
         queue.attach(partial(run_in_process, deps, queue))
     app = App(
@@ -37,7 +38,7 @@ def create_app(
         # Listeners only acknowledge and queue their work (handlers/background.py), so running them
         # in the request thread answers Slack at once, after the job is saved; Bolt's default would
         # run them on its executor and poll for the ack every 10 ms. What must reach Slack within
-        # its 3 seconds (opening a modal) runs as a lazy listener, after the response.
+        # its 3 seconds (opening a modal) runs on a thread after the response (background.soon).
         process_before_response=True,
         listener_executor=listener_executor,
         logger=logging.getLogger("loop_coach.bolt"),
@@ -50,6 +51,7 @@ def create_app(
         started = time.perf_counter()
         context["deps"] = deps
         context["queue"] = queue
+        context["soon"] = soon
         signatures = req.headers.get("x-slack-signature") or []
         signature = signatures[0] if signatures else None
         context["request_key"] = request_key(req.body, signature)

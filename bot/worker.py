@@ -5,7 +5,7 @@ job runs on one worker at a time) in two lanes: interactive work, where a person
 the clock's deliveries, which sleep to respect Slack's limits and so must not hold up the first.
 
 A worker that dies (kill -9, a lost machine) stops sending heartbeats; every worker looks for jobs
-left `doing` by a worker silent for STALLED_AFTER seconds and queues them again. Jobs are idempotent
+left `doing` by a worker silent for Timings.stalled_after seconds and queues them again. Jobs are idempotent
 (handlers/background.py), so running one again changes nothing twice. A worker that loses the
 database stops its lanes, waits, and starts them again: it never exits on its own.
 """
@@ -16,8 +16,10 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import signal
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import procrastinate
@@ -32,9 +34,24 @@ from handlers.background import TryAgain, run_job
 logger = logging.getLogger("loop_coach.worker")
 
 CONCURRENCY = {Lane.INTERACTIVE: 6, Lane.DELIVERY: 4}
-HEARTBEAT_SECONDS = 5.0
-STALLED_AFTER = 20.0  # seconds without a heartbeat: the worker is gone, its jobs are up for grabs
-RECOVERY_EVERY = 10.0
+# Tests and benchmarks shorten the wait for a dead worker's jobs: "HEARTBEAT,STALLED_AFTER,EVERY".
+TIMINGS_VARIABLE = "LOOP_COACH_WORKER_TIMINGS"
+
+
+@dataclass(frozen=True)
+class Timings:
+    heartbeat: float = 5.0
+    stalled_after: float = 20.0  # seconds without a heartbeat: the worker is gone, its jobs up for grabs
+    recovery_every: float = 10.0
+
+    @classmethod
+    def parse(cls, text: str | None) -> Timings:
+        if not text:
+            return cls()
+        heartbeat, stalled_after, every = (float(part) for part in text.split(","))
+        return cls(heartbeat, stalled_after, every)
+
+
 RESTART_AFTER = 5.0  # after losing the database
 MAX_ATTEMPTS = 40  # with waits growing to two minutes: about an hour of trying
 
@@ -68,37 +85,37 @@ def procrastinate_app(deps: Deps) -> procrastinate.App:
     return app
 
 
-async def recover_stalled(app: procrastinate.App) -> None:
+async def recover_stalled(app: procrastinate.App, timings: Timings) -> None:
     """Queue again the jobs of workers that stopped sending heartbeats."""
     while True:
-        await asyncio.sleep(RECOVERY_EVERY)
+        await asyncio.sleep(timings.recovery_every)
         try:
-            stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER)
+            stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=timings.stalled_after)
             for job in stalled:
                 with contextlib.suppress(Exception):  # another worker got there first
                     await app.job_manager.retry_job(job)
                     logger.warning("job %s was left running by a dead worker; queued again", job.id)
-            await app.job_manager.prune_stalled_workers(STALLED_AFTER)
+            await app.job_manager.prune_stalled_workers(timings.stalled_after)
         except Exception as error:  # the database is away: try again next round
             logger.warning("stalled-job check failed: %s", type(error).__name__)
 
 
-async def run_lanes(app: procrastinate.App, stopping: asyncio.Event) -> None:
+async def run_lanes(app: procrastinate.App, stopping: asyncio.Event, timings: Timings) -> None:
     lanes = [
         app.run_worker_async(
             queues=[lane.value],
             concurrency=count,
             name=f"{lane.value}",
             install_signal_handlers=False,
-            update_heartbeat_interval=HEARTBEAT_SECONDS,
-            stalled_worker_timeout=STALLED_AFTER,
+            update_heartbeat_interval=timings.heartbeat,
+            stalled_worker_timeout=timings.stalled_after,
             delete_jobs="successful",
             fetch_job_polling_interval=2.0,
         )
         for lane, count in CONCURRENCY.items()
     ]
     tasks = [asyncio.create_task(lane) for lane in lanes]
-    tasks.append(asyncio.create_task(recover_stalled(app)))
+    tasks.append(asyncio.create_task(recover_stalled(app, timings)))
     stop = asyncio.create_task(stopping.wait())
     try:
         done, _ = await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
@@ -112,7 +129,7 @@ async def run_lanes(app: procrastinate.App, stopping: asyncio.Event) -> None:
         stop.cancel()
 
 
-async def serve(deps: Deps) -> None:
+async def serve(deps: Deps, timings: Timings) -> None:
     loop = asyncio.get_running_loop()
     loop.set_default_executor(
         ThreadPoolExecutor(max_workers=sum(CONCURRENCY.values()), thread_name_prefix="job")
@@ -132,7 +149,7 @@ async def serve(deps: Deps) -> None:
                     ", ".join(f"{lane.value}×{n}" for lane, n in CONCURRENCY.items()),
                 )
                 first = False
-                await run_lanes(app, stopping)
+                await run_lanes(app, stopping, timings)
         except Exception as error:  # the database went away, or never came: wait and start again
             logger.error(
                 "worker lost the database (%s); starting again in %.0f s", type(error).__name__, RESTART_AFTER
@@ -150,5 +167,5 @@ def main(settings: Settings) -> int:
         exit_with(
             "loop-coach: the worker needs PostgreSQL (DATABASE_URL); on SQLite, jobs run inside `python -m bot`."
         )
-    asyncio.run(serve(build_deps(settings)))
+    asyncio.run(serve(build_deps(settings), Timings.parse(os.environ.get(TIMINGS_VARIABLE))))
     return 0

@@ -22,6 +22,8 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any
@@ -38,7 +40,7 @@ from bot.deps import Deps
 from bot.job_args import JobArgumentError, decode, encode, find_work, work_name
 from bot.job_journal import Journal, StepTaken
 from bot.job_queue import InProcessQueue, Job, JobQueue, Lane
-from handlers.errors import request_kind
+from handlers.errors import report, request_kind
 from handlers.people import deps_of
 from handlers.reply import apologise
 
@@ -83,6 +85,21 @@ def later(context: BoltContext, body: dict[str, Any], work: Work, *args: Any) ->
         threading.Thread(target=apologise, args=(body,), name="apology", daemon=True).start()
         return
     metrics.JOBS_ENQUEUED.labels(lane=job.lane.value).inc()
+
+
+def soon(context: BoltContext, body: dict[str, Any], call: Callable[[], Any]) -> None:
+    """Run `call()` on a thread as soon as Slack has its answer: for what must happen within
+    Slack's three seconds and so cannot wait in the queue (views.open with a trigger_id). It is not
+    durable, and need not be: a trigger id expires long before a crashed process could retry it."""
+    executor: Executor = context["soon"]
+
+    def run() -> None:
+        try:
+            call()
+        except Exception as error:  # reported once, here
+            report(error, body)
+
+    executor.submit(run)
 
 
 def request_key(body: dict[str, Any], signature: str | None = None) -> str:

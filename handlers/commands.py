@@ -26,8 +26,7 @@ from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
 from handlers import asking
 from handlers.asking import send_extra_question
-from handlers.background import later
-from handlers.errors import after_ack
+from handlers.background import later, soon
 from handlers.people import ensure_timezone
 from handlers.reply import respond, respond_text
 
@@ -53,8 +52,8 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
         return
     if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm):
         # A modal must open within three seconds of the trigger: not worth queueing.
-        with after_ack(body):
-            client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
+        view = form_for(command)
+        soon(context, body, lambda: client.views_open(trigger_id=body["trigger_id"], view=view))
         return
     later(context, body, run_prep, Who(body["team_id"], body["user_id"]), body, command, context.bot_user_id)
 

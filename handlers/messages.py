@@ -65,6 +65,9 @@ def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
             answers.record_feedback(session, thread, user=user, channel=channel, ts=ts, text=text, now=now)
             return
         answer = answers.record_answer(session, thread, channel=channel, ts=ts, text=text, now=now)
+        if answer is None:  # saved before: by a run of this job that died before replying?
+            saved = answers.find_answer(session, channel, ts)
+            answer = saved if saved is not None and saved.check_ts is None else None
         answer_id = answer.id if answer else None
     if answer_id is None:
         return

@@ -26,8 +26,7 @@ from bot.models import Candidate
 from bot.parsing import InputError
 from bot.services.candidates import Who, candidate_for
 from bot.services.stories import StoryInput, delete_story, owned_story, save_story, stories_of
-from handlers.background import later
-from handlers.errors import after_ack
+from handlers.background import later, soon
 from handlers.home import confirm_in_dm
 from handlers.modals import save_submission
 from handlers.people import deps_of, who_interacted
@@ -58,10 +57,9 @@ def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> 
         later(context, body, confirm_story, who, text)
 
 
-def on_open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def on_open_form(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
-        client.views_open(trigger_id=body["trigger_id"], view=story_form())
+    soon(context, body, lambda: client.views_open(trigger_id=body["trigger_id"], view=story_form()))
 
 
 def story_id(body: dict[str, Any]) -> int | None:
@@ -71,8 +69,7 @@ def story_id(body: dict[str, Any]) -> int | None:
 
 def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body):
-        open_filled_form(body, context, client)
+    soon(context, body, lambda: open_filled_form(body, context, client))
 
 
 def open_filled_form(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:

@@ -3,7 +3,9 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean
+REPEAT ?= 20
+
+.PHONY: run test test-repeat lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +15,17 @@ $(VENV)/.installed: pyproject.toml
 
 # The bot and its clock together, on SQLite unless DATABASE_URL says otherwise; Ctrl-C stops both.
 run: $(VENV)/.installed
-	$(PY) -m bot migrate
-	bash -c 'trap "kill 0" EXIT; $(PY) -m schedules & $(PY) -m bot; wait'
+	@$(PY) -m bot up
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The flakiness gate: the tests that start processes or wait on time, REPEAT times in a row.
+test-repeat: $(VENV)/.installed
+	@for n in $$(seq $(REPEAT)); do \
+		echo "== run $$n of $(REPEAT)"; \
+		$(PY) -m pytest -q -m processes -p no:cacheprovider || exit 1; \
+	done; echo "== all $(REPEAT) runs passed"
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

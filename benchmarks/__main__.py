@@ -4,6 +4,7 @@ tables, and write their figures to benchmarks/results/NAME.json. Needs a Postgre
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 
@@ -11,17 +12,22 @@ NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory")
 
 
 def main(argv: list[str]) -> int:
-    quick = "--quick" in argv
-    chosen = [name for name in argv if not name.startswith("--")] or list(NAMES)
-    unknown = set(chosen) - set(NAMES)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Run Loop Coach's benchmarks, print their tables and write benchmarks/results/NAME.json.",
+        epilog="All of them take about half an hour and need PostgreSQL (BENCH_DATABASE_URL, else "
+        "TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres).",
+    )
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"which to run (default: all): {', '.join(NAMES)}")
+    parser.add_argument(
+        "--quick", action="store_true", help="a short smoke run; figures go to NAME.quick.json, not the results"
+    )
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.names) - set(NAMES))
     if unknown:
-        print(
-            f"unknown benchmark(s): {', '.join(sorted(unknown))}; choose from {', '.join(NAMES)}",
-            file=sys.stderr,
-        )
-        return 2
-    for name in chosen:
-        importlib.import_module(f"benchmarks.{name}").main(quick=quick)
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(NAMES)}")
+    for name in args.names or NAMES:
+        importlib.import_module(f"benchmarks.{name}").main(quick=args.quick)
     return 0
 
 

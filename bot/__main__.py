@@ -1,12 +1,16 @@
-"""`python -m bot` runs the bot; `python -m bot migrate` brings the database schema up to date."""
+"""`python -m bot`: the bot and its command-line tools (`python -m bot --help` lists them)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
+from bot.lifecycle import StopSignal
 from bot.settings import DatabaseSettings, Settings, load
+
+logger = logging.getLogger("loop_coach")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser(
         "run", help="run the bot (default): Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT"
+    )
+    commands.add_parser(
+        "up", help="migrate, then run the bot and its clock together until Ctrl-C (what `make run` does)"
     )
     commands.add_parser("migrate", help="apply database migrations up to the latest")
     commands.add_parser("worker", help="run queued jobs (PostgreSQL): the Procfile's worker process")
@@ -40,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
 
         new_revision(load(DatabaseSettings).database_url, args.message)
         return 0
+    if args.command == "up":
+        return up()
     return run()
 
 
@@ -62,6 +71,7 @@ def import_note(path: str, *, team: str, user: str) -> int:
     from bot.db import create_db_engine, session_factory
     from bot.importer import NoteError, parse_note
     from bot.logs import configure
+    from bot.migrate import require_current_schema
     from bot.services.candidates import Who, candidate_for
     from bot.services.importing import import_note as import_parsed
 
@@ -76,6 +86,7 @@ def import_note(path: str, *, team: str, user: str) -> int:
     except NoteError as error:
         print(f"loop-coach: {path} was not imported: {error}", file=sys.stderr)
         return 1
+    require_current_schema(settings.database_url)
     engine = create_db_engine(settings.database_url)
     now = SystemClock().now()
     with session_factory(engine).begin() as session:
@@ -85,10 +96,27 @@ def import_note(path: str, *, team: str, user: str) -> int:
     return 0
 
 
+def up() -> int:
+    from bot.supervise import up as run_all
+    from bot.web import configure_logging
+
+    stop = StopSignal.install()
+    settings = load(Settings)  # before anything is created on disk
+    configure_logging(settings)
+    return run_all(settings, stop)
+
+
 def run() -> int:
+    from bot.migrate import require_current_schema
+
+    # Socket Mode stops on the flag; gunicorn (HTTP) replaces this process and handles signals itself.
+    stop = StopSignal.install()
     settings = load(Settings)
+    require_current_schema(settings.database_url)
     if settings.slack_app_token:
-        return run_socket_mode(settings)
+        return run_socket_mode(settings, stop)
+    if stop.requested():
+        return 0
     # HTTP: the same gunicorn server and settings as the Procfile's web process.
     os.execv(  # noqa: S606 - replaces this process with gunicorn, no shell involved
         sys.executable,
@@ -96,17 +124,24 @@ def run() -> int:
     )
 
 
-def run_socket_mode(settings: Settings) -> int:
+def run_socket_mode(settings: Settings, stop: StopSignal) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import create_app
     from bot.deps import build_deps
+    from bot.slack_check import guarded, require_slack
     from bot.web import configure_logging
 
     assert settings.slack_app_token is not None
     configure_logging(settings)
+    require_slack(settings)
     app = create_app(build_deps(settings))
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    handler = SocketModeHandler(app, settings.slack_app_token.get_secret_value())
+    guarded(settings, "SLACK_APP_TOKEN", handler.connect)
+    logger.info("bot connected to Slack over Socket Mode")
+    stop.wait()
+    handler.close()
+    logger.info("bot stopped")
     return 0
 
 

@@ -21,6 +21,14 @@ from handlers.errors import report, request_kind
 logger = logging.getLogger("loop_coach")
 
 
+class WithoutTokenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself, then warns at every start that it
+    is unused because we hand it a ready client (retries, base URL). The warning says nothing."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def create_app(
     deps: Deps, *, listener_executor: Executor | None = None, queue: JobQueue | None = None
 ) -> App:
@@ -41,7 +49,7 @@ def create_app(
         # its 3 seconds (opening a modal) runs on a thread after the response (background.soon).
         process_before_response=True,
         listener_executor=listener_executor,
-        logger=logging.getLogger("loop_coach.bolt"),
+        logger=bolt_logger(),
     )
 
     @app.middleware
@@ -67,3 +75,10 @@ def create_app(
 
     register_all(app)
     return app
+
+
+def bolt_logger() -> logging.Logger:
+    bolt = logging.getLogger("loop_coach.bolt")
+    if not any(isinstance(f, WithoutTokenNotice) for f in bolt.filters):
+        bolt.addFilter(WithoutTokenNotice())
+    return bolt

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 # Slack token shapes: bot/user/app/config/refresh tokens.
 TOKEN_PATTERN = re.compile(r"\b(xox[abeoprs]|xapp|xoxe\.xox[bp])-[A-Za-z0-9-]{6,}")
@@ -41,6 +42,19 @@ def configure(level: str, secrets: Iterable[str] = ()) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         force=True,
     )
+    # The scheduler reports every run of every job at INFO: a line a minute that says nothing.
+    logging.getLogger("apscheduler").setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
     redact = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
+
+
+@contextmanager
+def quiet(logger: logging.Logger, level: int = logging.WARNING) -> Iterator[None]:
+    """Hold a chatty logger below `level` for a moment (the caller reports the outcome itself)."""
+    before = logger.level
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.setLevel(before)

@@ -91,5 +91,11 @@ def describe(error: ValidationError) -> str:
 
 
 def exit_with(line: str) -> NoReturn:
+    """A setting is missing or wrong: exit status 2, as for a bad command line."""
+    fail_with(line, status=2)
+
+
+def fail_with(line: str, *, status: int = 1) -> NoReturn:
+    """Stop the process with one line on stderr and no traceback."""
     print(line, file=sys.stderr)
-    raise SystemExit(2)
+    raise SystemExit(status)

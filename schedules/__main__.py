@@ -1,22 +1,24 @@
-"""`python -m schedules`: the clock. `python -m schedules tick --at ISO8601`: one tick, then exit."""
+"""`python -m schedules`: the clock. `python -m schedules tick --at ISO8601 [--dry-run]`: one tick, then exit."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import signal
 import sys
 from datetime import datetime
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.events import EVENT_SCHEDULER_STARTED, SchedulerEvent
+from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.clock import FixedClock
 from bot.deps import Deps, build_deps
+from bot.lifecycle import StopSignal
+from bot.migrate import require_current_schema
 from bot.pacing import Pacer
 from bot.settings import Settings, exit_with, load
 from bot.web import configure_logging
 from schedules.jobs import tick
+from schedules.preview import preview, preview_text
 
 logger = logging.getLogger("loop_coach.clock")
 
@@ -26,16 +28,29 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command")
     once = commands.add_parser("tick", help="run one tick and exit")
     once.add_argument("--at", help="the instant to tick at, ISO 8601 with an offset (default: now)")
+    once.add_argument(
+        "--dry-run", action="store_true", help="print the messages the tick would send; send and save nothing"
+    )
     args = parser.parse_args(argv)
 
+    # From here on a SIGTERM or Ctrl-C, whenever it comes, ends the clock the same way.
+    stop = StopSignal.install() if args.command != "tick" else None
+    at = parse_instant(args.at) if args.command == "tick" and args.at else None
     settings = load(Settings)
     configure_logging(settings)
+    require_current_schema(settings.database_url)
     if args.command == "tick":
-        clock = FixedClock(parse_instant(args.at)) if args.at else None
-        report = tick(build_deps(settings, clock=clock, pacer=Pacer()))
+        clock = FixedClock(at) if at else None
+        deps = build_deps(settings, clock=clock, pacer=Pacer())
+        if args.dry_run:
+            print(preview_text(preview(deps), deps.clock.now()))
+            return 0
+        report = tick(deps)
         print(f"tick: {report.sent} sent, {report.failed} failed")
         return 0
-    run_forever(build_deps(settings, pacer=Pacer()))
+    assert stop is not None
+    logger.debug("clock starting")
+    run_forever(build_deps(settings, pacer=Pacer()), stop)
     return 0
 
 
@@ -49,8 +64,8 @@ def parse_instant(text: str) -> datetime:
     return instant
 
 
-def build_scheduler(deps: Deps) -> BlockingScheduler:
-    scheduler = BlockingScheduler(timezone="UTC")
+def build_scheduler(deps: Deps) -> BackgroundScheduler:
+    scheduler = BackgroundScheduler(timezone="UTC")
     scheduler.add_job(
         tick,
         "cron",
@@ -65,20 +80,19 @@ def build_scheduler(deps: Deps) -> BlockingScheduler:
     return scheduler
 
 
-def run_forever(deps: Deps) -> None:
+def run_forever(deps: Deps, stop: StopSignal) -> None:
+    """Tick every minute until SIGTERM or Ctrl-C; then finish the tick in hand and say so, once."""
     scheduler = build_scheduler(deps)
 
-    def stop(*_: object) -> None:
-        # SIGTERM (a deploy, a restart): finish the tick in hand, then exit.
-        if scheduler.running:
-            scheduler.shutdown(wait=True)
-        else:
-            raise SystemExit(0)
+    def announce(_event: SchedulerEvent) -> None:
+        logger.info("clock started: one tick a minute, UTC")
 
-    signal.signal(signal.SIGTERM, stop)
-    logger.info("clock started: one tick a minute, UTC")
-    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+    # "started" only once APScheduler says it has: whoever waits for the line may stop us at once.
+    scheduler.add_listener(announce, EVENT_SCHEDULER_STARTED)
+    if not stop.requested():
         scheduler.start()
+        stop.wait()
+        scheduler.shutdown(wait=True)
     logger.info("clock stopped")
 
 

@@ -22,6 +22,8 @@ from tests.support.factories import local, make_candidate, prompts_of
 from tests.support.fake_slack import FakeSlack
 from tests.test_processes import clean_env
 
+pytestmark = pytest.mark.processes
+
 LOOP = date(2026, 12, 16)
 INTERVIEWS = [("Natesh", "backbone, earn trust"), ("Keesha", "learn and be curious, invent and simplify")]
 
@@ -130,8 +132,8 @@ def test_a_clock_killed_while_posting_resumes_without_duplicates(world: World) -
     world.fake.stall("chat.postMessage", 2.0, times=3)  # Slack is slow, but does post them
     clock = world.start_tick(local(date(2026, 12, 1), 9, 0))
     kill_when(world, clock, "chat.postMessage", 3)
-    wall.sleep(2.5)  # the stalled posts land in Slack after the clock died
-    assert sum(len(messages) for messages in world.fake.history.values()) == 3
+    # the stalled posts land in Slack after the clock died
+    world.fake.wait_for(lambda fake: sum(len(messages) for messages in fake.history.values()) == 3)
     assert world.tick(local(date(2026, 12, 1), 9, 2)).returncode == 0  # inside the lease: hands off
     assert world.tick(local(date(2026, 12, 1), 9, 7)).returncode == 0
     assert len(world.fake.posts()) == 3, "nothing was posted twice"
@@ -163,24 +165,51 @@ def test_the_scheduler_ticks_every_minute_in_utc() -> None:
     assert str(job.trigger) == "cron[second='0']"
 
 
-def test_the_clock_process_starts_and_stops_cleanly(world: World) -> None:
-    clock = subprocess.Popen(
+def start_clock(world: World) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         ["python", "-m", "schedules"],
-        env=world.env,
+        env={**world.env, "LOG_LEVEL": "DEBUG"},
         cwd=world.cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
     )
-    deadline = wall.monotonic() + 20
-    lines = []
+
+
+def read_until(process: subprocess.Popen[str], marker: str, timeout: float = 30) -> list[str]:
+    """Lines of the process's output up to and including the first that holds `marker`."""
+    assert process.stdout is not None
+    deadline = wall.monotonic() + timeout
+    lines: list[str] = []
     while wall.monotonic() < deadline:
-        line = clock.stdout.readline() if clock.stdout else ""
+        line = process.stdout.readline()
+        if not line:
+            raise AssertionError(f"the process ended before saying {marker!r}:\n{''.join(lines)}")
         lines.append(line)
-        if "clock started" in line:
-            break
-    os.killpg(clock.pid, signal.SIGTERM)
-    output = "".join(lines) + clock.communicate(timeout=20)[0]
-    assert "clock started: one tick a minute, UTC" in output
-    assert clock.returncode == 0 and "clock stopped" in output
+        if marker in line:
+            return lines
+    raise AssertionError(f"no {marker!r} within {timeout} s:\n{''.join(lines)}")
+
+
+@pytest.mark.parametrize(
+    ("moment", "stop_with"),
+    [
+        ("clock started", signal.SIGTERM),  # running
+        ("clock starting", signal.SIGTERM),  # settings read, scheduler not yet started: the old race
+        ("clock starting", signal.SIGINT),  # Ctrl-C in a terminal
+        ("clock started", signal.SIGINT),
+    ],
+)
+def test_the_clock_process_stops_cleanly_whenever_the_signal_comes(
+    world: World, moment: str, stop_with: signal.Signals
+) -> None:
+    clock = start_clock(world)
+    lines = read_until(clock, moment)
+    os.killpg(clock.pid, stop_with)
+    output = "".join(lines) + clock.communicate(timeout=30)[0]
+    assert clock.returncode == 0, output
+    assert output.count("clock stopped") == 1, output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
+    if moment == "clock started":
+        assert "clock started: one tick a minute, UTC" in output

@@ -32,6 +32,8 @@ from tests.support.snapshot import snapshot
 from tests.support.tcp_proxy import TcpProxy
 from tests.support.worker_process import WorkerProcess, wait_for_queue
 
+pytestmark = pytest.mark.processes  # outages and stalls: waits on time
+
 LOOP = date(2026, 12, 16)
 REVIEWER = "U0REVIEW01"
 INTERVIEWS = [("Natesh", "backbone, earn trust"), ("Keesha", "curious, invent")]

@@ -22,6 +22,8 @@ from tests.support.fake_slack import FakeSlack
 from tests.support.payloads import slash_command
 from tests.support.signing import signed_headers
 
+pytestmark = pytest.mark.processes
+
 BIN = str(Path(sys.executable).parent)
 
 

@@ -7,12 +7,16 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from bot.migrate import upgrade_to_head
 from tests.conftest import BOT_TOKEN, SIGNING_SECRET
 from tests.support.fake_slack import FakeSlack
 from tests.support.fake_socket_mode import FakeSocketMode
 from tests.support.payloads import slash_command
 from tests.test_processes import clean_env
+
+pytestmark = pytest.mark.processes
 
 
 def test_the_bot_answers_a_command_over_socket_mode(tmp_path: Path) -> None:
@@ -55,3 +59,5 @@ def test_the_bot_answers_a_command_over_socket_mode(tmp_path: Path) -> None:
         socket.stop()
         fake.stop()
     assert fake.app_token not in output and BOT_TOKEN not in output, "no token reaches the log"
+    assert bot.returncode == 0 and output.count("bot stopped") == 1, output
+    assert "Traceback" not in output, output

@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory")
+NAMES = ("tick_cost", "ack_latency", "reply_latency", "crash", "fanout", "web_memory")
 
 
 def main(argv: list[str]) -> int:
@@ -18,9 +18,13 @@ def main(argv: list[str]) -> int:
         epilog="All of them take about half an hour and need PostgreSQL (BENCH_DATABASE_URL, else "
         "TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres).",
     )
-    parser.add_argument("names", nargs="*", metavar="NAME", help=f"which to run (default: all): {', '.join(NAMES)}")
     parser.add_argument(
-        "--quick", action="store_true", help="a short smoke run; figures go to NAME.quick.json, not the results"
+        "names", nargs="*", metavar="NAME", help=f"which to run (default: all): {', '.join(NAMES)}"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a short smoke run; figures go to NAME.quick.json, not the results",
     )
     args = parser.parse_args(argv)
     unknown = sorted(set(args.names) - set(NAMES))

@@ -163,6 +163,8 @@ def main(settings: Settings) -> int:
     from bot.web import configure_logging
 
     configure_logging(settings)
+    if settings.log_level != "DEBUG":  # a line per job start and end: our own lines say what matters
+        logging.getLogger("procrastinate").setLevel(logging.WARNING)
     if not settings.database_url.startswith("postgresql"):
         exit_with(
             "loop-coach: the worker needs PostgreSQL (DATABASE_URL); on SQLite, jobs run inside `python -m bot`."

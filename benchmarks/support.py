@@ -66,9 +66,12 @@ def seed_candidates(
     warm: bool = False,
     loop_date: date = date(2026, 12, 16),
     start: int = 0,
+    team: str = TEAM,
+    channel_prefix: str = "D",
 ) -> None:
     """`count` candidates with two interviews each; the first `due` (all by default) are due at
-    `due_at`, the rest a day later. `warm`: their prep conversation is already cached."""
+    `due_at`, the rest a day later. `warm`: their prep conversation is already cached, as a channel
+    named `channel_prefix` + a number."""
     due = count if due is None else due
     later = due_at.replace(day=due_at.day + 1) if due_at.day < 28 else due_at
     chunk = 5000
@@ -79,14 +82,14 @@ def seed_candidates(
                 user = f"U{n:09d}"
                 rows.append(
                     {
-                        "team_id": TEAM,
+                        "team_id": team,
                         "user_id": user,
                         "loop_date": loop_date,
                         "prompt_time": clock_time(9),
                         "tz": "America/New_York",
                         "paused": False,
                         "next_prompt_at": due_at if n - start < due else later,
-                        "prep_channel_id": f"D{n:09d}" if warm else None,
+                        "prep_channel_id": f"{channel_prefix}{n:09d}" if warm else None,
                         "prep_channel_members": user if warm else None,
                         "created_at": due_at,
                     }

@@ -46,6 +46,7 @@ class Job:
     kind: str = ""  # "command /prep", "event reaction_added", … for logs
     reply_url: str | None = None  # where to apologise if the job fails for good
     lane: Lane = Lane.INTERACTIVE
+    turn: int = 0  # deliveries: the workspace's n-th job this tick; workers take lower turns first
     enqueued: float = field(default_factory=time.time)  # wall clock, for latency and age metrics
 
     def as_json(self) -> dict[str, Any]:
@@ -174,7 +175,7 @@ class DurableQueue:
     def enqueue(self, job: Job) -> None:
         self._open()
         task = self.app.configure_task(
-            name=TASK_NAME, queue=job.lane.value, priority=10 if job.lane is Lane.INTERACTIVE else 0
+            name=TASK_NAME, queue=job.lane.value, priority=10 if job.lane is Lane.INTERACTIVE else -job.turn
         )
         # As JSON text, not a JSON object: PostgreSQL's jsonb refuses \u0000, which Slack's
         # text may hold; inside a string the escape is just characters.

@@ -185,7 +185,7 @@ def run_in_process(deps: Deps, queue: InProcessQueue, job: Job, tries: int) -> N
         queue.later(IN_PROCESS_RETRY_DELAYS[tries], job, tries + 1)
 
 
-def delivery_job(*, work: Work, args: tuple[Any, ...], key: str, at: str, team: str) -> Job:
+def delivery_job(*, work: Work, args: tuple[Any, ...], key: str, at: str, team: str, turn: int = 0) -> Job:
     """A job the clock queues (schedules/jobs.py): no request behind it, the delivery lane."""
     name = work_name(work)
     return Job(
@@ -196,4 +196,5 @@ def delivery_job(*, work: Work, args: tuple[Any, ...], key: str, at: str, team: 
         team=team,
         kind="delivery",
         lane=Lane.DELIVERY,
+        turn=turn,
     )

@@ -87,18 +87,19 @@ def tick_on_queue(deps: Deps, now: datetime) -> TickReport:
     """Queue the work; workers do it. A job is saved before its rows are marked queued, so a clock
     killed in between leaves rows queued twice (harmless), never rows in no job."""
     stamp = now.isoformat()
+    turns = Turns()
     for team, ids in by_team(abandoned(deps, now)):
         enqueue(deps, recover_prompts, team, ids, f"recover:{team}:{ids[0]}:{stamp}", stamp)
     queued = 0
     for team, ids in by_team(unqueued(deps, now)):
-        enqueue(deps, deliver_prompts, team, ids, f"deliver:{team}:{ids[0]}:{stamp}", stamp)
+        enqueue(deps, deliver_prompts, team, ids, f"deliver:{team}:{ids[0]}:{stamp}", stamp, turns)
         mark_queued(deps, ids, now)
         queued += len(ids)
     claimed = 0
     for candidates, rows in claim_batches(deps, now):
         claimed += candidates
         for team, ids in by_team(rows):
-            enqueue(deps, deliver_prompts, team, ids, f"deliver:{team}:{ids[0]}:{stamp}", stamp)
+            enqueue(deps, deliver_prompts, team, ids, f"deliver:{team}:{ids[0]}:{stamp}", stamp, turns)
             mark_queued(deps, ids, now)
             queued += len(ids)
     return TickReport(claimed=claimed, queued=queued)
@@ -114,8 +115,20 @@ def by_team(rows: Iterable[tuple[int, str]]) -> Iterator[tuple[str, list[int]]]:
             yield team, job
 
 
-def enqueue(deps: Deps, work: object, team: str, ids: list[int], key: str, at: str) -> None:
-    deps.queue.enqueue(delivery_job(work=work, args=(team, ids), key=key, at=at, team=team))
+class Turns(Counter[str]):
+    """Each workspace's jobs this tick take turns 0, 1, 2 …: workers take lower turns first, so
+    with many workspaces each worker works for a different one, at that workspace's own pace."""
+
+    def next(self, team: str) -> int:
+        self[team] += 1
+        return self[team] - 1
+
+
+def enqueue(
+    deps: Deps, work: object, team: str, ids: list[int], key: str, at: str, turns: Turns | None = None
+) -> None:
+    turn = turns.next(team) if turns is not None else 0
+    deps.queue.enqueue(delivery_job(work=work, args=(team, ids), key=key, at=at, team=team, turn=turn))
 
 
 def claim_batches(

@@ -59,7 +59,7 @@ def recover(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> list[int]:
 
 
 def recover_one(deps: Deps, prompt_id: int, now: datetime) -> str | None:
-    """"sent" or "pending" once settled; None if the row was not (or no longer) abandoned."""
+    """ "sent" or "pending" once settled; None if the row was not (or no longer) abandoned."""
     with deps.sessions.begin() as session:
         row = session.execute(
             select(Prompt.candidate_id, Prompt.channel_id, Prompt.claimed_at).where(

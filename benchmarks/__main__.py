@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-NAMES = ("tick_cost", "ack_latency", "reply_latency", "crash", "fanout", "web_memory")
+NAMES = ("tick_cost", "ack_latency", "reply_latency", "crash", "outage", "fanout", "web_memory")
 
 
 def main(argv: list[str]) -> int:

@@ -169,5 +169,8 @@ def main(settings: Settings) -> int:
         exit_with(
             "loop-coach: the worker needs PostgreSQL (DATABASE_URL); on SQLite, jobs run inside `python -m bot`."
         )
+    from bot.migrate import require_current_schema
+
+    require_current_schema(settings.database_url)
     asyncio.run(serve(build_deps(settings), Timings.parse(os.environ.get(TIMINGS_VARIABLE))))
     return 0

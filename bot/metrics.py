@@ -1,14 +1,15 @@
 """What Prometheus scrapes at GET /metrics: acknowledgements, jobs, the queue, Slack calls, prompts.
 
-Under gunicorn several processes serve /metrics; prometheus_client's multiprocess mode (the
-directory in PROMETHEUS_MULTIPROC_DIR, set by bot/gunicorn_conf.py) adds their figures up. The
-worker and clock processes keep their own figures and serve them on METRICS_PORT when it is set.
+Under gunicorn several processes serve /metrics; prometheus_client's multiprocess mode adds their
+figures up (share_between_gunicorn_workers). The worker process keeps its own figures (jobs, Slack
+calls, prompts sent) and serves them on METRICS_PORT when that is set.
 Defining a metric does nothing at import: they are plain counters until scraped.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import Any
 
 from prometheus_client import (
@@ -39,6 +40,27 @@ SLACK_CALLS = Counter(
     "loop_coach_slack_calls_total", "Slack Web API calls, by method and HTTP status", ["method", "status"]
 )
 PROMPTS_SENT = Counter("loop_coach_prompts_sent_total", "Daily prompts delivered to Slack")
+
+
+def share_between_gunicorn_workers() -> None:
+    """In a gunicorn worker: count into files shared with the other workers of the same master,
+    so that whichever worker serves /metrics reports them all (prometheus_client's multiprocess
+    mode). Must run before the first label is used; the directory belongs to this master's run."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    from prometheus_client import values
+
+    directory = os.path.join(tempfile.gettempdir(), f"loop-coach-metrics-{os.getppid()}")
+    os.makedirs(directory, exist_ok=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+    values.ValueClass = values.get_value_class()
+
+
+def serve_own(port: int) -> None:
+    """A process outside gunicorn (the worker, the clock) serves its own figures on `port`."""
+    from prometheus_client import start_http_server
+
+    start_http_server(port)
 
 
 def registry() -> CollectorRegistry:

@@ -15,6 +15,7 @@ from bot.deps import Deps, build_deps
 from bot.health import check
 from bot.job_queue import JobQueue
 from bot.logs import configure
+from bot.metrics import share_between_gunicorn_workers
 from bot.metrics_page import metrics_page
 from bot.settings import Settings, load
 
@@ -53,6 +54,7 @@ def wsgi_app() -> WSGIApp:
     """gunicorn's entry point (`bot.web:wsgi_app()`): one app per worker, built after the fork."""
     settings = load(Settings)
     configure_logging(settings)
+    share_between_gunicorn_workers()
     application = create_web_app(build_deps(settings))
     # Everything built so far lives as long as the worker: keep it out of the garbage collector's
     # full collections, which otherwise scan it all and stall requests for tens of milliseconds.

@@ -172,5 +172,9 @@ def main(settings: Settings) -> int:
     from bot.migrate import require_current_schema
 
     require_current_schema(settings.database_url)
+    if os.environ.get("METRICS_PORT"):
+        from bot.metrics import serve_own
+
+        serve_own(int(os.environ["METRICS_PORT"]))
     asyncio.run(serve(build_deps(settings), Timings.parse(os.environ.get(TIMINGS_VARIABLE))))
     return 0

@@ -40,7 +40,7 @@ from benchmarks.support import (
 from tests.support.payloads import slash_command
 
 RATES = (20, 50, 100, 200)
-SECONDS = 20  # of offered load per rate
+SECONDS = 15  # of offered load per rate
 CONNECTIONS = 16
 
 

@@ -61,8 +61,9 @@ class TryAgain(Exception):
 
 
 def later(context: BoltContext, body: dict[str, Any], work: Work, *args: Any) -> None:
-    """Queue `work(deps, *args)` for the request in `body`. Raises if the job cannot be saved:
-    the request then fails, and Slack retries an event rather than believing it handled."""
+    """Queue `work(deps, *args)` for the request in `body`. An event whose job cannot be saved
+    raises: its request fails, and Slack delivers it again rather than believing it handled. A
+    command or interaction gets an apology instead (its person can simply try again)."""
     name = work_name(work)
     deps = deps_of(context)
     job = Job(

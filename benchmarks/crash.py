@@ -46,9 +46,9 @@ from tests.support.payloads import event_callback
 ROUNDS = 10
 EVENTS = 200
 CONNECTIONS = 16
-# Seconds after the burst starts: the web process within the burst (about half a second), the
+# Seconds after the burst starts: the web process within the burst (a quarter of a second), the
 # worker within the seconds it takes to work through the burst's jobs.
-WEB_KILL_WITHIN = (0.05, 0.6)
+WEB_KILL_WITHIN = (0.02, 0.25)
 WORKER_KILL_WITHIN = (0.05, 3.0)
 TIMINGS = "1,5,1"  # heartbeat, stalled after, recovery check (seconds)
 

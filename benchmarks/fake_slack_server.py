@@ -71,9 +71,24 @@ class SlackLimits:
 
 
 class TimedFakeSlack(FakeSlack):
-    """The fake, noting the first time each response_url path is called."""
+    """The fake, noting the first time each response_url path is called, and answering
+    conversations.replies (a thread's messages) from the history it keeps."""
 
     replies: dict[str, float]
+
+    def api_conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        thread = str(params.get("ts"))
+        include_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        with self._lock:
+            found = [
+                dict(m)
+                for m in self.history.get(str(params.get("channel")), [])
+                if m["ts"] == thread or m.get("thread_ts") == thread
+            ]
+        if not include_metadata:
+            for message in found:
+                message.pop("metadata", None)
+        return {"ok": True, "messages": found, "has_more": False}
 
     def _handler_class(self) -> Any:
         fake = self

@@ -19,6 +19,7 @@ from handlers.background import later
 logger = logging.getLogger(__name__)
 
 ACK_REACTION = "memo"
+CHECK_EVENT = "loop_coach_answer_check"
 PREP_CHANNEL_TYPES = ("im", "mpim")
 HINT = (
     "I read answers in the thread under each question: reply there and I'll check it. "
@@ -65,18 +66,49 @@ def on_new_message(deps: Deps, event: dict[str, Any]) -> None:
             answers.record_feedback(session, thread, user=user, channel=channel, ts=ts, text=text, now=now)
             return
         answer = answers.record_answer(session, thread, channel=channel, ts=ts, text=text, now=now)
-        if answer is None:  # saved before: by a run of this job that died before replying?
+        again = answer is None  # saved before: by a run of this job that died before replying?
+        if again:
             saved = answers.find_answer(session, channel, ts)
             answer = saved if saved is not None and saved.check_ts is None else None
         answer_id = answer.id if answer else None
     if answer_id is None:
         return
     acknowledge(client, channel, ts)
-    reply = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=check_text(check_answer(text)))
+    check_ts = posted_check(client, channel, thread_ts, answer_id) if again else None
+    if check_ts is None:
+        check_ts = str(
+            client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                text=check_text(check_answer(text)),
+                # The answer's id travels with the check: a job run again finds it in the thread.
+                metadata={"event_type": CHECK_EVENT, "event_payload": {"answer_id": answer_id}},
+            )["ts"]
+        )
     with deps.sessions.begin() as session:
         saved = session.get(Answer, answer_id)
         if saved is not None:
-            saved.check_ts = str(reply["ts"])
+            saved.check_ts = check_ts
+
+
+def posted_check(client: WebClient, channel: str, thread_ts: str, answer_id: int) -> str | None:
+    """The ts of this answer's check if an earlier run of the job posted it; None if not, or unknown."""
+    try:
+        replies = client.conversations_replies(
+            channel=channel, ts=thread_ts, include_all_metadata=True, limit=200
+        )
+    except SlackApiError as error:
+        logger.info("could not read the thread (%s); posting the check", error.response.get("error"))
+        return None
+    messages: list[dict[str, Any]] = replies.get("messages", [])
+    for message in messages:
+        metadata = message.get("metadata") or {}
+        if (
+            metadata.get("event_type") == CHECK_EVENT
+            and (metadata.get("event_payload") or {}).get("answer_id") == answer_id
+        ):
+            return str(message["ts"])
+    return None
 
 
 def acknowledge(client: WebClient, channel: str, ts: str) -> None:

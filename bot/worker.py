@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import signal
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,30 @@ class Timings:
 
 
 RESTART_AFTER = 5.0  # after losing the database
+STUCK_AFTER = 60.0  # no job started or finished while one has been ready this long: start again
+STOP_WITHIN = 30.0  # seconds the lanes get to finish their jobs when stopping
+
+
+class Progress:
+    """When this worker last started or finished a job (from the job threads)."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def touch(self) -> None:
+        self.last = time.monotonic()
+
+
+class WorkerStuck(Exception):
+    """Jobs wait while this worker does nothing: its connections hang (a partition)."""
+
+
+OLDEST_READY = (
+    "SELECT coalesce(extract(epoch FROM now() - min(coalesce(j.scheduled_at, e.at))), 0) AS oldest"
+    " FROM procrastinate_jobs j"
+    " LEFT JOIN procrastinate_events e ON e.job_id = j.id AND e.type = 'deferred'"
+    " WHERE j.status = 'todo' AND (j.scheduled_at IS NULL OR j.scheduled_at <= now())"
+)
 MAX_ATTEMPTS = 40  # with waits growing to two minutes: about an hour of trying
 
 
@@ -65,7 +90,7 @@ class TryAgainLater(BaseRetryStrategy):
         return RetryDecision(retry_in={"seconds": min(120, 2**job.attempts)})
 
 
-def procrastinate_app(deps: Deps) -> procrastinate.App:
+def procrastinate_app(deps: Deps, progress: Progress) -> procrastinate.App:
     connector = procrastinate.PsycopgConnector(
         conninfo=libpq_url(deps.settings.database_url),
         min_size=2,
@@ -77,10 +102,17 @@ def procrastinate_app(deps: Deps) -> procrastinate.App:
 
     @app.task(name=TASK_NAME, pass_context=True, retry=TryAgainLater())
     def run(context: procrastinate.JobContext, job: str) -> str:
-        attempts = context.job.attempts
-        return run_job(
-            deps, Job.from_json(json.loads(job)), job_id=context.job.id, final=attempts + 1 >= MAX_ATTEMPTS
-        ).value
+        progress.touch()
+        try:
+            attempts = context.job.attempts
+            return run_job(
+                deps,
+                Job.from_json(json.loads(job)),
+                job_id=context.job.id,
+                final=attempts + 1 >= MAX_ATTEMPTS,
+            ).value
+        finally:
+            progress.touch()
 
     return app
 
@@ -100,7 +132,25 @@ async def recover_stalled(app: procrastinate.App, timings: Timings) -> None:
             logger.warning("stalled-job check failed: %s", type(error).__name__)
 
 
-async def run_lanes(app: procrastinate.App, stopping: asyncio.Event, timings: Timings) -> None:
+async def watch(app: procrastinate.App, progress: Progress) -> None:
+    """A connection that hangs (packets dropped, nothing refused) fails no call: the lanes would
+    wait forever. If this worker has done nothing for a while although jobs are waiting, or the
+    database does not answer within seconds, raise, and the lanes start again on new connections."""
+    while True:
+        await asyncio.sleep(STUCK_AFTER / 4)
+        if time.monotonic() - progress.last < STUCK_AFTER:
+            continue
+        try:
+            row = await asyncio.wait_for(app.connector.execute_query_one_async(OLDEST_READY), 10)
+        except TimeoutError as error:
+            raise WorkerStuck("the database did not answer within 10 s") from error
+        if float(row["oldest"]) > STUCK_AFTER:
+            raise WorkerStuck(f"a job has waited {float(row['oldest']):.0f} s while this worker did nothing")
+
+
+async def run_lanes(
+    app: procrastinate.App, stopping: asyncio.Event, timings: Timings, progress: Progress
+) -> None:
     lanes = [
         app.run_worker_async(
             queues=[lane.value],
@@ -116,6 +166,7 @@ async def run_lanes(app: procrastinate.App, stopping: asyncio.Event, timings: Ti
     ]
     tasks = [asyncio.create_task(lane) for lane in lanes]
     tasks.append(asyncio.create_task(recover_stalled(app, timings)))
+    tasks.append(asyncio.create_task(watch(app, progress)))
     stop = asyncio.create_task(stopping.wait())
     try:
         done, _ = await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
@@ -125,7 +176,10 @@ async def run_lanes(app: procrastinate.App, stopping: asyncio.Event, timings: Ti
     finally:
         for task in tasks:
             task.cancel()  # procrastinate finishes the jobs in hand when its worker is cancelled
-        await asyncio.gather(*tasks, return_exceptions=True)
+        try:
+            await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), STOP_WITHIN)
+        except TimeoutError:
+            logger.error("jobs still running after %.0f s; leaving them to other workers", STOP_WITHIN)
         stop.cancel()
 
 
@@ -137,19 +191,21 @@ async def serve(deps: Deps, timings: Timings) -> None:
     stopping = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
-    app = procrastinate_app(deps)
+    progress = Progress()
+    app = procrastinate_app(deps, progress)
     first = True
     while not stopping.is_set():
         try:
             async with app.open_async():
-                await app.job_manager.check_connection_async()
+                await asyncio.wait_for(app.job_manager.check_connection_async(), 10)
                 logger.info(
                     "worker %s: lanes %s",
                     "ready" if first else "running again",
                     ", ".join(f"{lane.value}×{n}" for lane, n in CONCURRENCY.items()),
                 )
                 first = False
-                await run_lanes(app, stopping, timings)
+                progress.touch()
+                await run_lanes(app, stopping, timings, progress)
         except Exception as error:  # the database went away, or never came: wait and start again
             logger.error(
                 "worker lost the database (%s); starting again in %.0f s", type(error).__name__, RESTART_AFTER

@@ -77,6 +77,7 @@ OLDEST_READY = (
     " FROM procrastinate_jobs j"
     " LEFT JOIN procrastinate_events e ON e.job_id = j.id AND e.type = 'deferred'"
     " WHERE j.status = 'todo' AND (j.scheduled_at IS NULL OR j.scheduled_at <= now())"
+    " AND j.queue_name = ANY(%(lanes)s)"
 )
 MAX_ATTEMPTS = 40  # with waits growing to two minutes: about an hour of trying
 
@@ -141,7 +142,8 @@ async def watch(app: procrastinate.App, progress: Progress) -> None:
         if time.monotonic() - progress.last < STUCK_AFTER:
             continue
         try:
-            row = await asyncio.wait_for(app.connector.execute_query_one_async(OLDEST_READY), 10)
+            lanes = [lane.value for lane in CONCURRENCY]
+            row = await asyncio.wait_for(app.connector.execute_query_one_async(OLDEST_READY, lanes=lanes), 10)
         except TimeoutError as error:
             raise WorkerStuck("the database did not answer within 10 s") from error
         if float(row["oldest"]) > STUCK_AFTER:

@@ -121,12 +121,12 @@ def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def settle(url: str) -> None:
-    """Our queue drained (the worker has done every job), the bare app's jobs deleted."""
-    drain(url)
+    """The bare app's jobs deleted, then our queue drained (the worker has done every job)."""
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM procrastinate_jobs WHERE queue_name = :q"), {"q": BARE_QUEUE})
     engine.dispose()
+    drain(url)
 
 
 def measure(

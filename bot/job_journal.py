@@ -7,8 +7,9 @@ and only transactions the crash prevented commit. Step 0, written last, marks th
 a duplicate delivery of it stops before its first step. Two runs at once (a retry racing the
 original) collide on the same (key, n) row: the loser stops with StepTaken, changing nothing.
 
-This relies on a job taking the same path when run again, which holds for work that decides from
-its arguments and the database (all of ours). Slack calls between steps may be repeated; only a
+This relies on a job taking the same path when run again, as work that decides from its own
+arguments and rows does. The clock's deliveries do not: their path depends on rows other jobs
+take; they are idempotent by construction instead (compare-and-set, leases) and run unjournaled. Slack calls between steps may be repeated; only a
 handful of milliseconds separate most of them from the commit before or after.
 """
 

@@ -155,7 +155,7 @@ def main(quick: bool = False) -> dict[str, Any]:
     path = write_results("web_memory", figures, quick=quick)
     print(
         f"\nafter {batch:,} requests: {first['total_mb']} MB for the tree (peak {figures['peak_mb']} MB); "
-        f"growth over the next {batch:,}: {figures['growth_mb_second_10k']} MB -> {path.relative_to(ROOT)}"
+        f"growth over the next {batch:,}: {figures['growth_mb_second_batch']} MB -> {path.relative_to(ROOT)}"
     )
     return figures
 

@@ -8,7 +8,18 @@ import argparse
 import importlib
 import sys
 
-NAMES = ("tick_cost", "ack_latency", "fanout", "web_memory", "answer_check", "coverage", "importer_accuracy")
+NAMES = (
+    "tick_cost",
+    "ack_latency",
+    "reply_latency",
+    "crash",
+    "outage",
+    "fanout",
+    "web_memory",
+    "answer_check",
+    "coverage",
+    "importer_accuracy",
+)
 
 
 def main(argv: list[str]) -> int:

@@ -1,5 +1,11 @@
 """Run the fake Slack Web API as a process of its own, optionally enforcing Slack-like limits.
 
+It also notes when each response_url was first called (GET /_replies: path -> epoch seconds), so a
+benchmark can time a command from its request to its reply.
+
+Workspaces: a channel id starting "DW" + one digit is in workspace DW<digit> (the 10-workspace
+fanout seeds them so); chat.postMessage's workspace limit is then per workspace.
+
 `--limits slack` enforces, as token buckets (a rate and a burst allowance, the way Slack describes
 its tiers: "N per minute, bursts tolerated"), with time compressed `--scale` times:
   chat.postMessage    1 per second per channel (burst 1), and 600 a minute per workspace (burst 300)
@@ -57,9 +63,51 @@ class SlackLimits:
             if method in PER_CHANNEL and params.get("channel"):
                 waits.append(self.bucket((method, str(params["channel"])), PER_CHANNEL[method]).take())
             if method in WORKSPACE:
-                waits.append(self.bucket((method, ""), WORKSPACE[method]).take())
+                channel = str(params.get("channel") or "")
+                workspace = channel[:3] if channel.startswith("DW") else ""
+                waits.append(self.bucket((method, workspace), WORKSPACE[method]).take())
             refused = [w for w in waits if w is not None]
             return max(1, math.ceil(max(refused))) if refused else None
+
+
+class TimedFakeSlack(FakeSlack):
+    """The fake, noting the first time each response_url path is called, and answering
+    conversations.replies (a thread's messages) from the history it keeps."""
+
+    replies: dict[str, float]
+
+    def api_conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        thread = str(params.get("ts"))
+        include_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        with self._lock:
+            found = [
+                dict(m)
+                for m in self.history.get(str(params.get("channel")), [])
+                if m["ts"] == thread or m.get("thread_ts") == thread
+            ]
+        if not include_metadata:
+            for message in found:
+                message.pop("metadata", None)
+        return {"ok": True, "messages": found, "has_more": False}
+
+    def _handler_class(self) -> Any:
+        fake = self
+        fake.replies = {}
+        base = super()._handler_class()
+
+        class Handler(base):  # type: ignore[misc, valid-type]
+            def do_POST(self) -> None:
+                if self.path.startswith("/response/"):
+                    fake.replies.setdefault(self.path, time.time())
+                super().do_POST()
+
+            def do_GET(self) -> None:
+                if self.path == "/_replies":
+                    self._reply(200, dict(fake.replies))
+                    return
+                super().do_GET()
+
+        return Handler
 
 
 def main() -> None:
@@ -69,7 +117,7 @@ def main() -> None:
     parser.add_argument("--limits", choices=["slack"], default=None)
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
-    fake = FakeSlack(token=args.token, port=args.port)
+    fake = TimedFakeSlack(token=args.token, port=args.port)
     if args.limits:
         fake.limiter = SlackLimits(args.scale)
     fake.start()

@@ -66,9 +66,12 @@ def seed_candidates(
     warm: bool = False,
     loop_date: date = date(2026, 12, 16),
     start: int = 0,
+    team: str = TEAM,
+    channel_prefix: str = "D",
 ) -> None:
     """`count` candidates with two interviews each; the first `due` (all by default) are due at
-    `due_at`, the rest a day later. `warm`: their prep conversation is already cached."""
+    `due_at`, the rest a day later. `warm`: their prep conversation is already cached, as a channel
+    named `channel_prefix` + a number."""
     due = count if due is None else due
     later = due_at.replace(day=due_at.day + 1) if due_at.day < 28 else due_at
     chunk = 5000
@@ -79,14 +82,14 @@ def seed_candidates(
                 user = f"U{n:09d}"
                 rows.append(
                     {
-                        "team_id": TEAM,
+                        "team_id": team,
                         "user_id": user,
                         "loop_date": loop_date,
                         "prompt_time": clock_time(9),
                         "tz": "America/New_York",
                         "paused": False,
                         "next_prompt_at": due_at if n - start < due else later,
-                        "prep_channel_id": f"D{n:09d}" if warm else None,
+                        "prep_channel_id": f"{channel_prefix}{n:09d}" if warm else None,
                         "prep_channel_members": user if warm else None,
                         "created_at": due_at,
                     }
@@ -264,4 +267,66 @@ def write_results(name: str, figures: dict[str, Any], *, quick: bool = False) ->
 
 
 def machine() -> dict[str, Any]:
-    return {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    return {
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "load_average_1m_at_end": round(os.getloadavg()[0], 2),
+    }
+
+
+def start_worker(
+    *, database_url: str, fake: FakeSlackProcess, log: Path | None = None, **extra: str
+) -> subprocess.Popen[bytes]:
+    """`python -m bot worker` (the Procfile's worker), once it says it is ready."""
+    env = process_env(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake.api_url,
+        DATABASE_URL=database_url,
+        LOG_LEVEL="INFO",
+        **extra,
+    )
+    log = log or Path(f"/tmp/loop-coach-bench-worker-{secrets.token_hex(3)}.log")
+    process = start([sys.executable, "-m", "bot", "worker"], env, log)
+    wait_until(lambda: "worker ready" in log.read_text(errors="replace"), what="the worker to start")
+    return process
+
+
+def queue_unfinished(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(
+                connection.execute(
+                    text("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')")
+                ).scalar()
+                or 0
+            )
+    finally:
+        engine.dispose()
+
+
+def drain(url: str, timeout: float = 600.0) -> float:
+    """Wait until the queue is empty; returns how long that took."""
+    started = time.monotonic()
+    wait_until(lambda: queue_unfinished(url) == 0, what="the queue to drain", timeout=timeout)
+    return time.monotonic() - started
+
+
+def load_average() -> float:
+    return os.getloadavg()[0]
+
+
+def spread(values: Sequence[float]) -> dict[str, float]:
+    """Median and range, the way every figure here is reported."""
+    ordered = sorted(values)
+    return {
+        "median": round(
+            ordered[len(ordered) // 2]
+            if len(ordered) % 2
+            else sum(ordered[len(ordered) // 2 - 1 : len(ordered) // 2 + 1]) / 2,
+            3,
+        ),
+        "min": round(ordered[0], 3),
+        "max": round(ordered[-1], 3),
+    }

@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         "up", help="migrate, then run the bot and its clock together until Ctrl-C (what `make run` does)"
     )
     commands.add_parser("migrate", help="apply database migrations up to the latest")
+    commands.add_parser("worker", help="run queued jobs (PostgreSQL): the Procfile's worker process")
     importing = commands.add_parser("import", help="import a Markdown prep note into a candidate's loop")
     importing.add_argument("note", help="path to the Markdown file")
     importing.add_argument("--team", help="the Slack workspace id, T…")
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "migrate":
         return migrate()
+    if args.command == "worker":
+        from bot.worker import main as run_worker
+
+        return run_worker(load(Settings))
     if args.command == "import":
         from bot.cli_import import main as import_note
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
+from bot import metrics
 from bot.deps import Deps
+from bot.job_queue import InProcessQueue, JobQueue
 from handlers import register_all
-from handlers.background import WorkerProcesses, warm_up
-from handlers.errors import VERIFIED, report_in_request
+from handlers.background import request_key, run_in_process
+from handlers.errors import VERIFIED, report_in_request, request_kind
 
 logger = logging.getLogger("loop_coach")
 
@@ -26,33 +30,47 @@ class WithoutTokenNotice(logging.Filter):
 
 
 def create_app(
-    deps: Deps, *, listener_executor: Executor | None = None, work_executor: Executor | None = None
+    deps: Deps, *, listener_executor: Executor | None = None, queue: JobQueue | None = None
 ) -> App:
-    """`work_executor` runs what listeners hand off after acknowledging (see handlers/background.py)."""
-    work = work_executor or WorkerProcesses()
-    warm_up(work)
+    """`queue` takes what listeners hand off (handlers/background.py); by default deps.queue."""
+    queue = queue or deps.queue
+    soon = listener_executor or ThreadPoolExecutor(max_workers=4, thread_name_prefix="soon")
+    if isinstance(queue, InProcessQueue):
+        queue.attach(partial(run_in_process, deps, queue))
     app = App(
         client=deps.slack,
         signing_secret=deps.settings.slack_signing_secret.get_secret_value(),
         # auth.test runs on the first request instead of at boot, so a worker starts even while
         # Slack is unreachable, and /healthz can say so.
         token_verification_enabled=False,
-        # Listeners only acknowledge and hand their work to our pool (handlers/background.py), so
-        # running them in the request thread answers Slack at once; Bolt's default would run them on
-        # its executor and poll for the ack every 10 ms.
+        # Listeners only acknowledge and queue their work (handlers/background.py), so running them
+        # in the request thread answers Slack at once, after the job is saved; Bolt's default would
+        # run them on its executor and poll for the ack every 10 ms. What must reach Slack within
+        # its 3 seconds (opening a modal) runs on a thread after the response (background.soon).
         process_before_response=True,
         listener_executor=listener_executor,
         logger=bolt_logger(),
     )
 
     @app.middleware
-    def provide_deps(context: BoltContext, next: Callable[[], Any]) -> Any:
+    def provide_deps(
+        req: BoltRequest, resp: BoltResponse, context: BoltContext, next: Callable[[], Any]
+    ) -> Any:
+        started = time.perf_counter()
         # Custom middleware runs after Bolt's signature check (skipped only for Socket Mode, whose
         # requests arrive over the app's own authenticated connection): this request is genuine.
         context[VERIFIED] = True
         context["deps"] = deps
-        context["work"] = work
-        return next()
+        context["queue"] = queue
+        context["soon"] = soon
+        signatures = req.headers.get("x-slack-signature") or []
+        signature = signatures[0] if signatures else None
+        context["request_key"] = request_key(req.body, signature)
+        try:
+            return next()
+        finally:
+            kind = request_kind(req.body).split(" ")[0]
+            metrics.ACK_SECONDS.labels(kind=kind).observe(time.perf_counter() - started)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import DateTime, Engine, create_engine, event, text
+from sqlalchemy import DateTime, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -37,7 +38,38 @@ def create_db_engine(url: str, **options: Any) -> Engine:
     options.setdefault("pool_pre_ping", True)
     options.setdefault("pool_size", 10)
     options.setdefault("max_overflow", 20)
+    options.setdefault("pool_timeout", 5)  # waiting for a free connection is a failure, not a queue
+    options["connect_args"] = {**connection_options(), **options.get("connect_args", {})}
     return create_engine(url, **options)
+
+
+# No process waits forever on a dead database: a connection attempt gives up after CONNECT_TIMEOUT,
+# a statement after STATEMENT_TIMEOUT (server side), and a connection whose peer stopped answering
+# (a partition drops packets, nothing says "closed") is declared dead by the kernel: keepalives when
+# idle, TCP_USER_TIMEOUT when data is waiting for an acknowledgement.
+CONNECT_TIMEOUT_SECONDS = 3
+STATEMENT_TIMEOUT_MS = 30_000
+UNACKNOWLEDGED_DATA_TIMEOUT_MS = 10_000
+
+
+def connection_options(
+    *, statement_timeout_ms: int = STATEMENT_TIMEOUT_MS, user_timeout_ms: int = UNACKNOWLEDGED_DATA_TIMEOUT_MS
+) -> dict[str, Any]:
+    """libpq settings for every PostgreSQL connection (SQLAlchemy's pool and the job queue's)."""
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": user_timeout_ms,
+        "options": f"-c statement_timeout={statement_timeout_ms} -c idle_in_transaction_session_timeout=60000",
+    }
+
+
+def libpq_url(url: str) -> str:
+    """A SQLAlchemy URL (postgresql+psycopg://…) as libpq's own (postgresql://…)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -55,6 +87,14 @@ def _begin_immediate(connection: Any) -> None:
     # SQLite's default deferred transactions can deadlock when two writers upgrade their read
     # locks at once; taking the write lock up front makes writers queue instead.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Sessions(Protocol):
+    """What work needs of a sessionmaker: a session, or one inside a transaction."""
+
+    def __call__(self) -> Session: ...
+
+    def begin(self) -> AbstractContextManager[Session]: ...
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

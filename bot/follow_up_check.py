@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answer_check.blame import blames_others
-from bot.answer_check.content import is_hypothetical, is_vague, off_topic
+from bot.answer_check.content import is_vague, off_topic
 from bot.answer_check.drills import checklist_for
 from bot.answer_check.findings import FIX, Finding
 from bot.answer_check.lesson import has_lesson
-from bot.answer_check.outcome import METRIC, YEAR_ONLY, has_result
+from bot.answer_check.mood import is_hypothetical
+from bot.answer_check.numbers import metric_in
+from bot.answer_check.outcome import has_result
 from bot.answer_check.star import action_count, has_situation
 from bot.answer_check.task import has_task
 from bot.answer_check.text import Clause, Form, clauses, count_words, sentences
@@ -72,7 +74,8 @@ class FollowUpCheck:
 
 
 def has_number(text: str) -> bool:
-    return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(text))
+    """A number that measures something (a year alone does not)."""
+    return metric_in(text)
 
 
 def _i_did(said: list[Clause]) -> bool:
@@ -94,7 +97,7 @@ def gives(aim: str, text: str, *, principle: str | None, question: str | None, f
     words = count_words(text)
     readers: dict[str, Callable[[], bool]] = {
         Finding.OFF_TOPIC: lambda: not off_topic(text, question=question, principle=principle),
-        Finding.HYPOTHETICAL: lambda: action_count(said) >= 1 and not is_hypothetical(text, said),
+        Finding.HYPOTHETICAL: lambda: action_count(said) >= 1 and not is_hypothetical(text, told, said),
         Finding.NO_ACTION: lambda: action_count(said) >= 2,
         Finding.TOO_SHORT: lambda: action_count(said) >= 2 or words >= 60,
         Finding.WE_NOT_I: lambda: _i_did(said),

@@ -340,16 +340,6 @@ class PendingImport(Base):
     decided_at: Mapped[datetime | None]
 
 
-class ProcessedEvent(Base):
-    """Slack event ids already handled: retries and duplicate deliveries stop here."""
-
-    __tablename__ = "processed_events"
-
-    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    team_id: Mapped[str] = mapped_column(String(32))
-    received_at: Mapped[datetime] = mapped_column(index=True)
-
-
 class SeenSignature(Base):
     """Signatures of Slack requests already handled, kept while their timestamp is still accepted.
 
@@ -360,3 +350,28 @@ class SeenSignature(Base):
 
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     signed_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class JobStep(Base):
+    """What each job has done, so a job run again changes nothing twice (handlers/background.py).
+
+    A job's n-th transaction commits with the row (key, n); step 0 marks the job finished. The key
+    names the request it serves: a Slack event id, or the signature of a signed request.
+    """
+
+    __tablename__ = "job_steps"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    step: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class SlackPacing(Base):
+    """A token bucket per (workspace, Slack method), shared by every process (schedules/pacing)."""
+
+    __tablename__ = "slack_pacing"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    method: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tokens: Mapped[float]
+    stamp: Mapped[datetime]

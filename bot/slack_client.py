@@ -19,6 +19,8 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.webhook import WebhookClient
 
+from bot.metered_client import MeteredWebClient
+from bot.metrics import observe_slack_call
 from bot.pacing import PacedWebClient, Pacer
 
 SLACK_API_URL = "https://slack.com/api/"
@@ -64,9 +66,25 @@ def method_of(url: str) -> str:
     return url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
 
 
+class CountedRateLimitRetryHandler(RateLimitErrorRetryHandler):
+    """Retries after Retry-After, as slack_sdk's does, and counts each 429 for /metrics."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is not None and response.status_code == 429:
+            observe_slack_call(method_of(request.url), 429)
+        return bool(super()._can_retry(state=state, request=request, response=response, error=error))
+
+
 def retry_handlers() -> list[RetryHandler]:
     return [
-        RateLimitErrorRetryHandler(max_retry_count=5),
+        CountedRateLimitRetryHandler(max_retry_count=5),
         AnyServerErrorRetryHandler(max_retry_count=3),
         SafeConnectionErrorRetryHandler(
             max_retry_count=3,
@@ -88,7 +106,19 @@ def web_client(
         "timeout": timeout,
         "retry_handlers": retry_handlers(),
     }
-    return PacedWebClient(pacer=pacer, **options) if pacer else WebClient(**options)
+    return PacedWebClient(pacer=pacer, **options) if pacer else MeteredWebClient(**options)
+
+
+def paced_for_team(client: WebClient, pacer: Pacer, team: str) -> PacedWebClient:
+    """`client`'s token, address and retries, paced for one workspace (a delivery job's client)."""
+    return PacedWebClient(
+        pacer=pacer,
+        team=team,
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=client.retry_handlers,
+    )
 
 
 def webhook_client(url: str) -> WebhookClient:

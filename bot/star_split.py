@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from bot.answer_check.lesson import has_lesson
-from bot.answer_check.outcome import METRIC, RESULT_CUE, YEAR_ONLY, has_result, second_half
+from bot.answer_check.numbers import metric_in
+from bot.answer_check.outcome import RESULT_CUE, has_result, second_half
 from bot.answer_check.star import action_count, has_situation, opening
 from bot.answer_check.task import has_task
 from bot.answer_check.text import clauses, normal, sentences
@@ -42,7 +43,7 @@ class StarParts:
 
 
 def has_number(sentence: str) -> bool:
-    return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(sentence))
+    return metric_in(sentence)
 
 
 def _result_start(told: list[str]) -> int:

@@ -35,7 +35,10 @@ class Part:
 
 def parts_for(settings: Settings) -> list[Part]:
     python = sys.executable
-    return [Part("bot", (python, "-m", "bot", "run")), Part("clock", (python, "-m", "schedules"))]
+    parts = [Part("bot", (python, "-m", "bot", "run")), Part("clock", (python, "-m", "schedules"))]
+    if settings.database_url.startswith("postgresql"):  # SQLite runs jobs inside the bot
+        parts.append(Part("worker", (python, "-m", "bot", "worker")))
+    return parts
 
 
 def up(settings: Settings, stop: StopSignal) -> int:

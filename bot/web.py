@@ -1,8 +1,10 @@
-"""The web process: Bolt at POST /slack/events behind the request guard, and a health check at GET /healthz."""
+"""The web process: Bolt at POST /slack/events behind the request guard, GET /healthz, GET /privacy,
+and GET /metrics for Prometheus."""
 
 from __future__ import annotations
 
 import gc
+import json
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
@@ -11,9 +13,12 @@ from typing import Any
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import create_app
-from bot.db import database_answers
 from bot.deps import Deps, build_deps
+from bot.health import check
+from bot.job_queue import JobQueue
 from bot.logs import configure
+from bot.metrics import share_between_gunicorn_workers
+from bot.metrics_page import metrics_page
 from bot.privacy import PATH as PRIVACY_PATH
 from bot.privacy import privacy_page
 from bot.request_guard import RequestGuard, SeenSignatures
@@ -27,11 +32,11 @@ def create_web_app(
     deps: Deps,
     *,
     listener_executor: Executor | None = None,
-    work_executor: Executor | None = None,
+    queue: JobQueue | None = None,
     wall_clock: Callable[[], float] = time.time,
 ) -> WSGIApp:
     """`wall_clock`: what request timestamps are checked against (Slack's clock, not `deps.clock`)."""
-    app = create_app(deps, listener_executor=listener_executor, work_executor=work_executor)
+    app = create_app(deps, listener_executor=listener_executor, queue=queue)
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     guarded = RequestGuard(
         slack,
@@ -48,6 +53,8 @@ def create_web_app(
             return guarded(environ, start_response)
         if path == PRIVACY_PATH:  # public: not behind Slack's signature check
             return privacy_page(environ, start_response)
+        if path == "/metrics":
+            return metrics_page(environ, start_response, deps)
         return slack(environ, start_response)
 
     return application
@@ -57,10 +64,9 @@ def health(environ: dict[str, Any], start_response: Callable[..., Any], deps: De
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "GET")])
         return [b"use GET\n"]
-    if database_answers(deps.engine):
-        status, body = "200 OK", b'{"ok": true, "database": "up"}\n'
-    else:
-        status, body = "503 Service Unavailable", b'{"ok": false, "database": "down"}\n'
+    state = check(deps.engine)
+    status = "200 OK" if state.ok else "503 Service Unavailable"
+    body = json.dumps(state.as_json()).encode() + b"\n"
     start_response(status, [("Content-Type", "application/json"), ("Cache-Control", "no-store")])
     return [body] if environ.get("REQUEST_METHOD") == "GET" else [b""]
 
@@ -69,6 +75,7 @@ def wsgi_app() -> WSGIApp:
     """gunicorn's entry point (`bot.web:wsgi_app()`): one app per worker, built after the fork."""
     settings = load(Settings)
     configure_logging(settings)
+    share_between_gunicorn_workers()
     application = create_web_app(build_deps(settings))
     # Everything built so far lives as long as the worker: keep it out of the garbage collector's
     # full collections, which otherwise scan it all and stall requests for tens of milliseconds.

@@ -1,194 +1,207 @@
-"""The work behind an acknowledgement, done outside the request: in worker processes in production.
+"""The one hand-off from a listener to its work: `later(context, body, work, *args)`.
 
-Bolt acknowledges from inside the listener. If listeners did their real work there (database,
-Slack calls), the acknowledgements of new requests would wait behind it, and Slack gives up after
-three seconds. Threads are not enough: the work holds the GIL that acknowledgements need. So a
-listener acknowledges and hands a job, a module-level function and plain data, to a pool of
-worker processes (niced, each with its own database engine and Slack client). Tests hand jobs to
-a thread pool instead, with the test's own deps; the job is the same.
+A listener acknowledges, parses, and hands a job to the queue: a module-level `work(deps, *args)`
+and JSON arguments, checked against its type hints (bot/job_args.py). On PostgreSQL the job is
+saved before Slack gets its 200, and a worker process runs it (bot/worker.py); on SQLite it runs on
+a thread of this process (bot/job_queue.py).
 
-Slack's retries of an event (same event id) are dropped here, before the work runs: the id is
-recorded on receipt, in its own transaction.
+Jobs run at least once, so each is keyed by the request it serves: the Slack event id for events
+(Slack's retries and duplicate deliveries share it), the request's signature for commands and
+interactions. A key already finished is skipped; a key half done (a worker died) is replayed
+through its journal, so nothing is applied twice (bot/job_journal.py). A job runs on the clock of
+its request (bot/clock.ShiftedClock).
 
-An event is acknowledged before its work runs, so Slack will not redeliver it if the database is
-unavailable just then; the job retries instead, for about two minutes, and runs at most once. A
-command is answered at once with an apology: the person can simply try again.
+A database or Slack that is unreachable makes a job try again later (the queue's retries, up to
+about an hour); any other failure is logged once, with the job's id, and apologised for.
 """
 
 from __future__ import annotations
 
-import gc
+import hashlib
 import logging
-import multiprocessing
-import os
-import signal
+import socket
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from concurrent.futures import Executor
+from dataclasses import replace
+from enum import StrEnum
 from typing import Any
+from urllib.error import URLError
 
 from slack_bolt import BoltContext
-from sqlalchemy.exc import IntegrityError, OperationalError
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from bot import metrics
+from bot.clock import ShiftedClock
 from bot.deps import Deps
-from bot.models import ProcessedEvent
+from bot.job_args import JobArgumentError, decode, encode, find_work, work_name
+from bot.job_journal import Journal, StepTaken
+from bot.job_queue import InProcessQueue, Job, JobQueue, Lane
 from handlers.errors import report, request_kind
 from handlers.people import deps_of
+from handlers.reply import apologise
 
 logger = logging.getLogger(__name__)
 
-WORK_PROCESSES = 2
-WORKER_NICENESS = 10  # acknowledgements first; the work catches up when they pause
-RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
-
-Work = Callable[..., None]  # work(deps, *args); module-level, so a worker process can find it
+Work = Any  # work(deps, *args): a module-level function of this project
 
 
-@dataclass(frozen=True)
-class Job:
-    work: Work
-    args: tuple[Any, ...]
-    body: dict[str, Any]
+class Outcome(StrEnum):
+    DONE = "done"
+    DUPLICATE = "duplicate"  # finished before, or a twin run got there first
+    FAILED = "failed"  # logged and apologised for; not retried
+    RETRY = "retry"  # raised to the queue, which runs it again later
+
+
+class TryAgain(Exception):
+    """The job met an unreachable database or Slack: the queue runs it again later."""
 
 
 def later(context: BoltContext, body: dict[str, Any], work: Work, *args: Any) -> None:
-    executor: Executor = context["work"]
-    job = Job(work, args, body)
-    if isinstance(executor, WorkerProcesses):
-        executor.submit(run, job)  # the worker process has deps of its own
-    else:
-        executor.submit(run, job, deps_of(context))
-
-
-def run(job: Job, deps: Deps | None = None) -> None:
-    deps = deps or worker_deps()
-    try:
-        if not first_delivery(deps, job.body):
-            return
-    except Exception as error:  # the event was not recorded: nothing ran, so it is safe to retry all of it
-        if not retry_later(job, deps, error, attempt=0, claimed=False):
-            report(error, job.body)
-        return
-    attempt_work(job, deps, attempt=0)
-
-
-def attempt_work(job: Job, deps: Deps, *, attempt: int) -> None:
-    try:
-        job.work(deps, *job.args)
-    except Exception as error:  # every failure is reported once, here; see handlers/errors.py
-        if not retry_later(job, deps, error, attempt=attempt, claimed=True):
-            report(error, job.body)
-
-
-def retry_later(job: Job, deps: Deps, error: Exception, *, attempt: int, claimed: bool) -> bool:
-    """Events whose work found the database unavailable try again; True if a retry is scheduled."""
-    if not isinstance(error, OperationalError) or job.body.get("type") != "event_callback":
-        return False
-    if attempt >= len(RETRY_DELAYS):
-        return False
-    delay = RETRY_DELAYS[attempt]
-    logger.warning(
-        "database unavailable (%s); retrying the %s event in %.0f s",
-        type(error).__name__,
-        request_kind(job.body),
-        delay,
+    """Queue `work(deps, *args)` for the request in `body`. An event whose job cannot be saved
+    raises: its request fails, and Slack delivers it again rather than believing it handled. A
+    command or interaction gets an apology instead (its person can simply try again)."""
+    name = work_name(work)
+    deps = deps_of(context)
+    job = Job(
+        work=name,
+        args=encode(work, args),
+        key=f"{context.get('request_key') or request_key(body)}:{name}"[:160],
+        at=deps.clock.now().isoformat(),
+        team=str(context.team_id or body.get("team_id") or ""),
+        kind=request_kind(body),
+        reply_url=body.get("response_url"),
     )
-
-    def again() -> None:
-        if claimed:
-            attempt_work(job, deps, attempt=attempt + 1)
-        else:
-            try:
-                if not first_delivery(deps, job.body):
-                    return
-            except Exception as failure:  # still down
-                if not retry_later(job, deps, failure, attempt=attempt + 1, claimed=False):
-                    report(failure, job.body)
-                return
-            attempt_work(job, deps, attempt=attempt + 1)
-
-    timer = threading.Timer(delay, again)
-    timer.daemon = True
-    timer.start()
-    return True
-
-
-def first_delivery(deps: Deps, body: dict[str, Any]) -> bool:
-    """False for an event id already handled: a retry (X-Slack-Retry-Num) or a duplicate delivery."""
-    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-    if not event_id:
-        return True
+    queue: JobQueue = context.get("queue") or deps.queue
     try:
-        with deps.sessions.begin() as session:
-            session.add(
-                ProcessedEvent(
-                    event_id=str(event_id)[:64],
-                    team_id=str(body.get("team_id", ""))[:32],
-                    received_at=deps.clock.now(),
-                )
-            )
-    except IntegrityError:
-        logger.info("event %s already handled; this delivery is a retry or duplicate", event_id)
-        return False
-    return True
+        queue.enqueue(job)
+    except Exception as error:
+        if body.get("type") == "event_callback":
+            raise  # no 200: Slack delivers the event again, and then it may be saved
+        # A person is waiting: say sorry (off the request thread, which must answer at once).
+        logger.error("could not queue the %s (%s); apologising", job.kind, describe(error))
+        threading.Thread(target=apologise, args=(body,), name="apology", daemon=True).start()
+        return
+    metrics.JOBS_ENQUEUED.labels(lane=job.lane.value).inc()
 
 
-# -- the worker processes --------------------------------------------------------------------------
-_worker_deps: Deps | None = None
+def soon(context: BoltContext, body: dict[str, Any], call: Callable[[], Any]) -> None:
+    """Run `call()` on a thread as soon as Slack has its answer: for what must happen within
+    Slack's three seconds and so cannot wait in the queue (views.open with a trigger_id). It is not
+    durable, and need not be: a trigger id expires long before a crashed process could retry it."""
+    executor: Executor = context["soon"]
+
+    def run() -> None:
+        try:
+            call()
+        except Exception as error:  # reported once, here
+            report(error, body)
+
+    executor.submit(run)
 
 
-def worker_deps() -> Deps:
-    assert _worker_deps is not None, "jobs without deps run only in worker processes"
-    return _worker_deps
+def request_key(body: dict[str, Any], signature: str | None = None) -> str:
+    """Events: their event id. Anything else: its signature, else a digest of the payload."""
+    if body.get("type") == "event_callback" and body.get("event_id"):
+        return f"event:{body['event_id']}"
+    if signature:
+        return "request:" + hashlib.sha256(signature.encode()).hexdigest()[:40]
+    digest = hashlib.sha256(repr(sorted(body.items())).encode()).hexdigest()[:40]
+    return f"request:{digest}"
 
 
-def start_worker() -> None:
-    """Each worker process: lower priority, its own engine and Slack client, logs like the parent."""
-    global _worker_deps
-    from bot.deps import build_deps
-    from bot.settings import Settings, load
-    from bot.web import configure_logging
-
-    os.nice(WORKER_NICENESS)
-    # Ctrl-C in a terminal reaches every process in its group; the web process stops this one.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    settings = load(Settings)
-    configure_logging(settings)
-    _worker_deps = build_deps(settings)
-    gc.freeze()  # as in the web worker (bot/web.py): long-lived objects stay out of full collections
+def run_job(deps: Deps, job: Job, *, job_id: int | str | None = None, final: bool = True) -> Outcome:
+    """Run one job. Raises TryAgain when it should run again later (unless this was the last try)."""
+    started = time.monotonic()
+    label = f"job {job_id or '-'} ({job.kind or job.work}, key {job.key})"
+    try:
+        outcome = attempt(deps, job, label, final=final)
+    finally:
+        metrics.JOB_SECONDS.labels(lane=job.lane.value).observe(time.monotonic() - started)
+    metrics.JOBS.labels(lane=job.lane.value, outcome=outcome.value).inc()
+    if outcome is Outcome.DONE:
+        metrics.REQUEST_TO_DONE.labels(lane=job.lane.value).observe(max(0.0, time.time() - job.enqueued))
+    return outcome
 
 
-class WorkerProcesses(Executor):
-    """A ProcessPoolExecutor that replaces itself if a worker process dies (the pool is then broken)."""
+def attempt(deps: Deps, job: Job, label: str, *, final: bool) -> Outcome:
+    try:
+        work = find_work(job.work)
+        args = decode(work, job.args)
+    except (JobArgumentError, ImportError) as error:
+        logger.error("%s cannot run: %s", label, error)
+        return Outcome.FAILED
+    clock = ShiftedClock(job.instant, job.enqueued)
+    try:
+        if job.lane is Lane.DELIVERY:
+            # Deliveries are idempotent by construction: each row is taken by compare-and-set and
+            # a row left half-sent is settled after its lease (schedules/delivery.py). A journal
+            # would only get in their way: their path depends on what other jobs did meanwhile.
+            work(replace(deps, clock=clock), *args)
+            return Outcome.DONE
+        journal = Journal(deps.sessions, job.key, clock.now())
+        if journal.finished:
+            logger.info("%s already done; this run is a duplicate", label)
+            return Outcome.DUPLICATE
+        if journal.replaying:
+            logger.warning("%s was interrupted; running it again through its journal", label)
+        work(replace(deps, clock=clock, sessions=journal), *args)
+        journal.finish()
+    except StepTaken:
+        logger.info("%s is being run by another worker; leaving it to that one", label)
+        return Outcome.DUPLICATE
+    except Exception as error:  # every failure of a job is reported here, once
+        if transient(error) and not final:
+            logger.warning("%s: %s; it will run again", label, describe(error))
+            raise TryAgain(describe(error)) from error
+        logger.error("%s failed", label, exc_info=error)
+        apologise({"response_url": job.reply_url})
+        return Outcome.FAILED
+    return Outcome.DONE
 
-    def __init__(self, processes: int = WORK_PROCESSES) -> None:
-        self._processes = processes
-        self._lock = threading.Lock()
-        self._pool = self._new_pool()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
-        # spawn, not fork: the web process has threads, and a forked copy of a held lock deadlocks.
-        context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self._processes, mp_context=context, initializer=start_worker)
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        with self._lock:
-            try:
-                return self._pool.submit(fn, *args, **kwargs)
-            except BrokenProcessPool:
-                logger.error("a worker process died; starting new ones")
-                self._pool = self._new_pool()
-                return self._pool.submit(fn, *args, **kwargs)
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        with self._lock:
-            self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+def transient(error: BaseException) -> bool:
+    """A failure that waiting can cure: the database or Slack unreachable, Slack overloaded."""
+    if isinstance(error, DBAPIError):
+        return bool(error.connection_invalidated) or type(error.orig).__name__ in {
+            "OperationalError",
+            "InterfaceError",
+            "QueryCanceled",
+        }
+    if isinstance(error, SlackApiError):
+        return error.response.status_code == 429 or error.response.status_code >= 500
+    return isinstance(error, PoolTimeout | URLError | ConnectionError | TimeoutError | socket.timeout)
 
 
-def warm_up(executor: Executor) -> None:
-    """Start the worker processes now rather than on the first request (spawning takes a second)."""
-    if isinstance(executor, WorkerProcesses):
-        executor.submit(time.sleep, 0)
+def describe(error: BaseException) -> str:
+    cause = getattr(error, "orig", None) or error
+    return f"{type(cause).__name__}: {str(cause).splitlines()[0][:200] if str(cause) else ''}"
+
+
+# SQLite mode retries in this process, for about ten minutes (PostgreSQL mode: bot/worker.py).
+IN_PROCESS_RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 120.0, 120.0, 120.0)
+
+
+def run_in_process(deps: Deps, queue: InProcessQueue, job: Job, tries: int) -> None:
+    try:
+        run_job(deps, job, final=tries >= len(IN_PROCESS_RETRY_DELAYS))
+    except TryAgain:
+        queue.later(IN_PROCESS_RETRY_DELAYS[tries], job, tries + 1)
+
+
+def delivery_job(*, work: Work, args: tuple[Any, ...], key: str, at: str, team: str, turn: int = 0) -> Job:
+    """A job the clock queues (schedules/jobs.py): no request behind it, the delivery lane."""
+    name = work_name(work)
+    return Job(
+        work=name,
+        args=encode(work, args),
+        key=f"{key}:{name}"[:160],
+        at=at,
+        team=team,
+        kind="delivery",
+        lane=Lane.DELIVERY,
+        turn=turn,
+    )

@@ -28,8 +28,7 @@ from bot.services.candidates import Who, candidate_for
 from bot.services.status import dashboard
 from handlers import asking, data, progress, reviewing
 from handlers.asking import send_extra_question
-from handlers.background import later
-from handlers.errors import after_ack
+from handlers.background import later, soon
 from handlers.people import ensure_timezone
 from handlers.reply import respond, respond_text
 
@@ -55,8 +54,8 @@ def on_prep(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebCli
         return
     if isinstance(command, c.OpenInterviewForm | c.OpenStoryForm | c.ConfirmDelete):
         # A modal must open within three seconds of the trigger: not worth queueing.
-        with after_ack(body, context):
-            client.views_open(trigger_id=body["trigger_id"], view=form_for(command))
+        view = form_for(command)
+        soon(context, body, lambda: client.views_open(trigger_id=body["trigger_id"], view=view))
         return
     if isinstance(command, c.Export):  # not through run_prep: exporting must not create a candidate
         later(context, body, data.send_export, body["team_id"], body["user_id"], body)

@@ -17,8 +17,7 @@ from bot.deps import Deps
 from bot.services.candidates import Who, find_candidate
 from bot.services.status import dashboard
 from handlers.asking import send_extra_question
-from handlers.background import later
-from handlers.errors import after_ack
+from handlers.background import later, soon
 from handlers.people import ensure_timezone, who_interacted
 
 logger = logging.getLogger(__name__)
@@ -77,8 +76,7 @@ def refresh_home(deps: Deps, who: Who) -> None:
 
 def on_open_interview_form(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body, context):
-        client.views_open(trigger_id=body["trigger_id"], view=interview_form())
+    soon(context, body, lambda: client.views_open(trigger_id=body["trigger_id"], view=interview_form()))
 
 
 def on_ask_question_now(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:

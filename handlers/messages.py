@@ -30,6 +30,8 @@ from handlers.background import later
 logger = logging.getLogger(__name__)
 
 ACK_REACTION = "memo"
+CHECK_EVENT = "loop_coach_answer_check"  # message metadata: the answer a check reply is about
+FOLLOW_UP_EVENT = "loop_coach_follow_up"  # and the follow-up a question is
 PREP_CHANNEL_TYPES = ("im", "mpim")
 HINT = (
     "I read answers in the thread under each question: reply there and I'll check it. "
@@ -78,12 +80,14 @@ def on_new_message(deps: Deps, team: str, event: dict[str, Any]) -> None:
             answers.record_feedback(session, thread, user=user, channel=channel, ts=ts, text=text, now=now)
             return
         recorded = answers.record_reply(session, thread, channel=channel, ts=ts, text=text, now=now)
-        new = (
-            prepare_follow_up(session, thread.prompt, recorded, now=now)
-            if isinstance(recorded, Answer)
-            else None
-        )
-    if recorded is None:
+        new: NewAnswer | None
+        if isinstance(recorded, Answer):
+            new = prepare_follow_up(session, thread.prompt, recorded, now=now)
+        elif recorded is None:  # saved before: by a run of this job that died before replying?
+            new = unfinished(session, thread.prompt, channel=channel, ts=ts)
+        else:
+            new = None
+    if recorded is None and new is None:
         return
     acknowledge(client, channel, ts)
     if new is not None:
@@ -98,13 +102,19 @@ def on_new_message(deps: Deps, team: str, event: dict[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class NewAnswer:
-    """A new answer, with what the thread is about to hear about it."""
+    """A new answer, with what the thread is about to hear about it.
+
+    `again`: an earlier run of the job saved the answer and died before both replies were recorded;
+    each reply is then looked for in the thread (by the ids its metadata carries) before posting."""
 
     answer_id: int
     check: AnswerCheck
     question: FollowUpQuestion
     follow_up_id: int
     offer: bool  # "Save as story" goes on the check reply
+    check_ts: str | None = None  # the check reply, when already recorded
+    asked_ts: str | None = None  # the follow-up, when already recorded
+    again: bool = False
 
 
 def prepare_follow_up(session: Session, asked: Prompt, answer: Answer, *, now: datetime) -> NewAnswer:
@@ -123,20 +133,72 @@ def prepare_follow_up(session: Session, asked: Prompt, answer: Answer, *, now: d
     return NewAnswer(answer.id, check, question, follow_up_id, offer)
 
 
-def ask_follow_up(deps: Deps, channel: str, thread_ts: str, new: NewAnswer) -> None:
-    """The check reply (with "Save as story" when offered), then the interviewer's follow-up."""
-    client = deps.slack
-    reply = client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, **check_reply(new.check, new.answer_id if new.offer else None)
+def unfinished(session: Session, asked: Prompt, *, channel: str, ts: str) -> NewAnswer | None:
+    """The answer at `ts`, if a run of this job saved it but did not record both replies."""
+    answer = answers.answer_at(session, channel=channel, ts=ts)
+    follow_up = follow_ups.of_answer(session, answer.id) if answer is not None else None
+    if answer is None or follow_up is None or (answer.check_ts and follow_up.asked_ts):
+        return None
+    check = check_answer(
+        answer.text, principle=asked.principle, question=asked.question_text, focus=asked.focus
     )
-    asked = client.chat_postMessage(channel=channel, thread_ts=thread_ts, **follow_up_message(new.question))
+    question = FollowUpQuestion(aim=follow_up.aim, text=follow_up.question)
+    offer = answer.story_offered_at is not None
+    return NewAnswer(
+        answer.id, check, question, follow_up.id, offer, answer.check_ts, follow_up.asked_ts, again=True
+    )
+
+
+def ask_follow_up(deps: Deps, channel: str, thread_ts: str, new: NewAnswer) -> None:
+    """The check reply (with "Save as story" when offered), then the interviewer's follow-up; each
+    carries its answer's or follow-up's id in metadata, so a job run again finds it in the thread."""
+    client = deps.slack
+    check_ts = new.check_ts or (posted_reply(client, channel, thread_ts, CHECK_EVENT, new.answer_id) if new.again else None)
+    if check_ts is None:
+        check_ts = str(
+            client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                metadata={"event_type": CHECK_EVENT, "event_payload": {"id": new.answer_id}},
+                **check_reply(new.check, new.answer_id if new.offer else None),
+            )["ts"]
+        )
+    asked_ts = new.asked_ts or (
+        posted_reply(client, channel, thread_ts, FOLLOW_UP_EVENT, new.follow_up_id) if new.again else None
+    )
+    if asked_ts is None:
+        asked_ts = str(
+            client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                metadata={"event_type": FOLLOW_UP_EVENT, "event_payload": {"id": new.follow_up_id}},
+                **follow_up_message(new.question),
+            )["ts"]
+        )
     with deps.sessions.begin() as session:
         saved = session.get(Answer, new.answer_id)
         if saved is not None:
-            saved.check_ts = str(reply["ts"])
+            saved.check_ts = check_ts
             if new.offer:
                 saved.story_offer_ts = saved.check_ts
-        follow_ups.posted(session, new.follow_up_id, str(asked["ts"]))
+        follow_ups.posted(session, new.follow_up_id, asked_ts)
+
+
+def posted_reply(client: WebClient, channel: str, thread_ts: str, event_type: str, ident: int) -> str | None:
+    """The ts of the bot's reply of this kind for this id, if an earlier run posted it; else None."""
+    try:
+        replies = client.conversations_replies(
+            channel=channel, ts=thread_ts, include_all_metadata=True, limit=200
+        )
+    except SlackApiError as error:
+        logger.info("could not read the thread (%s); posting the reply", error.response.get("error"))
+        return None
+    messages: list[dict[str, Any]] = replies.get("messages", [])
+    for message in messages:
+        metadata = message.get("metadata") or {}
+        if metadata.get("event_type") == event_type and (metadata.get("event_payload") or {}).get("id") == ident:
+            return str(message["ts"])
+    return None
 
 
 def acknowledge(client: WebClient, channel: str, ts: str) -> None:

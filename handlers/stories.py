@@ -39,8 +39,7 @@ from bot.services.stories import (
     saved_from,
     stories_of,
 )
-from handlers.background import later
-from handlers.errors import after_ack
+from handlers.background import later, soon
 from handlers.home import confirm_in_dm
 from handlers.modals import save_submission
 from handlers.people import deps_of, who_interacted
@@ -77,8 +76,7 @@ def on_story_submitted(ack: Ack, body: dict[str, Any], context: BoltContext) -> 
 
 def on_open_form(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body, context):
-        client.views_open(trigger_id=body["trigger_id"], view=story_form())
+    soon(context, body, lambda: client.views_open(trigger_id=body["trigger_id"], view=story_form()))
 
 
 def on_save_as_story(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -124,8 +122,7 @@ def button_id(body: dict[str, Any]) -> int | None:
 
 def on_edit(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    with after_ack(body, context):
-        open_filled_form(body, context, client)
+    soon(context, body, lambda: open_filled_form(body, context, client))
 
 
 def open_filled_form(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:

@@ -12,6 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.clock import FixedClock
 from bot.deps import Deps, build_deps
+from bot.job_queue import InProcessQueue
 from bot.lifecycle import StopSignal
 from bot.migrate import require_current_schema
 from bot.pacing import Pacer
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     require_current_schema(settings.database_url)
     if args.command == "tick":
         clock = FixedClock(at) if at else None
-        deps = build_deps(settings, clock=clock, pacer=Pacer())
+        # One tick, then exit: it posts what it claims itself, whether or not a worker runs.
+        deps = build_deps(settings, clock=clock, pacer=Pacer(), queue=InProcessQueue())
         if args.dry_run:
             print(preview_text(preview(deps), deps.clock.now()))
             return 0

@@ -28,10 +28,10 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot import metrics
 from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
 from bot.plan import local_today
-from bot.services.digests_nudges import own_members
 from bot.services.due_checks import route
 
 logger = logging.getLogger(__name__)
@@ -157,6 +157,7 @@ def attempt(deps: Deps, job: Job, opened: dict[str, str]) -> None:
     try:
         job.ts = str(post(deps, job.channel, job.prompt_id, job.payload)["ts"])
         job.status = "sent"
+        metrics.PROMPTS_SENT.inc()
     except Exception as error:  # the post may or may not have landed
         settle_unknown(deps, job, error)
 
@@ -244,6 +245,7 @@ def give_back(session: Session, job: Job) -> None:
     row = session.get_one(Prompt, job.prompt_id)
     row.status = "failed" if row.attempts >= MAX_ATTEMPTS else "pending"
     row.channel_id = None
+    row.claimed_at = None  # in no job now: the next tick queues it again
     job.status = "failed" if row.status == "failed" else "retry"
     if reason in STALE_CHANNEL_ERRORS:
         candidate = session.get_one(Candidate, job.candidate_id)
@@ -271,46 +273,6 @@ def due_later(deps: Deps, now: datetime | None = None) -> tuple[int, datetime | 
 
 def chunks(ids: Sequence[int], size: int = CHUNK) -> list[list[int]]:
     return [list(ids[start : start + size]) for start in range(0, len(ids), size)]
-
-
-def reconcile_abandoned(deps: Deps, now: datetime) -> int:
-    """Rows left `sending` past their lease: sent if Slack has them, otherwise pending again."""
-    with deps.sessions.begin() as session:
-        stale = session.execute(
-            select(Prompt.id, Prompt.candidate_id, Prompt.channel_id, Prompt.claimed_at).where(
-                Prompt.status == "sending", Prompt.claimed_at < now - LEASE
-            )
-        ).all()
-    recovered = 0
-    for prompt_id, candidate_id, channel, claimed_at in stale:
-        with deps.sessions.begin() as session:
-            won = session.scalar(
-                update(Prompt)
-                .where(Prompt.id == prompt_id, Prompt.status == "sending", Prompt.claimed_at == claimed_at)
-                .values(claimed_at=now)
-                .returning(Prompt.id)
-            )
-            if won is None:
-                continue  # another clock is on it
-            if channel is None:
-                candidate = session.get_one(Candidate, candidate_id)
-                reviewers = list(
-                    session.scalars(select(Reviewer.user_id).where(Reviewer.candidate_id == candidate_id))
-                )
-                own = own_members(session.get_one(Prompt, prompt_id))
-                members = ",".join(own or prep_members(candidate.user_id, reviewers))
-        if channel is None:
-            channel = str(deps.slack.conversations_open(users=members)["channel"]["id"])
-        ts = find_posted(deps, channel, prompt_id)
-        with deps.sessions.begin() as session:
-            values = (
-                {"status": "sent", "channel_id": channel, "message_ts": ts, "sent_at": claimed_at}
-                if ts
-                else {"status": "pending", "channel_id": None}
-            )
-            session.execute(update(Prompt).where(Prompt.id == prompt_id).values(**values))
-        recovered += 1
-    return recovered
 
 
 def find_posted(deps: Deps, channel: str, prompt_id: int) -> str | None:

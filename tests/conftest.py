@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.clock import FixedClock
 from bot.db import create_db_engine
 from bot.deps import Deps, build_deps
+from bot.job_queue import DurableQueue, InProcessQueue, JobQueue
 from bot.migrate import upgrade_to_head
 from bot.models import Base
 from bot.settings import Settings, normalise_database_url
@@ -25,6 +27,8 @@ from bot.web import create_web_app
 from tests.support.app_server import AppServer, HttpResult, SlackDriver, TrackingExecutor
 from tests.support.fake_slack import TEAM_ID, FakeSlack
 from tests.support.payloads import slash_command
+from tests.support.slack_relay import SlackRelay
+from tests.support.worker_process import WorkerProcess, forget_jobs, wait_for_queue
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -137,7 +141,12 @@ test_settings.__test__ = False  # type: ignore[attr-defined]
 
 @pytest.fixture
 def deps(engine: Engine, database_url: str, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Deps]:
-    yield build_deps(test_settings(database_url, fake_slack), clock=clock, engine=engine)
+    """The test's own collaborators. Its queue runs jobs on this process's threads, so that a test
+    calling tick() sees the deliveries done; the `app` fixture hands listeners' jobs to the real
+    queue instead (a worker process, on PostgreSQL)."""
+    queue = InProcessQueue()
+    yield build_deps(test_settings(database_url, fake_slack), clock=clock, engine=engine, queue=queue)
+    queue.close()
     wipe(engine)
 
 
@@ -150,6 +159,8 @@ class Harness:
     clock: FixedClock
     driver: SlackDriver
     port: int
+    listeners: Executor  # where the app's listeners ran (another app in the same test can share them)
+    queue: JobQueue
 
     def prep(self, text: str, *, user: str = CANDIDATE, team: str = TEAM_ID) -> str:
         """Run `/prep TEXT` and return what the bot answered through the response_url."""
@@ -172,11 +183,62 @@ class Harness:
         return self.driver.post_json(event_callback(event, team=team, event_id=event_id), **options)
 
 
+@pytest.fixture(scope="session")
+def slack_relay() -> Iterator[SlackRelay]:
+    relay = SlackRelay()
+    yield relay
+    relay.stop()
+
+
+@pytest.fixture(scope="session")
+def queue_worker(
+    database_url: str, engine: Engine, slack_relay: SlackRelay, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WorkerProcess]:
+    """`python -m bot worker` for the session's PostgreSQL database, talking to the relay."""
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_relay.api_url,
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "INFO",
+    }
+    worker = WorkerProcess(env, tmp_path_factory.mktemp("worker") / "worker.log").wait_ready()
+    yield worker
+    worker.stop()
+
+
+def real_queue(request: pytest.FixtureRequest, deps: Deps, fake: FakeSlack) -> tuple[JobQueue, Any]:
+    """The production dispatch path: PostgreSQL's durable queue and a worker process; SQLite's
+    in-process threads. Returns the queue and a function that waits until its jobs are done."""
+    if deps.engine.dialect.name != "postgresql":
+        local = InProcessQueue()
+        return local, local.wait_idle
+    request.getfixturevalue("queue_worker")
+    relay = request.getfixturevalue("slack_relay")
+    relay.target = fake.base_url
+    fake.files_base_url = relay.base_url  # the worker downloads through the relay, as it calls the API
+    return DurableQueue(deps.settings.database_url), lambda: wait_for_queue(deps.engine)
+
+
 @pytest.fixture
-def app(deps: Deps, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Harness]:
-    executor = TrackingExecutor()
-    server = AppServer(create_web_app(deps, listener_executor=executor, work_executor=executor)).start()
-    driver = SlackDriver(server.port, SIGNING_SECRET, executor)
-    yield Harness(deps=deps, fake=fake_slack, clock=clock, driver=driver, port=server.port)
+def app(
+    request: pytest.FixtureRequest, deps: Deps, fake_slack: FakeSlack, clock: FixedClock
+) -> Iterator[Harness]:
+    listeners = TrackingExecutor()
+    queue, drain = real_queue(request, deps, fake_slack)
+
+    def settle() -> None:
+        listeners.wait_idle()
+        drain()
+
+    server = AppServer(create_web_app(deps, listener_executor=listeners, queue=queue)).start()
+    driver = SlackDriver(server.port, SIGNING_SECRET, settle)
+    yield Harness(
+        deps=deps, fake=fake_slack, clock=clock, driver=driver, port=server.port, listeners=listeners, queue=queue
+    )
+    settle()
     server.stop()
-    executor.shutdown(wait=True)
+    listeners.shutdown(wait=True)
+    queue.close()
+    if queue.durable:
+        forget_jobs(deps.engine)

@@ -105,8 +105,7 @@ def test_behind_the_guard_too_an_unverified_failure_is_logged_not_apologised_for
 
     from bot.app import create_app
 
-    executor = app.driver.executor
-    bolt = create_app(app.deps, listener_executor=executor, work_executor=executor)
+    bolt = create_app(app.deps, listener_executor=app.listeners, queue=app.queue)
     server = AppServer(SlackRequestHandler(bolt, path="/slack/events")).start()
     try:
         body = command_body("help", f"{sink.url}/steal")
@@ -121,7 +120,7 @@ def test_behind_the_guard_too_an_unverified_failure_is_logged_not_apologised_for
 # -- a signed request is applied once --------------------------------------------------------------
 def test_a_replayed_command_does_nothing_here_or_in_another_web_process(app: Harness) -> None:
     other = AppServer(
-        create_web_app(app.deps, listener_executor=app.driver.executor, work_executor=app.driver.executor)
+        create_web_app(app.deps, listener_executor=app.listeners, queue=app.queue)
     ).start()
     try:
         body = command_body("interview add Natesh: backbone", app.fake.response_url())

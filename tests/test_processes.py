@@ -66,6 +66,7 @@ def test_procfile_has_release_web_and_clock() -> None:
     assert processes["release"] == "python -m bot migrate"
     assert processes["web"].startswith("gunicorn ")
     assert processes["clock"] == "python -m schedules"
+    assert processes["worker"] == "python -m bot worker"
 
 
 @pytest.mark.parametrize("missing", ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"])
@@ -122,6 +123,19 @@ def test_release_then_web_serve_health_and_signed_help(fresh_database_url: str, 
         text=True,
         start_new_session=True,
     )
+    # On PostgreSQL the Procfile's worker runs the jobs the web process queues.
+    worker = (
+        subprocess.Popen(
+            ["bash", "-c", "exec " + procfile()["worker"]],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        if fresh_database_url.startswith("postgresql")
+        else None
+    )
     try:
         wait_for_health(port)
         assert http_request(port, "GET", "/healthz").status == 200
@@ -138,6 +152,9 @@ def test_release_then_web_serve_health_and_signed_help(fresh_database_url: str, 
         )
         assert http_request(port, "POST", "/slack/events", body, stale).status == 401
     finally:
+        if worker is not None:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
         os.killpg(web.pid, signal.SIGTERM)
         output, _ = web.communicate(timeout=30)
         fake.stop()

@@ -9,10 +9,18 @@ from sqlalchemy import Engine, inspect
 from bot.models import Base
 
 
+def not_procrastinate(name: str | None, type_: str, parent_names: object) -> bool:
+    """procrastinate's tables come from its own schema file (migration 0006), not from our models."""
+    return not (name or "").startswith("procrastinate")
+
+
 def test_migrations_match_the_models(engine: Engine) -> None:
     with engine.connect() as connection:
         differences = compare_metadata(
-            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_name": not_procrastinate}
+            ),
+            Base.metadata,
         )
     assert differences == []
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.deps import Deps
-from bot.models import ProcessedEvent
+from bot.models import SlackPacing
 from bot.revocation import revocation_of
 from bot.services.candidates import Who
 from bot.services.erase import erase_candidate, purge_workspace
@@ -28,20 +28,20 @@ BOT_REVOKED: dict[str, Any] = {
 
 
 def seed_two_workspaces(deps: Deps) -> list[int]:
-    """Two candidates in each workspace (one user in both), and event receipts in each; returns
+    """Two candidates in each workspace (one user in both), and Slack pacing in each; returns
     the ids of the candidates in TEAM_ID, the workspace that leaves."""
     leaving = [seed_prep(deps, CANDIDATE, reviewers=(OTHER,)), seed_prep(deps, OTHER, reviewers=(CANDIDATE,))]
     seed_prep(deps, CANDIDATE, team=KEPT_TEAM, reviewers=(OTHER,))
     seed_prep(deps, "U0THIRD001", team=KEPT_TEAM)
     with deps.sessions.begin() as session:
         for team in (TEAM_ID, KEPT_TEAM):
-            session.add(ProcessedEvent(event_id=f"Ev-{team}", team_id=team, received_at=deps.clock.now()))
+            session.add(SlackPacing(team_id=team, method="chat.postMessage", tokens=1.0, stamp=deps.clock.now()))
     return leaving
 
 
 def leaving_rows(deps: Deps, candidate_ids: list[int]) -> Rows:
     rows = rows_of_candidates(deps.engine, candidate_ids)
-    rows["processed_events"] = {r for r in every_row(deps.engine)["processed_events"] if TEAM_ID in r}
+    rows["slack_pacing"] = {r for r in every_row(deps.engine)["slack_pacing"] if TEAM_ID in r}
     return rows
 
 
@@ -83,7 +83,8 @@ def test_revoking_only_user_tokens_purges_nothing(app: Harness) -> None:
     event(app, {"type": "tokens_revoked", "tokens": {"oauth": [CANDIDATE], "bot": []}})
     after = every_row(app.deps.engine)
     for rows in (before, after):
-        rows.pop("processed_events")  # the two deliveries' receipts
+        rows.pop("slack_pacing")
+        rows.pop("job_steps", None)  # what the two jobs did
     assert after == before
 
 
@@ -93,7 +94,7 @@ def test_purge_service_is_idempotent_and_counts_what_went(deps: Deps) -> None:
         first = purge_workspace(session, TEAM_ID)
     with deps.sessions.begin() as session:
         again = purge_workspace(session, TEAM_ID)
-    assert first.candidates == 2 and first.rows["answers"] == 4 and first.rows["processed_events"] == 1
+    assert first.candidates == 2 and first.rows["answers"] == 4 and first.rows["slack_pacing"] == 1
     assert again.total == 0
 
 

@@ -20,6 +20,10 @@ class FileMethods(Surfaces):
     def base_url(self) -> str:
         raise NotImplementedError
 
+    @property
+    def files_url(self) -> str:
+        raise NotImplementedError
+
     # -- files ---------------------------------------------------------------------------------------
     def api_files_info(self, params: dict[str, Any]) -> dict[str, Any]:
         stored = self.files.get(str(params.get("file")))
@@ -36,8 +40,8 @@ class FileMethods(Surfaces):
             "filetype": stored["filetype"],
             "mimetype": "text/markdown" if markdown else stored.get("mimetype", "application/octet-stream"),
             "size": len(stored["content"]),
-            "url_private": f"{self.base_url}/files/{stored['id']}",
-            "url_private_download": f"{self.base_url}/files/{stored['id']}",
+            "url_private": f"{self.files_url}{stored['id']}",
+            "url_private_download": f"{self.files_url}{stored['id']}",
         }
         if stored.get("user"):
             found["user"] = stored["user"]

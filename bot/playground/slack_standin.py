@@ -26,6 +26,7 @@ class SlackStandIn(WebApi):
         self.token = token
         self.calls: list[Call] = []
         self.uploads: dict[str, dict[str, Any]] = {}  # files.getUploadURLExternal, awaiting their bytes
+        self.files_base_url: str | None = None  # see files_url
         self._server = StandInServer(("127.0.0.1", port), self._handler_class())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -48,6 +49,12 @@ class SlackStandIn(WebApi):
     @property
     def api_url(self) -> str:
         return self.base_url + "/api/"
+
+    @property
+    def files_url(self) -> str:
+        """Where shared files are downloaded from: here, unless a proxy in front says otherwise (the
+        tests' relay, so a worker process fetches files from the host it calls the API on)."""
+        return (self.files_base_url or self.base_url) + "/files/"
 
     def response_url(self, name: str = "cmd") -> str:
         return f"{self.base_url}/response/{name}"

@@ -140,6 +140,13 @@ def record_feedback(
     return feedback
 
 
+def answer_at(session: Session, *, channel: str, ts: str) -> Answer | None:
+    """The answer posted as message `ts` in `channel` (the caller knows the thread's workspace)."""
+    return session.scalars(
+        select(Answer).where(Answer.channel_id == channel, Answer.message_ts == ts)
+    ).one_or_none()
+
+
 def find_answer(session: Session, *, team: str, channel: str, ts: str) -> tuple[Answer, Candidate] | None:
     """The answer posted as message `ts` in `channel`, with its candidate, in workspace `team`."""
     found = session.execute(

@@ -50,7 +50,7 @@ CANDIDATE_TABLES = (
     "candidates",
 )
 # Tables that hold nothing about a person or a workspace, so neither erase touches them.
-NOT_PERSONAL: frozenset[str] = frozenset({"seen_signatures"})  # request digests, gone in minutes
+NOT_PERSONAL: frozenset[str] = frozenset({"seen_signatures", "job_steps"})  # request digests; job steps, keyed by request
 
 
 @dataclass(frozen=True)

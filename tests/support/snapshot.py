@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from bot.models import Base
 
-IGNORED = {"processed_events", "seen_signatures"}  # receipts of deliveries, not the candidate's data
+IGNORED = {"seen_signatures", "job_steps", "slack_pacing"}  # receipts, job steps and pacing: not the candidate's data
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:

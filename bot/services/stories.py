@@ -14,7 +14,7 @@ from bot.models import Answer, Candidate, Prompt, Story
 from bot.parsing import InputError
 from bot.plan import in_calendar_order
 from bot.star_split import numbers_of, split_star, story_title
-from bot.story_gist import gist
+from bot.story_gist import StoryParts, gist
 from bot.story_plan import StoryCard, StoryPlan, plan_stories
 
 NOT_YOURS = "Only the person who gave this answer can save it as a story."
@@ -129,21 +129,15 @@ class PlannedInterview:
     principles: tuple[str, ...] = ()
 
 
-class StoryLike(Protocol):
+class StoryLike(StoryParts, Protocol):
+    """What the loop plan reads of a story: a saved row, or one imported from a note."""
+
     @property
     def id(self) -> int: ...
     @property
     def title(self) -> str: ...
     @property
     def principles(self) -> Sequence[str]: ...
-    @property
-    def situation(self) -> str: ...
-    @property
-    def action(self) -> str: ...
-    @property
-    def result(self) -> str: ...
-    @property
-    def metrics(self) -> str: ...
 
 
 def loop_plan(candidate: Candidate, stories: Sequence[StoryLike]) -> tuple[list[PlannedInterview], StoryPlan]:

@@ -12,7 +12,7 @@ from alembic import op
 import bot.db
 
 revision: str = "0003"
-down_revision: str | None = "0004"  # after main's 0004; the lead re-chains on merge
+down_revision: str | None = "0004"  # the chain, not the id, is the order
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,7 +12,7 @@ from alembic import op
 import bot.db
 
 revision: str = "0005"
-down_revision: str | None = "0003"  # after main's head; the lead re-chains on merge
+down_revision: str | None = "0003"  # the chain, not the id, is the order
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

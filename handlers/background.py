@@ -40,6 +40,7 @@ from bot.deps import Deps
 from bot.job_args import JobArgumentError, decode, encode, find_work, work_name
 from bot.job_journal import Journal, StepTaken
 from bot.job_queue import InProcessQueue, Job, JobQueue, Lane
+from bot.workspaces import NotInstalled
 from handlers.errors import report, request_kind
 from handlers.people import deps_of
 from handlers.reply import apologise
@@ -135,6 +136,12 @@ def attempt(deps: Deps, job: Job, label: str, *, final: bool) -> Outcome:
         logger.error("%s cannot run: %s", label, error)
         return Outcome.FAILED
     clock = ShiftedClock(job.instant, job.enqueued)
+    try:
+        deps = deps.for_team(job.team) if job.team else deps  # the client of the job's workspace
+    except NotInstalled:
+        # Uninstalled (or its token revoked) since the job was queued: no one to work for.
+        logger.warning("%s dropped: the workspace %s has no installation", label, job.team)
+        return Outcome.FAILED
     try:
         if job.lane is Lane.DELIVERY:
             # Deliveries are idempotent by construction: each row is taken by compare-and-set and

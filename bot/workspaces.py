@@ -146,11 +146,16 @@ class InstalledWorkspaces:
 
 
 class NoWorkspace(WebClient):
-    """`deps.slack` in OAuth mode before the work is bound to a workspace (Deps.for_team): there is
-    no one token to call Slack with, so a call here is a bug, and says so at once."""
+    """`deps.slack` where there is no workspace's bot to call Slack with: in OAuth mode before the
+    work is bound to a workspace (Deps.for_team), or for a workspace no longer installed. A call
+    raises NotInstalled at once; nothing is sent."""
+
+    def __init__(self, team_id: str = "") -> None:
+        super().__init__(token=None)
+        self.team_id = team_id
 
     def api_call(self, api_method: str, **kwargs: Any) -> SlackResponse:
-        raise RuntimeError(f"{api_method}: Slack calls need a workspace's client (deps.for_team / slack_for)")
+        raise NotInstalled(self.team_id)
 
 
 def workspaces_for(settings: Settings, engine: Engine, pacer: Pacer | None = None) -> Workspaces:

@@ -15,18 +15,12 @@ from bot.workspaces import InstalledWorkspaces
 from schedules.jobs import tick
 from tests.support.factories import local, make_candidate
 from tests.support.fake_slack import FakeSlack
-from tests.support.oauth import (  # noqa: F401 - fixtures
+from tests.support.oauth import *  # noqa: F403 - the fixtures (its __all__)
+from tests.support.oauth import (
     TEAM_A,
     TEAM_B,
     Installing,
     calls_since,
-    installed,
-    oauth_database_url,
-    oauth_deps,
-    oauth_engine,
-    oauth_fake,
-    oauth_relay,
-    oauth_worker,
 )
 
 USERS = {TEAM_A: "U0AAAAAAA1", TEAM_B: "U0BBBBBBB1"}

@@ -3,7 +3,7 @@ session must never take its jobs), the fake Slack playing many workspaces, the r
 loopback, on PostgreSQL a real `python -m bot worker` in OAuth mode, and the install done through
 the real pages, as a browser would.
 
-Test modules import the fixtures below by name (`from tests.support.oauth import ...`).
+Test modules take the fixtures below with `from tests.support.oauth import *`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from html import unescape
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import Engine, text
 
 from bot.clock import FixedClock
@@ -28,11 +28,22 @@ from bot.job_queue import DurableQueue, InProcessQueue, JobQueue
 from bot.migrate import upgrade_to_head
 from bot.settings import Settings
 from bot.web import create_web_app
+from bot.workspaces import InstalledWorkspaces
 from tests.conftest import CANDIDATE, SIGNING_SECRET, START, Harness, new_database_url, wipe
 from tests.support.app_server import AppServer, SlackDriver, TrackingExecutor
 from tests.support.fake_slack import FakeSlack
 from tests.support.slack_relay import SlackRelay
 from tests.support.worker_process import WorkerProcess, forget_jobs, wait_for_queue
+
+__all__ = [  # the fixtures, for `from tests.support.oauth import *`
+    "installed",
+    "oauth_database_url",
+    "oauth_deps",
+    "oauth_engine",
+    "oauth_fake",
+    "oauth_relay",
+    "oauth_worker",
+]
 
 CLIENT_ID = "1111111111.2222222222"
 CLIENT_SECRET = "0c5d1f0e9a8b7c6d5e4f3a2b1c0d9e8f"
@@ -245,13 +256,18 @@ class Installing:
         """The clock's deps: its deliveries go to the same queue as the app's jobs."""
         return replace(self.app.deps, queue=self.app.queue)
 
+    def store(self) -> SQLAlchemyInstallationStore:
+        workspaces = self.app.deps.workspaces
+        assert isinstance(workspaces, InstalledWorkspaces)
+        return workspaces.store
+
     def installation_rows(self, team: str) -> dict[str, int]:
         with self.app.deps.engine.connect() as connection:
             return {
                 table: int(
                     connection.execute(
                         text(f"SELECT count(*) FROM {table} WHERE team_id = :team"),
-                        {"team": team},  # noqa: S608
+                        {"team": team},
                     ).scalar_one()
                 )
                 for table in ("slack_installations", "slack_bots")
@@ -261,6 +277,3 @@ class Installing:
 def calls_since(fake: FakeSlack, mark: int) -> list[Any]:
     with fake._lock:
         return list(fake.calls[mark:])
-
-
-TESTS_DIR = Path(__file__).resolve().parents[1]

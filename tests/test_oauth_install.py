@@ -4,8 +4,13 @@ settings that choose the mode."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 import yaml
@@ -15,8 +20,10 @@ from sqlalchemy import func, select, text
 from bot.installations import forget_team
 from bot.models import Candidate
 from bot.settings import MANIFEST_SCOPES, Settings, describe
-from tests.conftest import BOT_TOKEN, CANDIDATE, REPO, SIGNING_SECRET
+from tests.conftest import BOT_TOKEN, CANDIDATE, REPO, SIGNING_SECRET, new_database_url
+from tests.support.app_server import http_request
 from tests.support.data_seed import every_row, rows_of_candidates, seed_prep, without
+from tests.support.fake_slack import FakeSlack
 from tests.support.oauth import *  # noqa: F403 - the fixtures (its __all__)
 from tests.support.oauth import (
     CLIENT_ID,
@@ -26,8 +33,12 @@ from tests.support.oauth import (
     Installing,
     finish_install,
     get,
+    oauth_env,
     start_install,
 )
+from tests.support.payloads import slash_command
+from tests.support.signing import signed_headers
+from tests.test_processes import clean_env, free_port, procfile, run, wait_for_health
 
 UNINSTALLED: dict[str, Any] = {"type": "app_uninstalled"}
 BOT_REVOKED: dict[str, Any] = {"type": "tokens_revoked", "tokens": {"bot": ["UBOTAAAAA"]}}
@@ -218,3 +229,77 @@ def test_a_workspace_whose_tokens_are_already_gone_is_still_purged(installed: In
     forget_team(installed.store(), TEAM_A)
     assert app.event(dict(UNINSTALLED), team=TEAM_A).status == 200
     assert not any(TEAM_A in str(row) for rows in every_row(app.deps.engine).values() for row in rows)
+
+
+# -- the real web process ----------------------------------------------------------------------------
+@pytest.fixture
+def process_database_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    yield from new_database_url(backend, tmp_path, "oauthproc")
+
+
+@pytest.mark.processes
+def test_the_procfiles_web_process_installs_and_serves_two_workspaces(
+    process_database_url: str, tmp_path: Path
+) -> None:
+    """gunicorn as deployed (and, on PostgreSQL, the worker), with SLACK_CLIENT_ID/SECRET and no bot token."""
+    fake = FakeSlack(token="xoxb-no-single-token-here").start()
+    fake.oauth_app(CLIENT_ID, CLIENT_SECRET)
+    port = free_port()
+    env = clean_env(**oauth_env(process_database_url, fake.api_url, PORT=str(port), WEB_CONCURRENCY="1"))
+    assert run(["bash", "-c", procfile()["release"]], env, tmp_path).returncode == 0
+    processes = [start_process(procfile()["web"], env, tmp_path)]
+    if process_database_url.startswith("postgresql"):
+        processes.append(start_process(procfile()["worker"], env, tmp_path))
+    try:
+        wait_for_health(port)
+        tokens = {}
+        for n, team in enumerate((TEAM_A, TEAM_B)):
+            start = start_install(port)
+            tokens[team] = fake.install_code(f"code-{n}", team).token
+            assert (
+                "/prep help"
+                in finish_install(port, code=f"code-{n}", state=start.state, cookie=start.cookie).body
+            )
+        for team in (TEAM_A, TEAM_B):
+            user = f"U0{team[2:]}"
+            fake.add_user(user, tz="Europe/Berlin", name=user.lower())
+            mark = len(fake.calls)
+            body = urlencode(
+                slash_command("loop 2026-12-16", user=user, team=team, response_url=fake.response_url())
+            )
+            headers = signed_headers(body, SIGNING_SECRET, content_type="application/x-www-form-urlencoded")
+            assert http_request(port, "POST", "/slack/events", body, headers).status == 200
+            fake.wait_for(lambda f, m=mark: any(c.method == "response_url" for c in f.calls[m:]), timeout=60)
+            asked = [fake.token_of(c) for c in fake.calls[mark:] if c.method == "users.info"]
+            assert asked == [tokens[team]], "the job asked Slack with its own workspace's token"
+        body = urlencode(
+            slash_command("status", user="U0NOBODY01", team="T0NOTHERE1", response_url=fake.response_url())
+        )
+        headers = signed_headers(body, SIGNING_SECRET, content_type="application/x-www-form-urlencoded")
+        stranger = http_request(port, "POST", "/slack/events", body, headers)
+        assert stranger.status == 200 and b"/slack/install" in stranger.body
+    finally:
+        outputs = [stop_process(process) for process in reversed(processes)]
+        fake.stop()
+    for output in outputs:
+        for secret in (CLIENT_SECRET, SIGNING_SECRET, *tokens.values()):
+            assert secret not in output, "a secret reached a process's log"
+        assert "code=" not in output, "the one-time install code reached the access log"
+
+
+def start_process(command: str, env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        ["bash", "-c", "exec " + command],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def stop_process(process: subprocess.Popen[str]) -> str:
+    os.killpg(process.pid, signal.SIGTERM)
+    output, _ = process.communicate(timeout=30)
+    return output

@@ -51,6 +51,7 @@ def bolt_options(deps: Deps, base_client: WebClient) -> dict[str, Any]:
         client_secret=settings.slack_client_secret.get_secret_value(),
         scopes=list(settings.scopes),
         user_scopes=[],
+        redirect_uri=settings.slack_redirect_uri,  # None: the first of the app's redirect URLs
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
         installation_store=workspaces.store,

@@ -59,6 +59,7 @@ class Settings(DatabaseSettings):
     slack_client_id: str | None = None
     slack_client_secret: SecretStr | None = None
     slack_scopes: str | None = None  # comma-separated, as Bolt reads it; unset: the manifest's
+    slack_redirect_uri: str | None = None  # which of the app's redirect URLs Slack returns to
     slack_signing_secret: SecretStr
     slack_app_token: SecretStr | None = None
     slack_api_url: str | None = None

@@ -8,15 +8,19 @@ import os
 import signal
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 import yaml
 from pydantic import ValidationError
+from slack_bolt import BoltRequest
 from sqlalchemy import func, select, text
 
+from bot.app import create_app
+from bot.deps import Deps
 from bot.installations import forget_team
 from bot.models import Candidate
 from bot.settings import MANIFEST_SCOPES, Settings, describe
@@ -303,3 +307,12 @@ def stop_process(process: subprocess.Popen[str]) -> str:
     os.killpg(process.pid, signal.SIGTERM)
     output, _ = process.communicate(timeout=30)
     return output
+
+
+def test_slack_redirect_uri_reaches_the_authorize_url(oauth_deps: Deps) -> None:
+    chosen = "https://loop-coach.example.com/slack/oauth_redirect"
+    settings = oauth_deps.settings.model_copy(update={"slack_redirect_uri": chosen})
+    flow = create_app(replace(oauth_deps, settings=settings)).oauth_flow
+    assert flow is not None
+    url = flow.build_authorize_url("s1", BoltRequest(body="", query="", headers={}))
+    assert parse_qs(urlparse(url).query)["redirect_uri"] == [chosen]

@@ -107,8 +107,8 @@ def expiring(installed: Installing, team: str, *, seconds: int) -> Bot:
     bot = find_team_bot(workspaces.store, team)
     assert bot is not None and bot.bot_refresh_token
     bot.bot_token_expires_at = int(time.time()) + seconds
-    bot.installed_at = bot.installed_at  # the same row, updated in place
-    workspaces.store.save_bot(bot)
+    workspaces.store.save_bot(bot)  # the same row (same installed_at), updated in place
+    assert installed.installation_rows(team)["slack_bots"] == 1
     return bot
 
 
@@ -131,6 +131,7 @@ def test_an_expiring_token_is_refreshed_before_a_request_uses_it(installed: Inst
     stored = find_team_bot(workspaces.store, TEAM_A)
     assert stored is not None and stored.bot_token != old.bot_token
     assert stored.bot_token_expires_at and stored.bot_token_expires_at > time.time() + 3600
+    assert installed.installation_rows(TEAM_A)["slack_bots"] == 1, "the refreshed token replaced the old one"
     used = {token for _, token in api_calls(fake, mark)}
     assert used == {stored.bot_token}, "every call after the refresh carries the new token"
 

@@ -14,6 +14,8 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from bot import metrics
 from bot.deps import Deps
 from bot.job_queue import InProcessQueue, JobQueue
+from bot.oauth_install import bind_workspace, bolt_options
+from bot.slack_client import web_client
 from handlers import register_all
 from handlers.background import request_key, run_in_process
 from handlers.errors import VERIFIED, report_in_request, request_kind
@@ -38,11 +40,11 @@ def create_app(
     if isinstance(queue, InProcessQueue):
         queue.attach(partial(run_in_process, deps, queue))
     app = App(
-        client=deps.slack,
         signing_secret=deps.settings.slack_signing_secret.get_secret_value(),
         # auth.test runs on the first request instead of at boot, so a worker starts even while
         # Slack is unreachable, and /healthz can say so.
         token_verification_enabled=False,
+        **token_options(deps),
         # Listeners only acknowledge and queue their work (handlers/background.py), so running them
         # in the request thread answers Slack at once, after the job is saved; Bolt's default would
         # run them on its executor and poll for the ack every 10 ms. What must reach Slack within
@@ -60,7 +62,7 @@ def create_app(
         # Custom middleware runs after Bolt's signature check (skipped only for Socket Mode, whose
         # requests arrive over the app's own authenticated connection): this request is genuine.
         context[VERIFIED] = True
-        context["deps"] = deps
+        context["deps"] = bind_workspace(deps, context)
         context["queue"] = queue
         context["soon"] = soon
         signatures = req.headers.get("x-slack-signature") or []
@@ -78,6 +80,14 @@ def create_app(
 
     register_all(app)
     return app
+
+
+def token_options(deps: Deps) -> dict[str, Any]:
+    """One bot token: Bolt uses our client as is. Installed with OAuth: Bolt's OAuth flow and an
+    authorize that finds each workspace's bot in the installation store (bot/oauth_install.py)."""
+    if not deps.settings.multi_workspace:
+        return {"client": deps.slack}
+    return bolt_options(deps, web_client(None, deps.settings.slack_api_url))
 
 
 def bolt_logger() -> logging.Logger:

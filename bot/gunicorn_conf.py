@@ -48,5 +48,6 @@ def on_exit(server: Any) -> None:
     _logger.info("web stopped")
 
 
-# Keep Slack's request bodies (which carry response URLs) out of the access log.
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# Keep Slack's request bodies (which carry response URLs) out of the access log, and query strings
+# too: the OAuth redirect's carries the one-time install code.
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'

@@ -10,11 +10,19 @@ import re
 import sys
 from typing import NoReturn, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///loop_coach.db"
 README_HINT = "see README.md, section Settings"
+# The bot scopes of manifest.yml (tests/test_oauth_install.py keeps the two lists equal): what the
+# install asks for unless SLACK_SCOPES says otherwise.
+MANIFEST_SCOPES = (
+    "commands", "chat:write", "im:history", "im:read", "im:write", "mpim:history", "mpim:read",
+    "mpim:write", "reactions:read", "reactions:write", "users:read", "files:read", "files:write",
+)  # fmt: skip
+CLIENT_ID = re.compile(r"^\d+\.\d+$")  # Slack's client ids: digits, a dot, digits
 
 
 class DatabaseSettings(BaseSettings):
@@ -40,9 +48,18 @@ class DatabaseSettings(BaseSettings):
 
 
 class Settings(DatabaseSettings):
-    """What the Slack-facing processes (web, Socket Mode, clock) need on top."""
+    """What the Slack-facing processes (web, Socket Mode, clock, worker) need on top.
 
-    slack_bot_token: SecretStr
+    With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET the app installs into any workspace with OAuth
+    and finds each workspace's token in its installation store (bot/workspaces.py); otherwise it
+    serves the one workspace of SLACK_BOT_TOKEN.
+    """
+
+    slack_bot_token: SecretStr | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_scopes: str | None = None  # comma-separated, as Bolt reads it; unset: the manifest's
+    slack_redirect_uri: str | None = None  # which of the app's redirect URLs Slack returns to
     slack_signing_secret: SecretStr
     slack_app_token: SecretStr | None = None
     slack_api_url: str | None = None
@@ -72,6 +89,60 @@ class Settings(DatabaseSettings):
     @classmethod
     def _real_signing_secret(cls, value: SecretStr | None) -> SecretStr | None:
         return None if value is None else real_secret(value, prefix="", what="the signing secret")
+
+    @field_validator("slack_client_id", mode="before")
+    @classmethod
+    def _real_client_id(cls, value: object) -> str | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        if not CLIENT_ID.match(text):
+            raise ValueError("a client id is digits, a dot and digits; paste it from your Slack app's Basic Information")
+        return text
+
+    @field_validator("slack_client_secret")
+    @classmethod
+    def _real_client_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if not (value and value.get_secret_value().strip()):
+            return None
+        return real_secret(value, prefix="", what="the client secret")
+
+    @model_validator(mode="after")
+    def _one_way_to_reach_slack(self) -> Settings:
+        """Both OAuth settings, or neither (then the one bot token)."""
+        if self.slack_client_id and not self.slack_client_secret:
+            raise missing("SLACK_CLIENT_SECRET")
+        if self.slack_client_secret and not self.slack_client_id:
+            raise missing("SLACK_CLIENT_ID")
+        if not self.multi_workspace and self.slack_bot_token is None:
+            raise missing("SLACK_BOT_TOKEN")
+        if self.multi_workspace and self.slack_app_token is not None:
+            raise PydanticCustomError(
+                "conflicting_settings",
+                "SLACK_APP_TOKEN (Socket Mode) serves the one workspace of SLACK_BOT_TOKEN; installing in many "
+                "workspaces needs the web process: unset SLACK_APP_TOKEN or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET",
+            )
+        return self
+
+    @property
+    def multi_workspace(self) -> bool:
+        """True when the app installs with OAuth (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set)."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        """The bot scopes an install asks for."""
+        listed = tuple(scope.strip() for scope in (self.slack_scopes or "").split(",") if scope.strip())
+        return listed or MANIFEST_SCOPES
+
+    def secrets(self) -> list[str]:
+        """Every secret set, for the log filter (bot/logs.py) to keep out of every line."""
+        values = [self.slack_signing_secret, self.slack_bot_token, self.slack_app_token, self.slack_client_secret]
+        return [value.get_secret_value() for value in values if value is not None]
+
+
+def missing(name: str) -> PydanticCustomError:
+    return PydanticCustomError("missing_setting", "{name} is missing", {"name": name})
 
 
 # What .env templates and tutorials put where a secret goes. Compared with letters and digits only,
@@ -130,7 +201,11 @@ def load(kind: type[S] = Settings) -> S:  # type: ignore[assignment]
 def describe(error: ValidationError) -> str:
     problem = error.errors()[0]
     name = str(problem["loc"][0]).upper() if problem["loc"] else "settings"
-    if problem["type"] == "missing":
+    if problem["type"] == "missing_setting":
+        name = str((problem.get("ctx") or {}).get("name"))
+    if problem["type"] == "conflicting_settings":
+        return f"loop-coach: {problem['msg']} ({README_HINT})."
+    if problem["type"] in ("missing", "missing_setting"):
         return f"loop-coach: missing setting {name}: set it in the environment or .env ({README_HINT})."
     reason = problem["msg"].removeprefix("Value error, ")
     return f"loop-coach: setting {name} is not valid: {reason} ({README_HINT})."

@@ -26,6 +26,7 @@ UNREACHABLE = (URLError, OSError, socket.timeout, TimeoutError)
 def require_slack(settings: Settings) -> None:
     """auth.test with the bot token and, for Socket Mode, a connection URL for the app token; or stop
     the process with one line. (The URL asked for here goes unused: each is good for one connection.)"""
+    assert settings.slack_bot_token is not None  # Socket Mode runs with one bot token (bot/settings.py)
     bot = checking_client(settings, settings.slack_bot_token.get_secret_value())
     guarded(settings, "SLACK_BOT_TOKEN", bot.auth_test)
     if settings.slack_app_token:

@@ -94,19 +94,22 @@ def retry_handlers() -> list[RetryHandler]:
 
 
 def web_client(
-    token: str,
+    token: str | None,
     base_url: str | None = None,
     *,
     timeout: int = REQUEST_TIMEOUT_SECONDS,
     pacer: Pacer | None = None,
+    team: str = "",
 ) -> WebClient:
+    """`token` None: a client for calls that carry their own credentials (oauth.v2.access).
+    `team`: whose buckets a paced client waits in (Slack's limits count per workspace)."""
     options: dict[str, Any] = {
         "token": token,
         "base_url": base_url or SLACK_API_URL,
         "timeout": timeout,
         "retry_handlers": retry_handlers(),
     }
-    return PacedWebClient(pacer=pacer, **options) if pacer else MeteredWebClient(**options)
+    return PacedWebClient(pacer=pacer, team=team, **options) if pacer else MeteredWebClient(**options)
 
 
 def paced_for_team(client: WebClient, pacer: Pacer, team: str) -> PacedWebClient:

@@ -1,5 +1,6 @@
 """The web process: Bolt at POST /slack/events behind the request guard, GET /healthz, GET /privacy,
-and GET /metrics for Prometheus."""
+GET /metrics for Prometheus, and, installed with OAuth, Bolt's GET /slack/install and
+GET /slack/oauth_redirect."""
 
 from __future__ import annotations
 
@@ -55,6 +56,8 @@ def create_web_app(
             return privacy_page(environ, start_response)
         if path == "/metrics":
             return metrics_page(environ, start_response, deps)
+        # GET /slack/install and /slack/oauth_redirect (OAuth mode): a browser's, not Slack's, so
+        # not signed; Bolt's OAuth flow checks the redirect's `state` instead.
         return slack(environ, start_response)
 
     return application
@@ -84,7 +87,4 @@ def wsgi_app() -> WSGIApp:
 
 
 def configure_logging(settings: Settings) -> None:
-    secrets = [settings.slack_bot_token.get_secret_value(), settings.slack_signing_secret.get_secret_value()]
-    if settings.slack_app_token:
-        secrets.append(settings.slack_app_token.get_secret_value())
-    configure(settings.log_level, secrets)
+    configure(settings.log_level, settings.secrets())

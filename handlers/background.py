@@ -40,6 +40,7 @@ from bot.deps import Deps
 from bot.job_args import JobArgumentError, decode, encode, find_work, work_name
 from bot.job_journal import Journal, StepTaken
 from bot.job_queue import InProcessQueue, Job, JobQueue, Lane
+from bot.workspaces import NotInstalled, NoWorkspace
 from handlers.errors import report, request_kind
 from handlers.people import deps_of
 from handlers.reply import apologise
@@ -136,6 +137,12 @@ def attempt(deps: Deps, job: Job, label: str, *, final: bool) -> Outcome:
         return Outcome.FAILED
     clock = ShiftedClock(job.instant, job.enqueued)
     try:
+        deps = deps.for_team(job.team) if job.team else deps  # the client of the job's workspace
+    except NotInstalled:
+        # Uninstalled since the job was queued: work that needs no Slack (leaving the workspace)
+        # still runs; a Slack call raises NotInstalled again, and the job ends below.
+        deps = replace(deps, slack=NoWorkspace(job.team))
+    try:
         if job.lane is Lane.DELIVERY:
             # Deliveries are idempotent by construction: each row is taken by compare-and-set and
             # a row left half-sent is settled after its lease (schedules/delivery.py). A journal
@@ -153,6 +160,9 @@ def attempt(deps: Deps, job: Job, label: str, *, final: bool) -> Outcome:
     except StepTaken:
         logger.info("%s is being run by another worker; leaving it to that one", label)
         return Outcome.DUPLICATE
+    except NotInstalled:
+        logger.warning("%s dropped: the workspace %s has no installation now", label, job.team)
+        return Outcome.FAILED
     except Exception as error:  # every failure of a job is reported here, once
         if transient(error) and not final:
             logger.warning("%s: %s; it will run again", label, describe(error))

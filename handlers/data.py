@@ -43,9 +43,8 @@ def register(app: App) -> None:
 
 
 def workspace_client(deps: Deps, team_id: str) -> WebClient:
-    """The Web API client for one workspace. With a single bot token that is the app's client; the
-    OAuth install swaps in the workspace's own token (its installation) here."""
-    return deps.slack
+    """The Web API client for one workspace: its own bot's token (bot/workspaces.py)."""
+    return deps.slack_for(team_id)
 
 
 # -- export ------------------------------------------------------------------------------------

@@ -190,7 +190,7 @@ def trusted(url: str, deps: Deps) -> bool:
 def download(url: str, deps: Deps) -> str:
     if not trusted(url, deps):
         raise ValueError("untrusted file URL")
-    token = deps.settings.slack_bot_token.get_secret_value()
+    token = deps.slack.token or ""  # the workspace's bot token
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})  # noqa: S310 - host checked
     with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_SECONDS) as response:  # noqa: S310
         if "text/html" in response.headers.get("Content-Type", ""):

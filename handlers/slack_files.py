@@ -116,7 +116,7 @@ def download(url: str, deps: Deps) -> str:
     try:
         downloaded = fetch(
             url,
-            token=settings.slack_bot_token.get_secret_value(),
+            token=deps.slack.token or "",  # the workspace's bot token (deps bound to its team)
             trusted=trusted_origins(settings.slack_api_url),
             limit=MAX_NOTE_BYTES,
         )

@@ -50,8 +50,6 @@ def leave_workspace(deps: Deps, team_id: str, enterprise_id: str | None, event: 
 
 
 def forget_installation(deps: Deps, revocation: Revocation) -> None:
-    """Delete the stored tokens the revocation names. The single-token mode stores none, so there is
-    nothing to do yet; the OAuth install extends this with its installation store, as Bolt does:
-    `delete_all` when uninstalled, `delete_bot` when the bot's token is revoked, and
-    `delete_installation(user_id=…)` for each user in `revocation.user_ids`. It must be idempotent:
-    both events call it, in either order, and Slack may deliver each twice."""
+    """Delete the stored tokens the revocation names (bot/workspaces.py): none in single-token
+    mode; installed with OAuth, the workspace's installation and bot rows, or a revoked user's."""
+    deps.workspaces.forget(revocation)

@@ -252,11 +252,17 @@ def give_back(session: Session, job: Job) -> None:
         candidate.prep_channel_id = candidate.prep_channel_members = None
 
 
-def pending_ids(deps: Deps, now: datetime | None = None) -> list[int]:
-    """The rows a tick should deliver now: pending and due."""
+def pending_rows(deps: Deps, now: datetime | None = None) -> list[tuple[int, str]]:
+    """(id, workspace) of the rows a tick should deliver now: pending and due."""
     at = now or deps.clock.now()
     with deps.sessions.begin() as session:
-        return list(session.scalars(select(Prompt.id).where(sendable(at)).order_by(Prompt.id)))
+        rows = session.execute(
+            select(Prompt.id, Candidate.team_id)
+            .join(Candidate, Candidate.id == Prompt.candidate_id)
+            .where(sendable(at))
+            .order_by(Prompt.id)
+        ).all()
+    return [(int(prompt_id), str(team)) for prompt_id, team in rows]
 
 
 def due_later(deps: Deps, now: datetime | None = None) -> tuple[int, datetime | None]:

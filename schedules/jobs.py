@@ -13,9 +13,9 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -26,9 +26,10 @@ from bot.job_journal import forget_before
 from bot.models import Candidate
 from bot.services.morning import plan_mornings
 from handlers.background import delivery_job
-from schedules.delivery import chunks, deliver_chunk, pending_ids
+from schedules.delivery import Outcome, chunks, deliver_chunk, pending_rows
 from schedules.queued import deliver_prompts, mark_queued, recover_prompts, unqueued
 from schedules.recovery import abandoned, reconcile_abandoned
+from schedules.teams import grouped, team_deps
 
 logger = logging.getLogger(__name__)
 
@@ -69,18 +70,34 @@ def tick(deps: Deps, *, workers: int = DELIVERY_WORKERS) -> TickReport:
 
 
 def tick_in_process(deps: Deps, now: datetime, workers: int) -> TickReport:
-    """Deliveries start as soon as the first batch of claims commits, while the next is planned."""
+    """Deliveries start as soon as the first batch of claims commits, while the next is planned.
+    Each chunk holds one workspace's rows and goes out on that workspace's client."""
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="deliver") as pool:
+
+        def deliver(rows: Iterable[tuple[int, str]]) -> list[Future[list[Outcome]]]:
+            return [
+                pool.submit(deliver_team_chunk, deps, team, chunk)
+                for team, ids in grouped(rows).items()
+                for chunk in chunks(ids)
+            ]
+
         recovery = pool.submit(reconcile_abandoned, deps, now)
-        futures = [pool.submit(deliver_chunk, deps, chunk) for chunk in chunks(pending_ids(deps))]
+        futures = deliver(pending_rows(deps, now))
         claimed = 0
         for candidates, rows in claim_batches(deps, now):
             claimed += candidates
-            futures += [pool.submit(deliver_chunk, deps, chunk) for chunk in chunks([pid for pid, _ in rows])]
+            futures += deliver(rows)
         # Rows a dead clock left unsent, once Slack's history has said so, go out in this tick too.
-        futures += [pool.submit(deliver_chunk, deps, chunk) for chunk in chunks(recovery.result())]
+        futures += deliver(recovery.result())
         outcomes = Counter(outcome.status for future in futures for outcome in future.result())
     return TickReport(claimed=claimed, outcomes=dict(outcomes))
+
+
+def deliver_team_chunk(deps: Deps, team: str, prompt_ids: list[int]) -> list[Outcome]:
+    bound = team_deps(deps, team)
+    if bound is None:
+        return [Outcome(prompt_id, "retry") for prompt_id in prompt_ids]  # left pending
+    return deliver_chunk(bound, prompt_ids)
 
 
 def tick_on_queue(deps: Deps, now: datetime) -> TickReport:
@@ -107,10 +124,7 @@ def tick_on_queue(deps: Deps, now: datetime) -> TickReport:
 
 def by_team(rows: Iterable[tuple[int, str]]) -> Iterator[tuple[str, list[int]]]:
     """Rows grouped by workspace, in jobs of at most JOB_SIZE rows."""
-    teams: dict[str, list[int]] = defaultdict(list)
-    for prompt_id, team in rows:
-        teams[team].append(prompt_id)
-    for team, ids in teams.items():
+    for team, ids in grouped(rows).items():
         for job in chunks(ids, JOB_SIZE):
             yield team, job
 

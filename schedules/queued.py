@@ -26,14 +26,15 @@ PACE_SCALE_VARIABLE = "LOOP_COACH_PACE_SCALE"  # benchmarks compress Slack's lim
 
 
 def paced(deps: Deps, team: str) -> Deps:
-    """deps whose Slack client keeps to the workspace's limits, shared with every other worker."""
+    """deps whose Slack client is the workspace's own bot's, keeping to the workspace's limits,
+    shared with every other worker."""
     scale = float(os.environ.get(PACE_SCALE_VARIABLE) or 1.0)
     pacer = (
         SharedPacer.scaled_shared(deps.engine, scale)
         if deps.engine.dialect.name == "postgresql"
         else Pacer.scaled(scale)
     )
-    return replace(deps, slack=paced_for_team(deps.slack, pacer, team))
+    return replace(deps, slack=paced_for_team(deps.slack_for(team), pacer, team))
 
 
 def deliver_prompts(deps: Deps, team: str, prompt_ids: list[int]) -> None:

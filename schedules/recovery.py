@@ -19,6 +19,7 @@ from bot.deps import Deps
 from bot.models import Candidate, Prompt, Reviewer
 from bot.services.digests_nudges import own_members
 from schedules.delivery import LEASE, find_posted, prep_members
+from schedules.teams import grouped, team_deps
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +39,16 @@ def abandoned(deps: Deps, now: datetime, limit: int = RECOVER_LIMIT) -> list[tup
     return [(int(prompt_id), str(team)) for prompt_id, team in rows]
 
 
-def reconcile_abandoned(deps: Deps, now: datetime) -> list[int]:
+def reconcile_abandoned(deps: Deps, now: datetime) -> list[tuple[int, str]]:
     """Every abandoned row (up to RECOVER_LIMIT a tick): sent if Slack has it, else pending again.
-    Returns the rows made pending again, to be sent now."""
-    return recover(deps, [prompt_id for prompt_id, _ in abandoned(deps, now)], now)
+    Returns (id, workspace) of the rows made pending again, to be sent now. Each workspace's
+    conversations are read with its own bot's client."""
+    unsent: list[tuple[int, str]] = []
+    for team, ids in grouped(abandoned(deps, now)).items():
+        bound = team_deps(deps, team)
+        if bound is not None:
+            unsent += [(prompt_id, team) for prompt_id in recover(bound, ids, now)]
+    return unsent
 
 
 def recover(deps: Deps, prompt_ids: Sequence[int], now: datetime) -> list[int]:

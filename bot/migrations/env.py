@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from bot.db import create_db_engine
+from bot.installations import store_metadata
 from bot.models import Base
 
 config = context.config
@@ -20,7 +21,8 @@ def run_migrations() -> None:
     with engine.connect() as connection:
         context.configure(
             connection=connection,
-            target_metadata=Base.metadata,
+            # slack_sdk's OAuth stores define their own tables (migration 0010): compare them too.
+            target_metadata=[Base.metadata, store_metadata()],
             # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,

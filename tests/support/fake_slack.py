@@ -1,9 +1,15 @@
 """The Slack stand-in (bot/playground/slack_standin.py), as the tests use it: it can also be told to
 misbehave (answer 429 with Retry-After, answer 5xx, refuse, stall, drop the connection), to enforce
-rate limits (benchmarks), and to hand out a Socket Mode URL."""
+rate limits (benchmarks), and to hand out a Socket Mode URL.
+
+For the OAuth install it plays many workspaces: `oauth.v2.access` answers a code it was given with
+that workspace's bot token (and exchanges refresh tokens for new ones), every workspace's bot token
+is accepted, and `token_of(call)` says which token each recorded call carried."""
 
 from __future__ import annotations
 
+import base64
+import itertools
 import threading
 import time
 from collections import Counter, defaultdict
@@ -16,6 +22,19 @@ from bot.playground.standin_http import Call, Interception
 from bot.playground.workspace import BOT_ID, BOT_USER_ID, TEAM_ID
 
 __all__ = ["BOT_ID", "BOT_USER_ID", "TEAM_ID", "Call", "FakeSlack"]
+
+
+@dataclass
+class Installed:
+    """A workspace the fake has a bot token for (given out by oauth.v2.access)."""
+
+    team_id: str
+    team_name: str
+    bot_user_id: str
+    bot_id: str
+    token: str
+    refresh_token: str | None = None  # set when its tokens rotate
+    expires_in: int | None = None
 
 
 @dataclass
@@ -36,6 +55,12 @@ class FakeSlack(SlackStandIn):
         self.throttled = 0
         self.app_token = "xapp-1-A0LOOPCOACH-0000-fake"
         self.socket_url: str | None = None  # where apps.connections.open sends Socket Mode clients
+        self.client_id: str | None = None  # the OAuth app's credentials oauth.v2.access accepts
+        self.client_secret: str | None = None
+        self.codes: dict[str, Installed] = {}  # install codes, each good once
+        self.installed: dict[str, Installed] = {}  # every valid bot token, other than `token`
+        self._refresh: dict[str, Installed] = {}
+        self._serial = itertools.count(1)
 
     # -- arranging ---------------------------------------------------------------------------
     def fail(
@@ -60,6 +85,41 @@ class FakeSlack(SlackStandIn):
     def refuse(self, method: str, error: str, *, times: int = 1) -> None:
         """The next calls of `method` answer HTTP 200 with ok=false, as Slack does for most errors."""
         self.fail(method, 200, times=times, body={"ok": False, "error": error})
+
+    def oauth_app(self, client_id: str, client_secret: str) -> None:
+        self.client_id, self.client_secret = client_id, client_secret
+
+    def install_code(
+        self, code: str, team_id: str, *, team_name: str = "", rotating: bool = False, expires_in: int = 43200
+    ) -> Installed:
+        """What oauth.v2.access answers for `code`: a bot token for `team_id` (rotating ones expire)."""
+        n = next(self._serial)
+        workspace = Installed(
+            team_id=team_id,
+            team_name=team_name or f"Workspace {team_id}",
+            bot_user_id=f"UBOT{team_id[-5:]}",
+            bot_id=f"B{team_id[-6:]}",
+            token=f"xoxb-{team_id}-{n}-{'r' if rotating else 's'}token",
+            refresh_token=f"xoxe-1-{team_id}-{n}-refresh" if rotating else None,
+            expires_in=expires_in if rotating else None,
+        )
+        with self._fault_lock:
+            self.codes[code] = workspace
+        return workspace
+
+    def token_of(self, call: Call) -> str | None:
+        """The token a call carried: its Authorization header (Bearer), else a `token` field."""
+        auth = call.headers.get("authorization") or ""
+        if auth.startswith("Bearer "):
+            return auth.removeprefix("Bearer ")
+        token = call.params.get("token")
+        return str(token) if token else None
+
+    def tokens_used(self, method: str | None = None) -> list[tuple[str, str | None]]:
+        """(method, token) of every call (of `method`), in order."""
+        with self._lock:
+            calls = list(self.calls)
+        return [(c.method, self.token_of(c)) for c in calls if method is None or c.method == method]
 
     def _record(self, call: Call) -> None:  # the name test helpers written before the stand-in use
         self.record(call)
@@ -94,7 +154,62 @@ class FakeSlack(SlackStandIn):
             return Interception(
                 200, {"ok": True, "url": self.socket_url} if ok else {"ok": False, "error": "invalid_auth"}
             )
+        if method == "oauth.v2.access":
+            return Interception(200, self._oauth_v2_access(params, headers))
+        token = (headers.get("authorization") or "").removeprefix("Bearer ") or params.get("token")
+        workspace = self.installed.get(str(token)) if token and token != self.token else None
+        if workspace is not None:  # another workspace's bot: the same world, its own ids
+            if method == "auth.test":
+                return Interception(200, self._auth_test(workspace))
+            return Interception(200, self.call(method, params))
         return None
+
+    def _auth_test(self, workspace: Installed) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "team": workspace.team_name,
+            "team_id": workspace.team_id,
+            "user": "loopcoach",
+            "user_id": workspace.bot_user_id,
+            "bot_id": workspace.bot_id,
+            "is_enterprise_install": False,
+        }
+
+    def _oauth_v2_access(self, params: dict[str, Any], headers: dict[str, str]) -> dict[str, Any]:
+        credentials = (headers.get("authorization") or "").removeprefix("Basic ")
+        expected = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
+        if not self.client_id or credentials != expected:
+            return {"ok": False, "error": "invalid_client_id"}
+        with self._fault_lock:
+            if params.get("grant_type") == "refresh_token":
+                current = self._refresh.get(str(params.get("refresh_token")))
+                if current is None:
+                    return {"ok": False, "error": "invalid_refresh_token"}
+                n = next(self._serial)
+                workspace = Installed(**{**current.__dict__, "token": f"xoxb-{current.team_id}-{n}-rtoken"})
+            else:
+                found = self.codes.pop(str(params.get("code")), None)  # a code works once
+                if found is None:
+                    return {"ok": False, "error": "invalid_code"}
+                workspace = found
+            self.installed[workspace.token] = workspace
+            if workspace.refresh_token:
+                self._refresh[workspace.refresh_token] = workspace
+        answer: dict[str, Any] = {
+            "ok": True,
+            "app_id": "A0LOOPCOACH",
+            "authed_user": {"id": "UINSTALLER"},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": workspace.token,
+            "bot_user_id": workspace.bot_user_id,
+            "team": {"id": workspace.team_id, "name": workspace.team_name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+        if workspace.refresh_token:
+            answer.update(refresh_token=workspace.refresh_token, expires_in=workspace.expires_in)
+        return answer
 
     def answer_get(self, path: str) -> dict[str, Any] | None:
         return self.stats() if path == "/_stats" else None

@@ -284,3 +284,18 @@ def test_next_morning_with_nothing_scheduled_is_tomorrow_at_nine(playground: Pla
     moved = act(playground, "clock", to="morning")
     assert "nothing was due" in moved["notice"]
     assert playground.world.clock.now() == datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+
+
+def test_a_real_apps_oauth_credentials_in_the_shell_leave_the_playground_on_its_own_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Exported, these would make Settings and Bolt both switch to the OAuth install flow, and
+    # every command would be answered "not installed in this workspace".
+    monkeypatch.setenv("SLACK_CLIENT_ID", "1234567890.1234567890")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "0123456789abcdef0123456789abcdef")
+    running = start(database_url=f"sqlite:///{tmp_path / 'try.db'}", day=date(2026, 12, 1), where=NEW_YORK)
+    try:
+        assert not running.world.deps.settings.multi_workspace
+        assert "loop" in prep(running, "help").lower()
+    finally:
+        running.stop()

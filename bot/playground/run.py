@@ -73,6 +73,9 @@ def new_credentials() -> tuple[str, str]:
     return f"xoxb-playground-{secrets.token_hex(12)}", secrets.token_hex(16)
 
 
+OAUTH_VARIABLES = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SCOPES", "SLACK_REDIRECT_URI")
+
+
 def start(
     *,
     database_url: str,
@@ -94,6 +97,11 @@ def start(
     if saved_to is not None:
         restore(slack, clock, saved_to)
     upgrade_to_head(database_url)
+    # The playground is one pretend workspace on its own token. A real app's OAuth credentials
+    # exported in the shell would otherwise turn on the OAuth install flow: Settings reads them from
+    # the environment, and so does Bolt, by itself.
+    for name in OAUTH_VARIABLES:
+        os.environ.pop(name, None)
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
         slack_bot_token=SecretStr(token),

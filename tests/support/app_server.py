@@ -5,45 +5,27 @@ from __future__ import annotations
 import http.client
 import json
 import threading
-import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from bot.executors import CountingExecutor
 from tests.support.signing import signed_headers
 
 
-class TrackingExecutor(ThreadPoolExecutor):
+class TrackingExecutor(CountingExecutor):
     """Bolt's listener executor, able to say when every listener it started has finished."""
 
     def __init__(self) -> None:
         super().__init__(max_workers=8, thread_name_prefix="listener")
-        self._idle = threading.Condition()
-        self._pending = 0
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        with self._idle:
-            self._pending += 1
-        future = super().submit(fn, *args, **kwargs)
-        future.add_done_callback(self._done)
-        return future
-
-    def _done(self, _future: Future[Any]) -> None:
-        with self._idle:
-            self._pending -= 1
-            self._idle.notify_all()
 
     def wait_idle(self, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        with self._idle:
-            while self._pending:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise AssertionError("listeners still running after the timeout")
-                self._idle.wait(remaining)
+        try:
+            super().wait_idle(timeout)
+        except TimeoutError:
+            raise AssertionError("listeners still running after the timeout") from None
 
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):

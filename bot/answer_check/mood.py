@@ -51,7 +51,8 @@ YOU = wordset("you you're you've you'll you'd")
 HEDGE_VERBS = wordset("say argue guess imagine think bet estimate describe call add")
 # Present verbs of being, having and thinking: context in a present-tense story, not its steps.
 STATIVE_PRESENT = wordset("""am is are have has think know feel believe want need like love prefer hope see
-    mean guess wish seem understand remember""")
+    mean guess wish seem understand remember having thinking knowing feeling believing wanting needing liking
+    loving hoping wishing working""")  # "I am working as…", "we are having a plan": the setting, not a step
 # A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job", "in March".
 PAST_TIME = re.compile(
     r"\b(?:(?:back )?in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|"

@@ -174,6 +174,18 @@ def _coordinated(first: Clause, rest: list[str]) -> list[Clause]:
     return more
 
 
+def _progressive(following: list[str]) -> str:
+    """The -ing verb of "am/are (not, personally…) doing", or "" ("I am happy", "we are a team")."""
+    rest = list(following)
+    while rest and ADVERB.match(rest[0]) and not rest[0].endswith("ing"):
+        rest.pop(0)
+    word = rest[0] if rest else ""
+    return word if len(word) > 4 and word.endswith("ing") and word not in NOT_ING else ""
+
+
+NOT_ING = wordset("going thing nothing something anything everything during morning evening string king")
+
+
 def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clause:
     contraction = pronoun.split("'")[1] if "'" in pronoun else ""
     if contraction == "d":
@@ -203,6 +215,12 @@ def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clau
         return Clause(subject, nxt, Form.CONDITIONAL, sentence)
     if verb in ("am", "are") and following[:2] == ["going", "to"]:
         return Clause(subject, "", Form.CONDITIONAL, sentence)
+    progressive = _progressive(following) if verb in ("am", "are") else ""
+    if progressive:
+        # "I am checking the logs", "we are fixing both": many second-language speakers tell a past story
+        # in the present progressive; the step is the -ing verb, not "am" (mood.py decides whether the
+        # present tells one real time or a routine)
+        return Clause(subject, progressive, Form.HABITUAL if habitual else Form.PRESENT, sentence)
     if verb in ("had", "needed", "have", "has", "need") and nxt == "to":
         form = Form.OBLIGED if verb in ("had", "needed") else (Form.HABITUAL if habitual else Form.PRESENT)
         return Clause(subject, verb, form, sentence)

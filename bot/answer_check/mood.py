@@ -16,7 +16,7 @@ import re
 from bot.answer_check.agents import parts
 from bot.answer_check.content import checkable
 from bot.answer_check.star import anchored, opening
-from bot.answer_check.text import Clause, Form, count_words, normal, tokens, wordset
+from bot.answer_check.text import STATIVE_PRESENT, Clause, Form, count_words, normal, tokens, wordset
 
 _I = re.IGNORECASE
 
@@ -49,14 +49,10 @@ HABIT_OPENING = re.compile(
 )
 YOU = wordset("you you're you've you'll you'd")
 HEDGE_VERBS = wordset("say argue guess imagine think bet estimate describe call add")
-# Present verbs of being, having and thinking: context in a present-tense story, not its steps.
-STATIVE_PRESENT = wordset("""am is are have has think know feel believe want need like love prefer hope see
-    mean guess wish seem understand remember having thinking knowing feeling believing wanting needing liking
-    loving hoping wishing working""")  # "I am working as…", "we are having a plan": the setting, not a step
 # A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job", "in March".
 PAST_TIME = re.compile(
     r"\b(?:(?:back )?in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|"
-    r"(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:years?|months?|weeks?) ago|when i (?:was|joined|"
+    r"(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:years?|yrs?|months?|mos?|weeks?|wks?) ago|when i (?:was|joined|"
     r"started|worked|am|work|join|start)|in my (?:previous|last|first|former|old|second|third) (?:job|company|"
     r"role|team|position|employer)|during my|(?:in|early|late) (?:january|february|march|april|june|july|august|"
     r"september|october|november|december)\b|(?:in|during|at) (?:the|my|our) (?:internship|master's|bachelor's|"

@@ -26,7 +26,7 @@ YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 # When, not how much: "one year ago", "after two weeks I started…" date the story rather than measure it.
 TIME_MARKER = re.compile(
-    r"\b(?:\w+ ){1,2}(?:days?|weeks?|months?|quarters?|years?) ago\b|\bat (?:one|some|that|this) point\b|"
+    r"\b(?:\w+ ){1,2}(?:days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?) ago\b|\bat (?:one|some|that|this) point\b|"
     r"(?:^|[,;]|\band\b|\bthen\b)\W*(?:after|within|in|over|for) (?:about |around |roughly )?(?:a|an|one|two|three|"
     r"four|five|six|few|couple of|\d+) (?:days?|weeks?|sprints?|months?|quarters?|years?)\b|\b(?:every|each) "
     r"(?:\w+ )?(?:days?|weeks?|sprints?|months?|quarters?|years?|hours?|minutes?)\b",
@@ -34,6 +34,10 @@ TIME_MARKER = re.compile(
 )
 
 
+# Figures that name a thing rather than measure one: a "1:1" is a meeting, "24/7" a schedule.
+NAMED_FIGURE = re.compile(r"\b(?:1:1s?|1-on-1s?|1on1s?|24/7|24x7)(?!\w)", _I)
+
+
 def metric_in(sentence: str) -> bool:
-    measured = TIME_MARKER.sub(" ", sentence)
+    measured = TIME_MARKER.sub(" ", NAMED_FIGURE.sub(" ", sentence))
     return any(not YEAR_ONLY.match(match.group(0).strip()) for match in METRIC.finditer(measured))

@@ -12,19 +12,20 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.agents import Agent, Part, parts
-from bot.answer_check.text import STATIVE, Clause, Form, count_words, normal, wordset
+from bot.answer_check.text import STATIVE, STATIVE_PRESENT, Clause, Form, count_words, normal, wordset
 
 _I = re.IGNORECASE
 SETTING = re.compile(
     r"\b(?:(?:back )?in (?:19|20)\d\d|(?:last|this|that|the previous|the following) (?:year|quarter|month|summer|"
     r"winter|spring|fall|autumn|week|sprint|season)|(?:a|one|two|three|four|five|six|few|couple of|several|"
-    r"\d+) (?:years?|months?|weeks?) (?:ago|into|after)|when i (?:was|joined|started|worked|led|ran|managed|"
+    r"\d+) (?:years?|yrs?|months?|mos?|weeks?|wks?) (?:ago|into|after)|when i (?:was|joined|started|worked|led|ran|managed|"
     r"took over|moved)|while (?:i was|working|at)|early in my|at the time|during (?:my|our|the|a|an)|recently|"
     r"(?:i|we)(?:'d| had) been \w+ing|"
     r"(?:at|in|with|for|on) (?:my|our) (?:\w+ )?(?:company|job|role|employer|position|startup|org|"
     r"organi[sz]ation|group|department|bank|agency|firm|client|project|workplace|business|office)|"
     r"(?:i|we) (?:was|were) (?:working|leading|running|managing|building|responsible|part|in charge|the|a|an|"
-    r"on|at|in)|(?:i|we) (?:worked|joined|led|ran|managed|owned|started) (?:at|for|on|in|as|a|an|the|our|my)|"
+    r"on|at|in)|(?:right now|currently|at the moment|these days),? (?:i|we)\b|(?:i|we)(?:'m| am|'re| are) "
+    r"(?:currently |now )?(?:leading|running|managing|building|responsible for|in charge of|working on)|(?:i|we) (?:worked|joined|led|ran|managed|owned|started) (?:at|for|on|in|as|a|an|the|our|my)|"
     r"as (?:a|an|the) (?:\w+ )?(?:engineer|manager|lead|developer|analyst|designer|architect|owner|scientist|"
     r"consultant|director|intern|pm|tpm|sde|head)|my (?:previous|last|current|former|first|old) "
     r"(?:company|job|role|team|employer|manager|position)|there (?:was|were)|(?:i|we) had (?:a|an|\d+|two|three|"
@@ -64,6 +65,8 @@ def _leads_witha_step(sentence: str) -> bool:
     first = next(iter(parts(sentence)), None)
     if first is None or first.agent is Agent.OTHER or first.modal:
         return False
+    if first.verb in STATIVE_PRESENT and not _obliged(first):
+        return False  # "the call I think about most is…", "I am working as…": the telling has not begun
     return first.verb not in SCENE_VERBS or _obliged(first)
 
 

@@ -31,8 +31,8 @@ TASK = re.compile(
     r"target|priority|deadline|requirement|brief|plan|problem to solve|question) (?:was|is|:|of|being|were)|"
     r"(?:i|we) (?:was|were) (?:responsible|accountable|in charge|on the hook|assigned|asked|tasked|expected|"
     r"supposed|the owner|the one)|i (?:owned|took ownership|took on|stepped up|signed up|took charge)|(?:it|this|"
-    r"that) was (?:my|up to me|on me)|(?:asked|ask|asks|told|needed|wanted|expected|hired|tasked) (?:me|us|my "
-    r"team|our team) to|(?:had|gave me|gave us|with|within) (?:only )?(?:\w+ )?(?:days?|weeks?|months?|hours?) "
+    r"that) was (?:my|up to me|on me)|(?:asked|ask|asks|told|needed|wanted|expected|hired|tasked) (?:me|us|(?:my|"
+    r"our) (?:\w+ ){0,2}?(?:team|group|org|organi[sz]ation|department|squad|unit|function)) to|(?:had|gave me|gave us|with|within) (?:only )?(?:\w+ )?(?:days?|weeks?|months?|hours?) "
     r"(?:to|left|before|until)|deadline|in order to|so that)\b",
     _I,
 )
@@ -51,7 +51,7 @@ NOBODY = re.compile(
 RESPONSIBLE = re.compile(
     r"\b(?:i|we) (?:was|were|am|are|'m) (?:\w+ ){0,4}?(?:responsible|accountable|in charge|on the hook)|"
     r"\b(?:goal|task|job|objective|aim|mandate|mission|target|priority|ask)s? (?:\w+ ){0,3}?(?:was|were|is) "
-    r"(?:to|that|simple|clear)\b",
+    r"(?:to|that|simple|clear|(?!getting (?:worse|harder|bigger|later))\w+ing)\b",  # "the goal I own is getting…"
     _I,
 )
 
@@ -123,7 +123,10 @@ TROUBLE = re.compile(
     r"(?:could|knew|owned|wanted|was)|warn(?:ed|ing|s)?|shortages?|shortfall|short (?:of|by|on)|unable|can't|cannot|"
     r"deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
     r"skeptic\w*|sceptic\w*|distrust|mistrust|tension|conflicts?|disagree\w*|rejected|escalat\w*|"
-    r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog)\b",
+    r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog|"
+    # a date to hit: "product wanted to ship friday", "the demo is on Monday"
+    r"(?:ship|launch|release|go live|deliver|demo)\w* (?:\w+ ){0,3}?(?:by |on |before |for )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|next week|end of (?:the )?(?:day|week|month|quarter|sprint)))\b",
     _I,
 )
 

@@ -117,6 +117,11 @@ NOT_PAST_ED = frozenset(
 )
 STATIVE = wordset("""was were had felt thought knew believed wanted liked loved hoped wished seemed cared been enjoyed
     preferred assumed expected guessed hated feared worried understood""")
+# Present verbs of being, having and thinking: context in a present-tense story, not its steps ("I am working
+# as…", "we are having a plan", "the call I think about most…").
+STATIVE_PRESENT = wordset("""am is are have has think know feel believe want need like love prefer hope see
+    mean guess wish seem understand remember having thinking knowing feeling believing wanting needing liking
+    loving hoping wishing working""")
 MODALS = wordset("would could should might will shall may must can 'd 'll")
 CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll")
 HABIT_WORDS = wordset(

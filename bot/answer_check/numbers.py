@@ -35,7 +35,8 @@ TIME_MARKER = re.compile(
 
 
 # Figures that name a thing rather than measure one: a "1:1" is a meeting, "24/7" a schedule.
-NAMED_FIGURE = re.compile(r"\b(?:1:1s?|1-on-1s?|1on1s?|24/7|24x7)(?!\w)", _I)
+# (A clause's words come here re-joined by spaces, so "1:1s" may arrive as "1 1s".)
+NAMED_FIGURE = re.compile(r"\b(?:1(?::|-on-|on| )1s?|24/7|24x7)(?!\w)", _I)
 
 
 def metric_in(sentence: str) -> bool:

@@ -104,6 +104,9 @@ def has_result(sentence_texts: list[str]) -> bool:
     the world going on after the candidate's last step ("when the next interns started, all of them had
     it running"). A story whose last two sentences are still steps ends before its outcome: what the
     world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
+    if ends_in_flight(sentence_texts):
+        return False
+    sentence_texts = before_the_lesson(sentence_texts)
     later = result_region(sentence_texts)
     cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
     if any(RESULT_CUE.search(normal(sentence)) for sentence in cued):  # "as a result…", wherever it comes
@@ -213,9 +216,40 @@ def _from(sentence: str, part: Part) -> str:
 
 # A lesson closing the answer is no part of its result: the result's last lines are read before it.
 LESSON_TOLD = re.compile(
-    r"\b(?:i (?:learned|learnt)|lessons?|taught me|takeaway|what i took|next time|in hindsight|looking back)\b",
+    r"\b(?:i (?:learned|learnt)|lessons?|taught me|takeaway|what i took|next time|in hindsight|looking back|"
+    r"(?:let|made|helped) me (?:understand|realis\w*|realiz\w*|see|learn)|(?:main|key|big|biggest) learning)\b",
     _I,
 )
+
+
+def before_the_lesson(sentence_texts: list[str]) -> list[str]:
+    """The story without the lesson that closes it: "this experience let me understand that learning the
+    tool is more important…" judges, it tells no outcome. A closing line that also tells a change ("errors
+    fell to zero and I learned…") stays."""
+    told = list(sentence_texts)
+    while len(told) > 1 and LESSON_TOLD.search(normal(told[-1])) and not _changed(told[-1]):
+        told.pop()
+    return told
+
+
+def _changed(sentence: str) -> bool:
+    return any(part.verb in CHANGE and part.past for part in outcome_parts(sentence))
+
+
+# Work told as still under way where the story ends: no outcome yet, however well it is going.
+IN_FLIGHT = re.compile(
+    r"\b(?:(?:we're|we are|i'm|i am|it's|it is|still) (?:\w+ )?in the middle of|(?:the )?plan is to (?:finish|"
+    r"ship|launch|complete|roll|go)|(?:haven't|have not|hasn't|has not|isn't|is not) (?:\w+ )?(?:finished|"
+    r"launched|shipped|done|complete\w*|live) yet|not (?:done|finished|live|launched|shipped) yet|still in "
+    r"progress|(?:for|under) review in (?:the )?next|ask(?:s|ed)? me to prepare|the real test (?:is|will be))\b",
+    _I,
+)
+
+
+def ends_in_flight(sentence_texts: list[str]) -> bool:
+    """The last lines (before any lesson) say the work is still going on, and tell no change of the world."""
+    last = before_the_lesson(sentence_texts)[-2:]
+    return any(IN_FLIGHT.search(normal(s)) for s in last) and not any(_changed(s) for s in last)
 
 
 # A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a
@@ -233,5 +267,8 @@ PRESENT_OUTCOME = re.compile(
 
 def has_present_result(sentence_texts: list[str]) -> bool:
     """An outcome told in the present where the story ends (for a story told in the present)."""
-    later = [normal(s) for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    if ends_in_flight(sentence_texts):
+        return False
+    told = before_the_lesson(sentence_texts)
+    later = [normal(s) for s in result_region(told) if not CONDITIONAL.search(normal(s))]
     return any(PRESENT_OUTCOME.search(sentence) for sentence in later)

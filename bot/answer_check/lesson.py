@@ -15,6 +15,7 @@ _I = re.IGNORECASE
 
 LESSON = re.compile(
     r"\b(?:i (?:learned|learnt|have since|'ve since|took away)|lessons?|taught me|takeaway|what i took|"
+    r"(?:let|made|helped) me (?:understand|realis\w*|realiz\w*)|(?:main|key|big|biggest) learning|"
     r"next time|(?:now|today) i|"
     r"i (?:now|no longer)|no longer (?:do|take|trust|assume|skip|ship|report|accept)|(?:i|i'd|i'll|we|we'd) "
     r"(?:\w+ ){0,4}?differently|(?:changed?|"
@@ -35,9 +36,11 @@ SINCE = re.compile(
     _I,
 )
 OWN_FAILURE = re.compile(
-    r"\b(?:i (?:failed(?! over| back)|made a mistake|made the mistake|messed up|got it wrong|was wrong|had been wrong|screwed up|"
+    r"\b(?:i (?:failed(?! over| back)|made a mistake|made the mistake|messed up|was wrong|had been wrong|screwed up|"
     r"dropped the ball|misjudged|underestimated|overlooked)|my (?:mistake|failure|fault|biggest failure)|"
-    r"(?:that|this|it) was on me)\b",
+    # "one I got wrong", "I got the estimate badly wrong"
+    r"i got (?:(?:it|that|this|them|the \w+|my \w+) )?(?:badly |completely |very )?wrong|"
+    r"(?:that|this|it) was on me(?! to\b))\b",  # "it was on me to fix it" is a duty, not a fault
     _I,
 )
 

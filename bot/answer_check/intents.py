@@ -50,10 +50,11 @@ INTENTS: tuple[Intent, ...] = (
         r"disagree\w*|push(?:ed)? back|pushback|challenged? (?:a|an|the|your|someone)|conflict|argued|"
         r"unpopular (?:position|view|opinion|decision)|held your ground|overrul\w*|decision you argued",
         r"disagree\w*|(?:didn't|did not|don't|not) agree|push(?:ed|ing)? back|pushback|object\w*|argu\w*|"
-        r"debat\w*|challeng\w*|conflict\w*|oppos\w*|against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
+        # not "merge conflicts" or a git "commit": the same words in a story about code
+        r"debat\w*|challeng\w*|(?<!merge )conflict(?!s? resolution)\w*|oppos\w*|against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
         r"convinc\w*|persuad\w*|(?:made|make) (?:my|the|a|our) case|escalat\w*|overrul\w*|tension|compromis\w*|"
         r"(?:i|we) (?:thought|felt|believed|was sure|were sure) (?:it|this|that|the|we|they|he|she) |"
-        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit\w*|bad idea|(?:told|warned) (?:him|her|them|"
+        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit(?:ted|ting)? to|disagree and commit|bad idea|(?:told|warned) (?:him|her|them|"
         r"my \w+|the \w+) (?:so|that|it|not)|went along|frustrat\w*|difficult|complain\w*|(?:didn't|did not|"
         r"wouldn't|would not) listen|alternative\w*|(?:i|we) (?:showed|explained)|unhappy|angry|upset|ignor\w*",
     ),
@@ -119,9 +120,24 @@ INTENTS: tuple[Intent, ...] = (
         "a customer",
         r"customers?|clients?|(?:your |the |a )users?\b|user (?:feedback|problem|need)",
         r"customers?|clients?|users?|buyers?|shoppers?|patients?|guests?|merchants?|sellers?|members|"
-        r"subscribers?|partners?|accounts?|feedback|complain\w*|tickets?|reviews?|nps|churn\w*|renew\w*|"
+        # "feedback" or a "review" alone may come from a colleague: a customer's is named as such
+        r"subscribers?|partners?|accounts?|complain\w*|tickets?|(?:app|store|star|online|product) reviews?|"
+        r"reviews? (?:on|from) (?:the|our|customers|users)|nps|churn\w*|renew\w*|"
         r"people who (?:use|used|bought)|families|drivers|riders|students|travell?ers|restaurants?|clinics?|"
         r"hospitals?|stores?|agenc(?:y|ies)|carers?|nurses?|adjusters?|technicians?|teams? (?:we|that) serve",
+    ),
+    _intent(
+        "earning trust",
+        r"earn(?:ed|ing)? (?:\w+ ){0,3}?trust|(?:skeptic|sceptic)\w*|win (?:\w+ ){0,2}?over|(?:rebuil\w*|regain\w*|"
+        r"lost|los\w*) (?:\w+ ){0,2}?trust|credibility",
+        r"skeptic\w*|sceptic\w*|doubt\w*|wary|distrust\w*|mistrust\w*|suspicio\w*|credib\w*|reputation|"
+        r"relationships?|(?:their|his|her|my|our|its) trust|trust(?:ed|s)? (?:me|us|my|our|him|her|them|the team)|"
+        r"(?:didn't|did not|don't|wouldn't|would not) (?:\w+ )?trust|convinc\w*|persuad\w*|won (?:\w+ ){1,3}?over|"
+        r"(?:was|were|been|being|be) (?:\w+ )?(?:honest|open|transparent|candid|upfront)|honesty|transparen\w*|"
+        r"admit\w*|apolog\w*|(?:kept|keep|keeping) (?:my|our) (?:word|promises?)|promis\w*|follow(?:ed)? "
+        r"through|hesitan\w*|reluctan\w*|resist\w*|push(?:ed)? back|pushback|concerns?|worried|burn(?:ed|t)|"
+        r"listen\w*|1:1s?|one-on-ones?|weekly|check-?ins?|(?:shared|sharing|showed|showing) (?:\w+ )?(?:data|"
+        r"numbers|progress|plan|results)|cynic\w*|frustrat\w*|(?:angry|upset|unhappy)",
     ),
     _intent(
         "doing more with less",

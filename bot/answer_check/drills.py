@@ -132,7 +132,12 @@ REQUIREMENTS = (
 SYSTEM_DESIGN = Checklist(
     name="System Design",
     labels=("Requirements", "Trade-offs", "Components", "Failure modes"),
-    detect=(cue(REQUIREMENTS), either(cue(TRADE_OFFS), cue(COMPARING, 2)), cue(COMPONENTS, 3), cue(FAILURES, 2)),
+    detect=(
+        cue(REQUIREMENTS),
+        either(cue(TRADE_OFFS), cue(COMPARING, 2)),
+        cue(COMPONENTS, 3),
+        cue(FAILURES, 2),
+    ),
     fixes={
         Finding.NO_SITUATION: "Start with the requirements: who uses it, what it must do, what it must never do.",
         Finding.NO_TASK: "Name the trade-offs: what you chose over what, and what it costs.",

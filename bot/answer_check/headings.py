@@ -25,20 +25,20 @@ HEADING = re.compile(
 ENOUGH = 4  # words under a heading before the next one: a label with nothing said under it tells nothing
 
 
-def labelled(text: str) -> set[str]:
-    """The STAR slots with a heading of their own and at least a few words under it."""
-    found: set[str] = set()
+def labelled(text: str) -> dict[str, str]:
+    """The STAR slots with a heading of their own and at least a few words under it, with those words."""
+    found: dict[str, str] = {}
     current: str | None = None
-    said = 0
+    under: list[str] = []
     for line in normal(text).splitlines():
         match = HEADING.match(line)
         if match:
-            if current and said >= ENOUGH:
-                found.add(current)
+            if current and count_words(" ".join(under)) >= ENOUGH:
+                found[current] = "\n".join(under)
             current = next(slot for slot in LABELS if match.group(slot))
-            said = count_words(match.group("rest") or "")
+            under = [match.group("rest") or ""]
         else:
-            said += count_words(line)
-    if current and said >= ENOUGH:
-        found.add(current)
+            under.append(line)
+    if current and count_words(" ".join(under)) >= ENOUGH:
+        found[current] = "\n".join(under)
     return found

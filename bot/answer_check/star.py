@@ -118,7 +118,7 @@ def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> 
     told = opening(sentence_texts)
     if anchored_only:
         real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
-        return any(anchored(sentence, definite=True) for sentence in real)
+        return any(anchored(sentence, definite=True) and not only_points_back(sentence) for sentence in real)
     if told and _leads_witha_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
         return anchored(normal(told[0]))
@@ -129,6 +129,22 @@ def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> 
         if any(p.agent is Agent.OTHER and p.past and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"
     return False
+
+
+# "I had to deal with this at my last job", "I've seen that a lot": a sentence that only points back at the
+# question names no project and no problem of its own. Before an answer of what one would do, it is no
+# situation and no task (a real story goes on to tell them, and is read as told).
+POINTS_BACK = re.compile(
+    r"\b(?:deal(?:t)? with|handled?|done|do|faced?|seen|been (?:in|through)|gone through|went through|come across|"
+    r"run into|ran into) (?:this|that|it|something like (?:this|that)|(?:this|that|a similar|such a|these|those) "
+    r"(?:kind of |sort of )?(?:situations?|things?|problems?|cases?))\b",
+    _I,
+)
+
+
+def only_points_back(sentence: str) -> bool:
+    pointer = POINTS_BACK.search(sentence)
+    return pointer is not None and not CONTEXT_NOUN.search(POINTS_BACK.sub(" ", sentence))
 
 
 CONDITIONAL = re.compile(r"\b(?:would|will)\b|'d\b|'ll\b", _I)

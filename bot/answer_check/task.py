@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.agents import parts
-from bot.answer_check.star import CONDITIONAL, _obliged, has_action, has_situation
+from bot.answer_check.star import CONDITIONAL, _obliged, has_action, has_situation, only_points_back
 from bot.answer_check.text import Clause, Form, normal
 
 _I = re.IGNORECASE
@@ -72,7 +72,10 @@ def has_task(
     mid-story is a step), or a problem the situation tells and the candidate then acts on. evident=False
     (an answer told as what one would do): only a task said outside the would-be counts."""
     if not evident:
-        sentence_texts = [s if not UNREAL.search(normal(s)) else "" for s in sentence_texts]
+        sentence_texts = [
+            s if not UNREAL.search(normal(s)) and not only_points_back(normal(s)) else ""
+            for s in sentence_texts
+        ]
         clauses = [c for c in clauses if sentence_texts[c.sentence]]
     early = max(1, round(len(sentence_texts) * 0.4))
     if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):

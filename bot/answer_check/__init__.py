@@ -75,7 +75,11 @@ def check_answer(
     if checklist is not None and question and not any(drill_items(text, told, said, checklist).values()):
         # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
         findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
-    if (checklist is None or checklist.we_counts) and _we_not_i(told, said):
+    if (
+        (checklist is None or checklist.we_counts)
+        and Finding.HYPOTHETICAL not in findings  # nothing was done, by "I" or by "we": that is the finding
+        and _we_not_i(told, said)
+    ):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
     if Finding.TOO_SHORT in findings and words < (checklist.words[0] if checklist else STAR_WORDS[0]) / 3:

@@ -161,7 +161,36 @@ def clauses(sentence_texts: list[str]) -> list[Clause]:
                 found.append(clause)
                 if clause.form is Form.DONE:
                     found.extend(_coordinated(clause, words[position + 2 :]))
-    return found
+    return _in_the_tense_around(found)
+
+
+# Verbs whose past is their present ("I put", "I cut", "I read"): the form alone does not say when.
+SAME_FORM = wordset("put set let read shut cost hurt quit spread bet split burst cut hit upset reset shed fit")
+# Participles that look past but are present after a bare subject: "I run a weekly meeting", "we come in".
+PRESENT_LOOKALIKE = wordset("run come become overcome")
+
+
+def _in_the_tense_around(found: list[Clause]) -> list[Clause]:
+    """A verb whose form does not say its tense takes the tense of the nearest clause that does: "I keep a
+    risk log and review it weekly, and I put dependencies at the top" is present, "I found the bug and I put
+    a fix in" is past."""
+    settled: list[Clause] = []
+    for index, clause in enumerate(found):
+        if clause.form is Form.DONE and clause.verb in PRESENT_LOOKALIKE:
+            clause = Clause(clause.subject, clause.verb, Form.PRESENT, clause.sentence)
+        elif clause.form is Form.DONE and clause.verb in SAME_FORM:
+            before = [c.form for c in found[:index] if c.verb not in SAME_FORM]
+            after = [c.form for c in found[index + 1 :] if c.verb not in SAME_FORM]
+            near = next((f for f in reversed(before) if f in TENSED), None) or next(
+                (f for f in after if f in TENSED), Form.DONE
+            )
+            if near in (Form.PRESENT, Form.HABITUAL):
+                clause = Clause(clause.subject, clause.verb, near, clause.sentence)
+        settled.append(clause)
+    return settled
+
+
+TENSED = (Form.DONE, Form.PRESENT, Form.HABITUAL)
 
 
 def _coordinated(first: Clause, rest: list[str]) -> list[Clause]:
@@ -212,8 +241,8 @@ def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clau
         return Clause(subject, rest[2] if rest[2:] else "", Form.HABITUAL, sentence)
     verb, following = rest[0], rest[1:]
     nxt = following[0] if following else ""
-    if verb == "'d":  # "I'd" is "I had" before a past participle, else "I would"
-        if nxt and is_past(nxt) and nxt not in ("been",):
+    if verb == "'d":  # "I'd" is "I had" before a past participle, else "I would" ("I'd run", "I'd put")
+        if nxt and is_past(nxt) and nxt not in ("been",) and nxt not in SAME_FORM | PRESENT_LOOKALIKE:
             return Clause(subject, nxt, Form.DONE, sentence)
         return Clause(subject, nxt, Form.CONDITIONAL, sentence)
     if verb in CONDITIONAL_MODALS:

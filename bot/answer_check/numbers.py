@@ -9,7 +9,9 @@ import re
 _I = re.IGNORECASE
 
 METRIC = re.compile(
-    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|m\b|bn\b|ms\b|s\b|qps\b|rps\b|tps\b|gb\b|tb\b|pb\b|mb\b)|"
+    # units typed against the figure too: "3hrs", "40mins", "down 3pp"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|m\b|bn\b|ms\b|s\b|qps\b|rps\b|tps\b|gb\b|tb\b|pb\b|mb\b|"
+    r"hrs?\b|h\b|mins?\b|secs?\b|pp\b|bps\b|pts\b)|"
     r"[$€£]\s?\d|\b\d+(?:[.,]\d+)?\b(?<!\b(?:19|20)\d\d)|\b(?:doubled|tripled|quadrupled|halved|tenfold|"
     r"twofold|threefold)\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|hundred|dozens?|hundreds?|thousands?|millions?|billions?) (?:of )?"

@@ -101,6 +101,8 @@ INTENTS: tuple[Intent, ...] = (
         r"quality|standards?|\bbar\b|tests?\b|testing|review\w*|bugs?|defects?|refus\w*|insist\w*|reject\w*|"
         r"(?:not|wasn't) (?:good enough|ready)|polish\w*|checklist|regression\w*|rework|(?:wouldn't|would not|"
         r"didn't|did not) (?:ship|release|accept|approve|sign)|no-go|audit\w*|accessib\w*|consisten\w*",
+        # "a hire who raised the bar": the bar is the hiring bar, and the question asks about the hire
+        unless=r"hir(?:e|ed|es|ing)\b|recruit\w*",
     ),
     _intent(
         "growing someone",
@@ -108,7 +110,9 @@ INTENTS: tuple[Intent, ...] = (
         r"(?:someone|a \w+|them) grow|low performer|struggling|not meeting expectations|underperform\w*",
         r"mentor\w*|coach\w*|intern\b|junior|new grads?|report\b|grow|grew|growth|promot\w*|career|one-on-ones?|"
         r"1:1s?|feedback|pair\w*|taught|teach\w*|confiden\w*|struggl\w*|expectations?|performance (?:review|plan|"
-        r"issues?|problems?|improvement)|improvement plan|pip|training|onboard\w*|learn\w*|develop\w*|stretch",
+        r"issues?|problems?|improvement)|improvement plan|pip|training|onboard\w*|learn\w*|develop\w*|stretch|"
+        r"graduates?|grads?|buddy|buddies|apprentic\w*|shadow\w*|ramp(?:ed|ing)? up|up to speed|new hires?|"
+        r"newcomers?|productive",
     ),
     _intent(
         "hiring",

@@ -132,7 +132,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     _intent(
         "earning trust",
-        r"earn(?:ed|ing)? (?:\w+ ){0,3}?trust|(?:skeptic|sceptic)\w*|win (?:\w+ ){0,2}?over|(?:rebuil\w*|regain\w*|"
+        r"earn(?:ed|ing)? (?:\w+ ){0,3}?trust|(?:skeptic|sceptic)\w*|w[io]n (?:\w+ ){0,2}?over|(?:rebuil\w*|regain\w*|"
         r"lost|los\w*) (?:\w+ ){0,2}?trust|credibility",
         r"skeptic\w*|sceptic\w*|doubt\w*|wary|distrust\w*|mistrust\w*|suspicio\w*|credib\w*|reputation|"
         r"relationships?|(?:their|his|her|my|our|its) trust|trust(?:ed|s)? (?:me|us|my|our|him|her|them|the team)|"

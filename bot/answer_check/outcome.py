@@ -241,15 +241,23 @@ IN_FLIGHT = re.compile(
     r"\b(?:(?:we're|we are|i'm|i am|it's|it is|still) (?:\w+ )?in the middle of|(?:the )?plan is to (?:finish|"
     r"ship|launch|complete|roll|go)|(?:haven't|have not|hasn't|has not|isn't|is not) (?:\w+ )?(?:finished|"
     r"launched|shipped|done|complete\w*|live) yet|not (?:done|finished|live|launched|shipped) yet|still in "
-    r"progress|(?:for|under) review in (?:the )?next|ask(?:s|ed)? me to prepare|the real test (?:is|will be))\b",
+    r"progress|(?:for|under) review in (?:the )?next|ask(?:s|ed)? me to prepare|the real test (?:is|will be)|"
+    r"still (?:working on|waiting|rolling out|ongoing|underway|figuring)|(?:is|are) (?:planned|scheduled) for|"
+    r"(?:we|i)(?:'ll| will) (?:only )?(?:know|see|find out)|(?:don't|do not) (?:\w+ )?know yet|too early to "
+    r"(?:tell|say)|remains to be seen|halfway through|(?:which |that |it |they )?(?:will|'ll|is going to|are "
+    r"going to) (?:be )?(?:release|launch|ship|go live|roll out|deploy)\w*)\b",
     _I,
 )
 
 
 def ends_in_flight(sentence_texts: list[str]) -> bool:
-    """The last lines (before any lesson) say the work is still going on, and tell no change of the world."""
-    last = before_the_lesson(sentence_texts)[-2:]
-    return any(IN_FLIGHT.search(normal(s)) for s in last) and not any(_changed(s) for s in last)
+    """The last lines (before any lesson) say the work is still going on ("the cutover is planned for
+    November", "the fix will release next month"), and no change of the world is told where the story
+    ends: "errors fell 40%; phase two will launch next year" has its result."""
+    told = before_the_lesson(sentence_texts)
+    if not any(IN_FLIGHT.search(normal(s)) for s in told[-2:]):
+        return False
+    return not any(_changed(s) for s in result_region(told))
 
 
 # A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a

@@ -143,8 +143,11 @@ POINTS_BACK = re.compile(
 
 
 def only_points_back(sentence: str) -> bool:
-    pointer = POINTS_BACK.search(sentence)
-    return pointer is not None and not CONTEXT_NOUN.search(POINTS_BACK.sub(" ", sentence))
+    """Nothing but the pointer and where it happened ("at my old company"): no project, no problem."""
+    if not POINTS_BACK.search(sentence):
+        return False
+    rest = ORGANISATION.sub(" ", SETTING.sub(" ", POINTS_BACK.sub(" ", sentence)))
+    return not CONTEXT_NOUN.search(rest)
 
 
 CONDITIONAL = re.compile(r"\b(?:would|will)\b|'d\b|'ll\b", _I)

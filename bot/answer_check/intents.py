@@ -227,20 +227,20 @@ def asked(question: str) -> list[Intent]:
 
 def misses_the_intent(sentence_texts: list[str], question: str) -> bool:
     """The question asks for some kind of story, the story has no word of any kind it asks for, and it
-    is plainly a story of another kind (two different words of one, three in a long story): a short or
-    plain answer that merely lacks the words is given the benefit of the doubt."""
+    is plainly a story of another kind (two different words of one): a plain answer that merely lacks the
+    words is given the benefit of the doubt. A long story needs no more of them than a short one: the words
+    of the kind asked are broad, so a full story with none of them is already far from the question (a
+    "zero trust" network rollout told for "a time you won over a skeptical colleague")."""
     wanted = asked(question)
     if not wanted:
         return False
     told = " ".join(normal(s) for s in sentence_texts if not REFLECTION.search(normal(s)))
     if any(_shown(intent, told) for intent in wanted):
         return False
-    other_kind = OTHER_KIND + (1 if len(told.split()) >= LONG else 0)  # a long story says more of everything
-    return any(_distinct(intent, told) >= other_kind for intent in INTENTS if intent not in wanted)
+    return any(_distinct(intent, told) >= OTHER_KIND for intent in INTENTS if intent not in wanted)
 
 
 OTHER_KIND = 2  # different words of one other kind that make a story plainly of that kind
-LONG = 150
 
 
 def _shown(intent: Intent, told: str) -> bool:

@@ -11,11 +11,13 @@ import re
 
 from bot.answer_check.text import count_words, normal
 
+# Each also as its bare initial before a colon ("S: …", "**A:** …"), and the Challenge or Problem that opens
+# the CAR and PAR layouts as the situation.
 LABELS: dict[str, str] = {
-    "situation": r"(?:the )?(?:situation|context|background|setting)",
-    "task": r"(?:(?:my|the) )?(?:task|goal|objective|mission|responsibility)",
-    "action": r"(?:(?:my|the) )?actions?|what i (?:did|do|have done)|(?:my|the) (?:approach|steps)",
-    "result": r"(?:(?:the|my) )?(?:results?|outcomes?|impact)",
+    "situation": r"(?:the )?(?:situation|context|background|setting|challenge|problem)|s(?=[*_]*\s*:)",
+    "task": r"(?:(?:my|the) )?(?:task|goal|objective|mission|responsibility)|t(?=[*_]*\s*:)",
+    "action": r"(?:(?:my|the) )?actions?|what i (?:did|do|have done)|(?:my|the) (?:approach|steps)|a(?=[*_]*\s*:)",
+    "result": r"(?:(?:the|my) )?(?:results?|outcomes?|impact)|r(?=[*_]*\s*:)",
 }
 HEADING = re.compile(
     r"^[\s>*_#\-•]*(" + "|".join(f"(?P<{slot}>{label})" for slot, label in LABELS.items()) + r")[*_]*"

@@ -41,8 +41,14 @@ def normal(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
+# A line this short that goes on in the next is broken on purpose (chat messages typed line by line, "so we
+# had an outage / i jumped on it"), not wrapped: editors and e-mail wrap at 70–110 columns.
+SHORT_LINE = 45
+BROKEN_SHORT = re.compile(rf"^([^\n]{{1,{SHORT_LINE}}}[^\s.!?:;,])[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
+
+
 def sentences(text: str) -> list[str]:
-    unwrapped = WRAPPED.sub(" ", normal(text))
+    unwrapped = WRAPPED.sub(" ", BROKEN_SHORT.sub(r"\1\n\n", normal(text)))
     shielded = ABBREVIATIONS.sub(lambda match: match.group(0).replace(". ", "·_"), unwrapped)
     parts = (part.replace("·_", ". ").strip(" -*•\t") for part in SENTENCE_END.split(shielded))
     return [part for part in parts if WORD.search(part) and not part.startswith("#")]  # headings say nothing

@@ -129,12 +129,35 @@ def _a_person(subject: tuple[str, ...]) -> bool:
     return head in PEOPLE or any(word in PEOPLE for word in short_names)
 
 
+# A lesson that is about controlling others, not about oneself: "you cannot rely on other teams to keep their
+# dates", "you need a lot more leverage over them, like penalty clauses". It owns nothing; it is one more fault.
+LESSON_ON_OTHERS = re.compile(
+    r"\b(?:(?:can't|cannot|can not|never|not|don't|do not) (?:\w+ )?(?:rely|count|depend) on|leverage over|"
+    r"penalty clauses?|(?:never|don't|do not|not) trust (?:other|vendors?|agenc\w+|partners?|people|them|"
+    r"contractors?)|hold (?:them|other teams|vendors|partners|people) (?:to account|accountable))",
+    _I,
+)
+
+
 def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
     plain = normal(text)
-    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
+    told = [normal(sentence) for sentence in sentence_texts]
+    owned = sum(_owned(sentence) for sentence in told)
     strong = 2 * (len(STRONG_BLAME.findall(plain)) + len(CAUSED_BY_OTHERS.findall(plain)))
     strong += len(TOLD_YOU_SO.findall(plain)) + len(CONTEXT_FAULT.findall(plain))
+    strong += sum(1 for sentence in told if LESSON_ON_OTHERS.search(sentence))
     return fault_clauses(sentence_texts) + strong, owned
+
+
+def _owned(sentence: str) -> int:
+    """What the sentence owns; "the lesson is that you cannot rely on other teams" owns nothing."""
+    on_others = LESSON_ON_OTHERS.search(sentence) is not None
+    return sum(
+        1
+        for m in OWNING.finditer(sentence)
+        if not DENIED.search(sentence[: m.start()])
+        and not (on_others and m.group(0).lower().startswith(("lesson", "i learn")))
+    )
 
 
 def blames_others(text: str, sentence_texts: list[str]) -> bool:

@@ -83,5 +83,13 @@ def tells_no_setback(text: str) -> bool:
     """A success told to a failure question: nothing going less than well anywhere in it, and told as a
     success (on time, a record, pride). A failure told in other words ("the points were calculated twice,
     we switched it off") has no success to tell."""
-    plain = normal(text)
+    plain = NONE_OF_IT.sub(" ", normal(text))
     return not SETBACK.search(plain) and bool(SUCCESS.search(plain))
+
+
+# A setback denied is a success: "with zero billing errors", "no incidents", "without any issues".
+NONE_OF_IT = re.compile(
+    r"\b(?:zero|no|without(?: any| a single)?|not a single|never had (?:a|any)) (?:\w+ )?(?:errors?|incidents?|"
+    r"issues?|problems?|bugs?|outages?|downtime|complaints?|defects?|failures?|rollbacks?)\b",
+    _I,
+)

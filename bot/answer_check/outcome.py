@@ -257,7 +257,15 @@ def ends_in_flight(sentence_texts: list[str]) -> bool:
     told = before_the_lesson(sentence_texts)
     if not any(IN_FLIGHT.search(normal(s)) for s in told[-2:]):
         return False
-    return not any(_changed(s) for s in result_region(told))
+    return not any(
+        part.verb in REACHED and part.past for s in result_region(told) for part in outcome_parts(s)
+    )
+
+
+# What the work reached, as opposed to what befell it on the way ("when that team lost two people").
+REACHED = wordset("""reduced increased improved cut saved grew dropped fell rose doubled tripled halved launched shipped
+    delivered finished completed met hit exceeded achieved won resolved recovered eliminated passed adopted
+    closed beat released reached landed lowered raised cleared stabilised stabilized""")
 
 
 # A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a

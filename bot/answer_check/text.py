@@ -129,7 +129,7 @@ STATIVE_PRESENT = wordset("""am is are have has think know feel believe want nee
     mean guess wish seem understand remember having thinking knowing feeling believing wanting needing liking
     loving hoping wishing working""")
 MODALS = wordset("would could should might will shall may must can 'd 'll")
-CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll")
+CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll wouldn't won't shouldn't")
 HABIT_WORDS = wordset(
     "usually always typically generally normally often tend"
 )  # "I try", "I prefer": any tense's

@@ -171,7 +171,9 @@ def clauses(sentence_texts: list[str]) -> list[Clause]:
 
 
 # Verbs whose past is their present ("I put", "I cut", "I read"): the form alone does not say when.
-SAME_FORM = wordset("put set let read shut cost hurt quit spread bet split burst cut hit upset reset shed fit")
+SAME_FORM = wordset(
+    "put set let read shut cost hurt quit spread bet split burst cut hit upset reset shed fit"
+)
 # Participles that look past but are present after a bare subject: "I run a weekly meeting", "we come in".
 PRESENT_LOOKALIKE = wordset("run come become overcome")
 

@@ -923,3 +923,17 @@ def test_growing_someone_is_shown_by_graduates_and_a_hire_is_judged_by_hiring() 
     )
     hired = "Tell me about a time you hired someone who raised the bar for your team."
     assert Finding.OFF_TOPIC in check(soc2, question=hired).findings
+
+
+def test_a_chat_story_told_in_the_present_and_placed_nowhere_is_still_a_story() -> None:
+    story = (
+        "so our search api at work is slow, p95 around 2s, and the mobile team keeps complaining about it. "
+        "i take a look at the traces and i find that every request runs 40 small queries to the catalog db. "
+        "i rewrite the query as one join and i add a test that fails if a request makes more than 5 queries. "
+        "after the deploy p95 goes from 2s to 280ms and the complaints stop."
+    )
+    found = check(story).findings
+    assert Finding.HYPOTHETICAL not in found, "a measured outcome places the story in one real time"
+    assert not {Finding.NO_SITUATION, Finding.NO_TASK, Finding.NO_ACTION} & set(found)
+    routine = story.replace("after the deploy p95 goes from 2s to 280ms and", "usually")
+    assert Finding.HYPOTHETICAL in check(routine).findings

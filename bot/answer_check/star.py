@@ -111,10 +111,14 @@ def anchored(text: str, *, definite: bool = False) -> bool:
     return bool(SETTING.search(text) or CAPITALISED_PLACE.search(text) or organisation or ROLE.search(text))
 
 
-def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> bool:
+def has_situation(
+    sentence_texts: list[str], *, anchored_only: bool = False, in_present: bool = False
+) -> bool:
     """A setting in the opening. anchored_only: only a place, a time, an organisation or a role counts
     (for a hypothetical answer, whose other sentences describe no real world, and whose would-be sentences
-    place nothing: "I'd look for an approval added five years ago")."""
+    place nothing: "I'd look for an approval added five years ago"). in_present: a story told in the present
+    describes its world in the present too ("so our search api is slow and the mobile team keeps
+    complaining")."""
     told = opening(sentence_texts)
     if anchored_only:
         real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
@@ -124,11 +128,15 @@ def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> 
         return anchored(normal(told[0]))
     for sentence in told:
         text = normal(sentence)
-        if anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
+        state = STATE_VERB.search(text) or (in_present and PRESENT_STATE.search(text))
+        if anchored(text) or (state and CONTEXT_NOUN.search(text)):
             return True
-        if any(p.agent is Agent.OTHER and p.past and p.subject for p in parts(text)):
+        if any(p.agent is Agent.OTHER and (p.past or in_present) and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"
     return False
+
+
+PRESENT_STATE = re.compile(r"\b(?:is|are|has|have|keeps?|becomes?)\b", _I)
 
 
 # "I had to deal with this at my last job", "I've seen that a lot": a sentence that only points back at the

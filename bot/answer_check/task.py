@@ -66,7 +66,12 @@ INTENT = re.compile(
 
 
 def has_task(
-    sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None = None, evident: bool = True
+    sentence_texts: list[str],
+    clauses: list[Clause],
+    *,
+    acted: bool | None = None,
+    evident: bool = True,
+    in_present: bool = False,
 ) -> bool:
     """A goal or an obligation told before the end (a decision only early: "I decided to own it"; deciding
     mid-story is a step), or a problem the situation tells and the candidate then acts on. evident=False
@@ -96,7 +101,7 @@ def has_task(
             # "nobody asked us to" is no task, nor is "I would be responsible"
             if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
                 return True
-    return evident and _problem_taken_on(sentence_texts, clauses, acted=acted)
+    return evident and _problem_taken_on(sentence_texts, clauses, acted=acted, in_present=in_present)
 
 
 # Said in other words than the regular forms above: taking it on, being asked, what mattered, a date.
@@ -135,12 +140,14 @@ TROUBLE = re.compile(
 )
 
 
-def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None) -> bool:
+def _problem_taken_on(
+    sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None, in_present: bool = False
+) -> bool:
     """A situation that tells trouble in the first half of the answer, and steps that follow it (acted: the
     steps as the caller heard them, in whatever tense; else read here, in the past)."""
     if acted is None:
         acted = has_action(sentence_texts, clauses)
-    if not acted or not has_situation(sentence_texts):
+    if not acted or not has_situation(sentence_texts, in_present=in_present):
         return False
     half = max(1, (len(sentence_texts) + 1) // 2)
     return any(TROUBLE.search(normal(sentence)) for sentence in sentence_texts[:half])

@@ -75,8 +75,8 @@ def star_heard(
         present = telling is Telling.PRESENT
         action = has_action(told, said) or (present and present_steps(said) >= 2)
         star = {
-            "situation": has_situation(told),
-            "task": has_task(told, said, acted=action),
+            "situation": has_situation(told, in_present=present),
+            "task": has_task(told, said, acted=action, in_present=present),
             "action": action,
             "result": has_result(told) or (present and has_present_result(told)),
         }

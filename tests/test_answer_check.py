@@ -937,3 +937,21 @@ def test_a_chat_story_told_in_the_present_and_placed_nowhere_is_still_a_story() 
     assert not {Finding.NO_SITUATION, Finding.NO_TASK, Finding.NO_ACTION} & set(found)
     routine = story.replace("after the deploy p95 goes from 2s to 280ms and", "usually")
     assert Finding.HYPOTHETICAL in check(routine).findings
+
+
+def test_new_is_no_word_of_simplifying_but_what_was_removed_is() -> None:
+    simplify = "Tell me about a time you simplified a complex process."
+    mentor = (
+        "In 2022 a new graduate joined my team and was struggling with code reviews: each took three or four "
+        "rounds. I set up a weekly one-on-one with him, paired with him on two features and wrote a checklist "
+        "of what our reviewers look for. After two months his reviews needed one round, and he was promoted."
+    )
+    assert Finding.OFF_TOPIC in check(mentor, principle="Invent and Simplify", question=simplify).findings
+    parsers = (
+        "At a health insurer, onboarding a partner clinic took six weeks because each clinic needed a custom "
+        "parser. I grouped the formats from the last fifty clinics into four layouts, wrote one generic parser "
+        "driven by a configuration file, and deleted 30 of the custom parsers. Onboarding went to four days."
+    )
+    assert (
+        Finding.OFF_TOPIC not in check(parsers, principle="Invent and Simplify", question=simplify).findings
+    )

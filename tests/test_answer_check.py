@@ -955,3 +955,16 @@ def test_new_is_no_word_of_simplifying_but_what_was_removed_is() -> None:
     assert (
         Finding.OFF_TOPIC not in check(parsers, principle="Invent and Simplify", question=simplify).findings
     )
+
+
+def test_a_task_told_as_what_success_meant_or_a_date_to_be_live_by() -> None:
+    steps = (
+        " I profiled the service, added an index on the orders table and load tested it twice. I then moved "
+        "the tax lookup into a cache. Latency went from 2s to 300ms."
+    )
+    calm = "At a retailer in 2022, I worked on the checkout team with four engineers."
+    assert not check(calm + steps).star["task"]
+    meant = "At a retailer in 2022, success for me meant getting checkout under 500ms before the sale."
+    assert check(meant + steps).star["task"]
+    dated = "At a retailer in 2022, leadership wanted checkout live by the end of Q3 on the new stack."
+    assert check(dated + steps).star["task"]

@@ -113,7 +113,9 @@ TAKEN_ON = re.compile(
     r"extremely )?(?:important|critical|essential|crucial|urgent) (?:for me |for us |to me )?to|"
     r"(?:team|group|org|company|business|we|i) (?:\w+ ){0,5}?(?:had|needed) to|(?:launch|due|target|"
     r"go-live|hard|release|cut-?over) date|committed to (?:a|the) (?:\w+ )?(?:date|deadline|launch)|"
-    r"(?:and|i|we) (?:\w+ly )?(?:decided|wanted|set out|aimed|offered) to)\b",
+    r"(?:and|i|we) (?:\w+ly )?(?:decided|wanted|set out|aimed|offered) to|"
+    # what success was to be: "success for me meant getting…", "done looked like…"
+    r"(?:success|done|winning) (?:for (?:me|us|the team) )?(?:meant|means|looked like|would mean|was defined as))\b",
     _I,
 )
 # Something going wrong or pressing, told of the situation: what a candidate who then acts took on.
@@ -135,7 +137,11 @@ TROUBLE = re.compile(
     r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog|"
     # a date to hit: "product wanted to ship friday", "the demo is on Monday"
     r"(?:ship|launch|release|go live|deliver|demo)\w* (?:\w+ ){0,3}?(?:by |on |before |for )?(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|tomorrow|next week|end of (?:the )?(?:day|week|month|quarter|sprint)))\b",
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|next week|end of (?:the )?(?:day|week|month|quarter|sprint))|"
+    # "leadership wanted it live by the end of Q3", "ready before the audit in March"
+    r"(?:live|done|ready|shipped|finished|launched|complete|in place) (?:by|before) (?:the )?(?:end of (?:the )?)?"
+    r"(?:q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|monday|"
+    r"tuesday|wednesday|thursday|friday|next|year|month|quarter|sprint|audit|launch|holidays?|peak|\d))\b",
     _I,
 )
 

@@ -22,8 +22,9 @@ from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.intents import asked, misses_the_intent
 from bot.answer_check.lesson import has_lesson, tells_a_failure, tells_no_setback
 from bot.answer_check.mood import is_hypothetical
-from bot.answer_check.outcome import DELIVERED, WE_HAD, has_metric
+from bot.answer_check.outcome import DELIVERED, WE_HAD
 from bot.answer_check.render import check_text
+from bot.answer_check.result_number import has_metric
 from bot.answer_check.telling import Telling, drill_items, how_told, star_heard
 from bot.answer_check.text import (
     WORDS_PER_MINUTE,

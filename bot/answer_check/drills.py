@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from bot.answer_check.findings import Finding
 from bot.answer_check.numbers import METRIC
-from bot.answer_check.outcome import has_metric, has_result
+from bot.answer_check.outcome import has_result
+from bot.answer_check.result_number import has_metric
 from bot.answer_check.star import has_situation
 from bot.answer_check.task import has_task
 from bot.answer_check.text import Clause, Form, normal

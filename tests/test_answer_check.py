@@ -968,3 +968,16 @@ def test_a_task_told_as_what_success_meant_or_a_date_to_be_live_by() -> None:
     assert check(meant + steps).star["task"]
     dated = "At a retailer in 2022, leadership wanted checkout live by the end of Q3 on the new stack."
     assert check(dated + steps).star["task"]
+
+
+def test_a_result_told_first_as_a_headline_is_heard() -> None:
+    story = (
+        " As the retention lead, my goal was to find out why customers left in their second month. I read 300 "
+        "cancellation surveys and found that most people left because the recipes repeated. I worked with the "
+        "menu team to double the recipes in rotation, and I ran an A/B test on 20% of new customers."
+    )
+    headline = "I cut our monthly churn from 4.1% to 2.6% in two quarters at a meal-kit company. Here is how."
+    found = check(headline + story).findings
+    assert Finding.NO_RESULT not in found and Finding.NO_METRIC not in found
+    setting = "At a meal-kit company in 2022, about 4.1% of our customers cancelled every month."
+    assert Finding.NO_RESULT in check(setting + story).findings

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from bot.answer_check.agents import Agent, Part, parts
-from bot.answer_check.numbers import METRIC
+from bot.answer_check.numbers import METRIC, metric_in
 from bot.answer_check.star import CONDITIONAL, a_step
 from bot.answer_check.text import normal, wordset
 
@@ -106,6 +106,8 @@ def has_result(sentence_texts: list[str]) -> bool:
     world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
     if ends_in_flight(sentence_texts):
         return False
+    if headline(sentence_texts):
+        return True
     sentence_texts = before_the_lesson(sentence_texts)
     later = result_region(sentence_texts)
     cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
@@ -119,6 +121,26 @@ def has_result(sentence_texts: list[str]) -> bool:
         return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]
     return any(CLOSING.search(normal(s)) for s in late[-2:]) or _world_after_the_steps(sentence_texts)
+
+
+# "Here's how", "this is how I did it": the answer opened on its outcome and now tells the story behind it.
+HEADLINE_CUE = re.compile(
+    r"\b(?:here(?:'s| is) how|this is how|that's how|let me (?:walk you through|explain|tell you) how)\b", _I
+)
+
+
+def headline(sentence_texts: list[str]) -> bool:
+    """The outcome told first, as a headline, with its number: "I cut our monthly churn from 4.1% to 2.6% in
+    two quarters. Here is how." Read in the first sentence: the candidate's own measured change ("I cut…",
+    "we doubled…"), or any number followed by a "here's how"."""
+    first, then = sentence_texts[:1], " ".join(sentence_texts[1:3])
+    if not first or not metric_in(normal(first[0])):
+        return False
+    own = any(
+        part.agent is not Agent.OTHER and part.past and not part.negated and part.verb in MEASURED
+        for part in parts(normal(first[0]))
+    )
+    return own or bool(HEADLINE_CUE.search(normal(then)))
 
 
 def _steps_in(sentence: str) -> bool:

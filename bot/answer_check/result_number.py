@@ -9,6 +9,7 @@ from bot.answer_check.outcome import (
     CLOSING,
     LESSON_TOLD,
     RESULT_CUE,
+    headline,
     outcome_parts,
     result_region,
 )
@@ -18,7 +19,10 @@ from bot.answer_check.text import normal, tokens, wordset
 
 def has_metric(sentence_texts: list[str]) -> bool:
     """A number where the result is told: in an outcome clause ("about 7% of orders used it"), in a
-    sentence with a result cue or a closing outcome, or in the last two sentences."""
+    sentence with a result cue or a closing outcome, or in the last two sentences; or told first, as the
+    answer's headline."""
+    if headline(sentence_texts):
+        return True
     start = max(len(sentence_texts) // 3, _first_step(sentence_texts) + 1)
     for sentence in sentence_texts[start:] if len(sentence_texts) > 2 else sentence_texts:
         # a failure's toll may be told before the recovery, but after the steps began: the figures of the

@@ -981,3 +981,15 @@ def test_a_result_told_first_as_a_headline_is_heard() -> None:
     assert Finding.NO_RESULT not in found and Finding.NO_METRIC not in found
     setting = "At a meal-kit company in 2022, about 4.1% of our customers cancelled every month."
     assert Finding.NO_RESULT in check(setting + story).findings
+
+
+def test_a_lesson_said_in_other_words_is_heard() -> None:
+    story = SETTING + ACTIONS + RESULT
+    failed = "Tell me about a time you failed."
+    assert Finding.NO_LEARNING in check(story, question=failed).findings
+    for lesson in (
+        "The biggest thing I took from it is to load-test on a copy first.",
+        "Nowadays I write the rollback plan before the change.",
+        "i ask for a dry run on every migration now.",
+    ):
+        assert Finding.NO_LEARNING not in check(story + lesson, question=failed).findings, lesson

@@ -16,6 +16,9 @@ _I = re.IGNORECASE
 LESSON = re.compile(
     r"\b(?:i (?:learned|learnt|have since|'ve since|took away)|lessons?|taught me|takeaway|what i took|"
     r"(?:let|made|helped) me (?:understand|realis\w*|realiz\w*)|(?:main|key|big|biggest) learning|"
+    # "the biggest thing I took from it", "nowadays I…", "I realised I had assumed…", "…on every change now"
+    r"(?:i|we) took (?:away )?from (?:it|this|that|the experience)|nowadays,? (?:i|we)|"
+    r"i (?:realised|realized) (?:that )?i (?:had|should|was|needed)|i (?:\w+ ){1,6}?(?:every|each|any) (?:\w+ ){0,2}now\b(?! and then)|"
     r"next time|(?:now|today) i|"
     r"i (?:now|no longer)|no longer (?:do|take|trust|assume|skip|ship|report|accept)|(?:i|i'd|i'll|we|we'd) "
     r"(?:\w+ ){0,4}?differently|(?:changed?|"

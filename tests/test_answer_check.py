@@ -993,3 +993,16 @@ def test_a_lesson_said_in_other_words_is_heard() -> None:
         "i ask for a dry run on every migration now.",
     ):
         assert Finding.NO_LEARNING not in check(story + lesson, question=failed).findings, lesson
+
+
+def test_my_team_and_i_is_we() -> None:
+    shared = (
+        "In 2022 our route planner took 40 minutes a night. My team and I profiled the old code. My team and "
+        "I rewrote the distance cache. My team and I moved the solver to a faster library. In the end planning "
+        "took 4 minutes."
+    )
+    result = check(shared)
+    assert result.we_count == 3 and result.i_count == 0
+    assert Finding.WE_NOT_I in result.findings
+    said = clauses(["The deadline was Black Friday and I said it was too risky."])
+    assert said[0].subject == "i", "two clauses joined by 'and' are not a shared subject"

@@ -163,11 +163,19 @@ def clauses(sentence_texts: list[str]) -> list[Clause]:
         words = tokens(sentence)
         for position, word in enumerate(words):
             if word in SUBJECTS:
-                clause = _clause(SUBJECTS[word], word, words[position + 1 : position + 6], index)
+                # "my team and I rewrote…", "our designer and I…": a shared subject is "we", not one's own step
+                shared = word == "i" and words[max(0, position - 3) : position] in TEAM_AND
+                subject = "we" if shared else SUBJECTS[word]
+                clause = _clause(subject, word, words[position + 1 : position + 6], index)
                 found.append(clause)
                 if clause.form is Form.DONE:
                     found.extend(_coordinated(clause, words[position + 2 :]))
     return _in_the_tense_around(found)
+
+
+TEAMMATES = wordset("""team teams manager lead colleague colleagues peer peers partner boss engineer engineers designer
+    pm director intern report reports cofounder co-founder analyst architect counterpart""")
+TEAM_AND = [[owner, mate, "and"] for owner in ("my", "our", "the") for mate in TEAMMATES]
 
 
 # Verbs whose past is their present ("I put", "I cut", "I read"): the form alone does not say when.

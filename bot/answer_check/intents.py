@@ -51,10 +51,12 @@ INTENTS: tuple[Intent, ...] = (
         r"unpopular (?:position|view|opinion|decision)|held your ground|overrul\w*|decision you argued",
         r"disagree\w*|(?:didn't|did not|don't|not) agree|push(?:ed|ing)? back|pushback|object\w*|argu\w*|"
         # not "merge conflicts" or a git "commit": the same words in a story about code
-        r"debat\w*|challeng\w*|(?<!merge )conflict(?!s? resolution)\w*|oppos\w*|against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
+        r"debat\w*|challeng\w*|(?<!merge )conflict(?!s? resolution)\w*|oppos\w*|"
+        r"against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
         r"convinc\w*|persuad\w*|(?:made|make) (?:my|the|a|our) case|escalat\w*|overrul\w*|tension|compromis\w*|"
         r"(?:i|we) (?:thought|felt|believed|was sure|were sure) (?:it|this|that|the|we|they|he|she) |"
-        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit(?:ted|ting)? to|disagree and commit|bad idea|(?:told|warned) (?:him|her|them|"
+        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit(?:ted|ting)? to|disagree and commit|bad idea|"
+        r"(?:told|warned) (?:him|her|them|"
         r"my \w+|the \w+) (?:so|that|it|not)|went along|frustrat\w*|difficult|complain\w*|(?:didn't|did not|"
         r"wouldn't|would not) listen|alternative\w*|(?:i|we) (?:showed|explained)|unhappy|angry|upset|ignor\w*",
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answer_check import AnswerCheck, Finding, check_answer, check_text, weakest_part
+from bot.answer_check.agents import parts
 from bot.answer_check.headings import labelled
 from bot.answer_check.text import Clause, Form, clauses, sentences
 from tests.conftest import shared_path
@@ -1006,3 +1007,31 @@ def test_my_team_and_i_is_we() -> None:
     assert Finding.WE_NOT_I in result.findings
     said = clauses(["The deadline was Black Friday and I said it was too risky."])
     assert said[0].subject == "i", "two clauses joined by 'and' are not a shared subject"
+
+
+def test_steps_told_in_the_present_perfect_are_steps() -> None:
+    story = (
+        "In my last job in a bank in Madrid, the fraud team was receiving many false alerts, more or less 2,000 "
+        "each day, and the analysts were very tired and they were missing the real fraud. My responsibility was "
+        "to find why the model is producing so many alerts. I have made the analysis of three months of alerts "
+        "and I have seen that 70% of them are coming from only one rule, the rule of the transactions in another "
+        "country. I have talked with the analysts and they explained me that this rule was created before the "
+        "pandemic, when people was not travelling. I have proposed to change the rule to use the travel notice "
+        "that the client can put in the app, and I have tested the new rule with the data of the last month. "
+        "The false alerts have gone down to 600 each day and the analysts have found 15% more real fraud in the "
+        "next quarter."
+    )
+    assert Finding.NO_ACTION not in check(story).findings
+    career = "I have launched many products in my career, and I have worked with many teams."
+    assert not check(career).star["result"], "a career told in the present perfect is no one time"
+
+
+def test_a_day_and_a_time_typed_short_set_the_scene() -> None:
+    story = (
+        "sat night ~11pm got paged because our payments provider started returning 500s for ~30% of card "
+        "payments. i checked our logs and saw it was only their EU endpoint, so i flipped our routing flag to "
+        "their US endpoint and posted in #incidents what i did. error rate went back to ~0.2% within 5 min."
+    )
+    assert check(story).star["situation"]
+    assert parts("sat night i got paged")[0].verb == "got", "'sat night' is Saturday, not a step"
+    assert parts("i sat with the on-call engineer")[0].verb == "sat"

@@ -10,8 +10,9 @@ measured on its own:
   after the second round, then studied and tuned on in the third (its mismatches are printed now);
 - benchmarks/data/answers_blind2.yaml ("blind2"): written by yet another person; measured blind after the
   third round, then studied and tuned on in the fourth (its mismatches are printed now);
-- benchmarks/data/answers_blind3.yaml ("blind3"): written by a third person, when present. Its mismatches
-  are never printed (only its table), so that nobody tunes on it by accident.
+- benchmarks/data/answers_blind3.yaml ("blind3"): written by a third person; measured blind after the
+  fourth round at 0.82 precision / 0.75 recall overall, then studied and tuned on in the fifth (its
+  mismatches are printed now).
 Prints a per-finding table per set and writes benchmarks/results/answer_check.json. No database or Slack.
 """
 
@@ -39,7 +40,9 @@ SETS = {
     "blind2": DATA / "answers_blind2.yaml",
     "blind3": DATA / "answers_blind3.yaml",
 }
-SEALED = {"blind3"}  # sets whose mismatches stay unprinted: measured, never read answer by answer
+# Sets whose mismatches stay unprinted: measured, never read answer by answer. None at present: a new
+# blind set goes here until it has been measured once.
+SEALED: set[str] = set()
 TARGET_PRECISION, TARGET_RECALL = 0.9, 0.85
 
 

@@ -22,8 +22,9 @@ from bot.answer_check.findings import PRIORITY, WEIGHT, Finding
 from bot.answer_check.intents import asked, misses_the_intent
 from bot.answer_check.lesson import has_lesson, tells_a_failure, tells_no_setback
 from bot.answer_check.mood import is_hypothetical
-from bot.answer_check.outcome import DELIVERED, WE_HAD, has_metric
+from bot.answer_check.outcome import DELIVERED, WE_HAD
 from bot.answer_check.render import check_text
+from bot.answer_check.result_number import has_metric
 from bot.answer_check.telling import Telling, drill_items, how_told, star_heard
 from bot.answer_check.text import (
     WORDS_PER_MINUTE,
@@ -75,7 +76,11 @@ def check_answer(
     if checklist is not None and question and not any(drill_items(text, told, said, checklist).values()):
         # nothing of the drill's checklist at all: another kind of answer, so nothing it asks is told
         findings |= {Finding.OFF_TOPIC, *((Finding.NO_METRIC,) if checklist.metric else ())}
-    if (checklist is None or checklist.we_counts) and _we_not_i(told, said):
+    if (
+        (checklist is None or checklist.we_counts)
+        and Finding.HYPOTHETICAL not in findings  # nothing was done, by "I" or by "we": that is the finding
+        and _we_not_i(told, said)
+    ):
         findings.add(Finding.WE_NOT_I)
     ordered = tuple(finding for finding in PRIORITY if finding in findings)
     if Finding.TOO_SHORT in findings and words < (checklist.words[0] if checklist else STAR_WORDS[0]) / 3:

@@ -58,6 +58,9 @@ PRONOUNS = {
     "i'll": Agent.I,
     "we'll": Agent.WE,
 }
+EXPERIENCE = wordset(
+    "many several multiple numerous countless dozens hundreds times career years always often"
+)
 OTHER_PRONOUNS = wordset("""you you're you've you'll you'd he she they it this that someone somebody nobody everyone everybody everything nothing
     people he'd she'd they'd it's they're he's she's they've""")
 PRESENT_AFTER_PRONOUN = re.compile(r"^[a-z]+$")
@@ -79,6 +82,8 @@ def _verb_at(words: list[str]) -> int | None:
         before = words[position - 1] if position > 0 else ""
         if word in PRONOUNS:
             continue
+        if word == "sat" and words[position + 1 : position + 2] in (["night"], ["morning"], ["evening"]):
+            continue  # "sat night ~11pm got paged": Saturday, typed short, not a verb
         if word in MODALS or word in AUXILIARIES or _is_past(word, before):
             return position
         after_pronoun = before in PRONOUNS or before in OTHER_PRONOUNS
@@ -124,6 +129,11 @@ def parts(sentence: str) -> tuple[Part, ...]:
             negated = any(w in NEGATIONS or w.endswith("n't") for w in piece[: verb_at + 3])
             verb = piece[verb_at]
             past = not modal and (verb in PAST_AUXILIARIES or _is_past(verb, ""))
+            done = rest[1] if len(rest) > 1 and verb in ("have", "has") else ""
+            if not modal and done and done != "been" and _is_past(done, "") and not set(rest) & EXPERIENCE:
+                # "I have made the analysis", "she has left": the present perfect tells what was done (but "I
+                # have launched many products in my career" tells a career, not one time)
+                verb, past = done, True
             found.append(Part(agent, subject, verb, tuple(rest), negated, modal, past, link))
             previous = agent
     return tuple(found)

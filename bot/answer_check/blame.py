@@ -44,7 +44,32 @@ STRONG_BLAME = re.compile(
     r"against)|everything (?:i'd|i had) warned|(?:wasn't|was not|isn't|is not|not) on me|(?:not|beyond|outside) "
     r"(?:of )?(?:in )?(?:my|our) control|(?:not something|nothing) (?:that )?(?:i|we) could (?:have )?(?:controlled|"
     r"prevented|changed)|(?:was|had) no way (?:for (?:\w+ ){1,2})?(?:to|of) (?:know|knowing|tell|telling|predict|"
-    r"see|seeing))\b",
+    r"see|seeing)|(?:outside|beyond) (?:of )?(?:my|our) (?:\w+'s )?control)\b",
+    _I,
+)
+OTHERS = (
+    r"(?:he|she|they|them|him|her|marketing|sales|management|leadership|procurement|legal|finance|hr|"
+    r"(?:my|our|the|their) (?:\w+ )?(?:manager|boss|lead|director|vendor|partner|client|contractor|pm|team|teams|"
+    r"department|dependenc(?:y|ies))|other teams?|upstream(?: \w+)?|external \w+)"
+)
+# The failure put down to other people, as its cause: "the whole thing happened because he didn't listen",
+# "the delay came from upstream dependencies". A technical cause ("it failed because the cache was cold")
+# names no one.
+CAUSED_BY_OTHERS = re.compile(
+    r"\b(?:delay|slip|slippage|miss|failure|problem|issue|outage|thing|it|this|that)s? (?:all |only |really )?"
+    r"(?:happened|came|stemmed|was caused|were caused|was due|were due|failed|slipped|fell (?:over|apart)|went "
+    r"wrong)(?: mostly| mainly| entirely| only)? (?:because (?:of )?|from |by |to )" + OTHERS + r"\b",
+    _I,
+)
+# Faults of others told as plain context, each one on its own: a promise they broke ("three weeks after the date
+# they had agreed to", "which they'd promised in one"), decisions they reopened, a verdict on their competence
+# ("was, frankly, not strong").
+CONTEXT_FAULT = re.compile(
+    r"\b(?:(?:after|later than|past) (?:the (?:date|deadline|day) )?(?:they|he|she)(?:'d| had)? (?:agreed|"
+    r"promised|committed)|(?:they|he|she)(?:'d| had) (?:promised|agreed to) (?:it )?(?:in|by|for|within)|"
+    r"reopen(?:ed|ing) (?:\w+ )?decisions|(?:was|were),? (?:frankly,? |honestly,? |simply |just )?(?:not|n't) "
+    r"(?:very |particularly |that |really )?(?:strong|good|competent|capable|experienced|up to (?:it|the job|the "
+    r"task)|reliable|responsive|helpful))",
     _I,
 )
 OWNING = re.compile(
@@ -104,11 +129,35 @@ def _a_person(subject: tuple[str, ...]) -> bool:
     return head in PEOPLE or any(word in PEOPLE for word in short_names)
 
 
+# A lesson that is about controlling others, not about oneself: "you cannot rely on other teams to keep their
+# dates", "you need a lot more leverage over them, like penalty clauses". It owns nothing; it is one more fault.
+LESSON_ON_OTHERS = re.compile(
+    r"\b(?:(?:can't|cannot|can not|never|not|don't|do not) (?:\w+ )?(?:rely|count|depend) on|leverage over|"
+    r"penalty clauses?|(?:never|don't|do not|not) trust (?:other|vendors?|agenc\w+|partners?|people|them|"
+    r"contractors?)|hold (?:them|other teams|vendors|partners|people) (?:to account|accountable))",
+    _I,
+)
+
+
 def blame_score(text: str, sentence_texts: list[str]) -> tuple[float, int]:
     plain = normal(text)
-    owned = sum(1 for m in OWNING.finditer(plain) if not DENIED.search(plain[: m.start()]))
-    strong = 2 * len(STRONG_BLAME.findall(plain)) + len(TOLD_YOU_SO.findall(plain))
+    told = [normal(sentence) for sentence in sentence_texts]
+    owned = sum(_owned(sentence) for sentence in told)
+    strong = 2 * (len(STRONG_BLAME.findall(plain)) + len(CAUSED_BY_OTHERS.findall(plain)))
+    strong += len(TOLD_YOU_SO.findall(plain)) + len(CONTEXT_FAULT.findall(plain))
+    strong += sum(1 for sentence in told if LESSON_ON_OTHERS.search(sentence))
     return fault_clauses(sentence_texts) + strong, owned
+
+
+def _owned(sentence: str) -> int:
+    """What the sentence owns; "the lesson is that you cannot rely on other teams" owns nothing."""
+    on_others = LESSON_ON_OTHERS.search(sentence) is not None
+    return sum(
+        1
+        for m in OWNING.finditer(sentence)
+        if not DENIED.search(sentence[: m.start()])
+        and not (on_others and m.group(0).lower().startswith(("lesson", "i learn")))
+    )
 
 
 def blames_others(text: str, sentence_texts: list[str]) -> bool:

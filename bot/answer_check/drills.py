@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from bot.answer_check.findings import Finding
 from bot.answer_check.numbers import METRIC
-from bot.answer_check.outcome import has_metric, has_result
+from bot.answer_check.outcome import has_result
+from bot.answer_check.result_number import has_metric
 from bot.answer_check.star import has_situation
 from bot.answer_check.task import has_task
 from bot.answer_check.text import Clause, Form, normal
@@ -115,11 +116,14 @@ FAILURES = (
     r"thundering herd|health ?checks?|canar\w*|monitor\w*|alarms?|alerts?)\b"
 )
 TRADE_OFFS = (
-    r"\b(?:trade-?offs?|instead of|rather than|versus|vs\.?|at the cost of|downside|the cost is|pros and cons|"
-    r"alternative\w*|cheaper|simpler|eventual(?:ly)? consisten\w*|strong(?:ly)? consisten\w*|over (?:a|an) "
+    r"\b(?:trade-?offs?|versus|vs\.?|at the cost of|downside|the cost is|pros and cons|"
+    r"alternative\w*|eventual(?:ly)? consisten\w*|strong(?:ly)? consisten\w*|over (?:a|an) "
     r"\w+ because|i chose|i'd choose|i would choose|i picked|i'd pick|i would pick|we could also|but it costs|"
     r"in exchange|the price)\b"
 )
+# Words that compare, but as often describe what the system does ("shows a warning page instead of
+# redirecting"): two different ones are a weighing of options, one alone is not.
+COMPARING = r"\b(?:instead of|rather than|cheaper|simpler|faster|slower|more expensive|less)\b"
 REQUIREMENTS = (
     r"\b(?:requirements?|functional|use cases?|users? (?:can|need|want|should|must)|must (?:support|handle|be|"
     r"work|never)|should (?:support|handle|be able)|clarify|scope|customers? (?:are|is|want|need)|who (?:is|are) "
@@ -129,7 +133,12 @@ REQUIREMENTS = (
 SYSTEM_DESIGN = Checklist(
     name="System Design",
     labels=("Requirements", "Trade-offs", "Components", "Failure modes"),
-    detect=(cue(REQUIREMENTS), cue(TRADE_OFFS), cue(COMPONENTS, 3), cue(FAILURES, 2)),
+    detect=(
+        cue(REQUIREMENTS),
+        either(cue(TRADE_OFFS), cue(COMPARING, 2)),
+        cue(COMPONENTS, 3),
+        cue(FAILURES, 2),
+    ),
     fixes={
         Finding.NO_SITUATION: "Start with the requirements: who uses it, what it must do, what it must never do.",
         Finding.NO_TASK: "Name the trade-offs: what you chose over what, and what it costs.",

@@ -50,10 +50,13 @@ INTENTS: tuple[Intent, ...] = (
         r"disagree\w*|push(?:ed)? back|pushback|challenged? (?:a|an|the|your|someone)|conflict|argued|"
         r"unpopular (?:position|view|opinion|decision)|held your ground|overrul\w*|decision you argued",
         r"disagree\w*|(?:didn't|did not|don't|not) agree|push(?:ed|ing)? back|pushback|object\w*|argu\w*|"
-        r"debat\w*|challeng\w*|conflict\w*|oppos\w*|against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
+        # not "merge conflicts" or a git "commit": the same words in a story about code
+        r"debat\w*|challeng\w*|(?<!merge )conflict(?!s? resolution)\w*|oppos\w*|"
+        r"against (?:it|the|this|that|his|her|their|my|our)|concern\w*|"
         r"convinc\w*|persuad\w*|(?:made|make) (?:my|the|a|our) case|escalat\w*|overrul\w*|tension|compromis\w*|"
         r"(?:i|we) (?:thought|felt|believed|was sure|were sure) (?:it|this|that|the|we|they|he|she) |"
-        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit\w*|bad idea|(?:told|warned) (?:him|her|them|"
+        r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit(?:ted|ting)? to|disagree and commit|bad idea|"
+        r"(?:told|warned) (?:him|her|them|"
         r"my \w+|the \w+) (?:so|that|it|not)|went along|frustrat\w*|difficult|complain\w*|(?:didn't|did not|"
         r"wouldn't|would not) listen|alternative\w*|(?:i|we) (?:showed|explained)|unhappy|angry|upset|ignor\w*",
     ),
@@ -100,6 +103,8 @@ INTENTS: tuple[Intent, ...] = (
         r"quality|standards?|\bbar\b|tests?\b|testing|review\w*|bugs?|defects?|refus\w*|insist\w*|reject\w*|"
         r"(?:not|wasn't) (?:good enough|ready)|polish\w*|checklist|regression\w*|rework|(?:wouldn't|would not|"
         r"didn't|did not) (?:ship|release|accept|approve|sign)|no-go|audit\w*|accessib\w*|consisten\w*",
+        # "a hire who raised the bar": the bar is the hiring bar, and the question asks about the hire
+        unless=r"hir(?:e|ed|es|ing)\b|recruit\w*",
     ),
     _intent(
         "growing someone",
@@ -107,7 +112,9 @@ INTENTS: tuple[Intent, ...] = (
         r"(?:someone|a \w+|them) grow|low performer|struggling|not meeting expectations|underperform\w*",
         r"mentor\w*|coach\w*|intern\b|junior|new grads?|report\b|grow|grew|growth|promot\w*|career|one-on-ones?|"
         r"1:1s?|feedback|pair\w*|taught|teach\w*|confiden\w*|struggl\w*|expectations?|performance (?:review|plan|"
-        r"issues?|problems?|improvement)|improvement plan|pip|training|onboard\w*|learn\w*|develop\w*|stretch",
+        r"issues?|problems?|improvement)|improvement plan|pip|training|onboard\w*|learn\w*|develop\w*|stretch|"
+        r"graduates?|grads?|buddy|buddies|apprentic\w*|shadow\w*|ramp(?:ed|ing)? up|up to speed|new hires?|"
+        r"newcomers?|productive",
     ),
     _intent(
         "hiring",
@@ -119,9 +126,24 @@ INTENTS: tuple[Intent, ...] = (
         "a customer",
         r"customers?|clients?|(?:your |the |a )users?\b|user (?:feedback|problem|need)",
         r"customers?|clients?|users?|buyers?|shoppers?|patients?|guests?|merchants?|sellers?|members|"
-        r"subscribers?|partners?|accounts?|feedback|complain\w*|tickets?|reviews?|nps|churn\w*|renew\w*|"
+        # "feedback" or a "review" alone may come from a colleague: a customer's is named as such
+        r"subscribers?|partners?|accounts?|complain\w*|tickets?|(?:app|store|star|online|product) reviews?|"
+        r"reviews? (?:on|from) (?:the|our|customers|users)|nps|churn\w*|renew\w*|"
         r"people who (?:use|used|bought)|families|drivers|riders|students|travell?ers|restaurants?|clinics?|"
         r"hospitals?|stores?|agenc(?:y|ies)|carers?|nurses?|adjusters?|technicians?|teams? (?:we|that) serve",
+    ),
+    _intent(
+        "earning trust",
+        r"earn(?:ed|ing)? (?:\w+ ){0,3}?trust|(?:skeptic|sceptic)\w*|w[io]n (?:\w+ ){0,2}?over|(?:rebuil\w*|regain\w*|"
+        r"lost|los\w*) (?:\w+ ){0,2}?trust|credibility",
+        r"skeptic\w*|sceptic\w*|doubt\w*|wary|distrust\w*|mistrust\w*|suspicio\w*|credib\w*|reputation|"
+        r"relationships?|(?:their|his|her|my|our|its) trust|trust(?:ed|s)? (?:me|us|my|our|him|her|them|the team)|"
+        r"(?:didn't|did not|don't|wouldn't|would not) (?:\w+ )?trust|convinc\w*|persuad\w*|won (?:\w+ ){1,3}?over|"
+        r"(?:was|were|been|being|be) (?:\w+ )?(?:honest|open|transparent|candid|upfront)|honesty|transparen\w*|"
+        r"admit\w*|apolog\w*|(?:kept|keep|keeping) (?:my|our) (?:word|promises?)|promis\w*|follow(?:ed)? "
+        r"through|hesitan\w*|reluctan\w*|resist\w*|push(?:ed)? back|pushback|concerns?|worried|burn(?:ed|t)|"
+        r"listen\w*|1:1s?|one-on-ones?|weekly|check-?ins?|(?:shared|sharing|showed|showing) (?:\w+ )?(?:data|"
+        r"numbers|progress|plan|results)|cynic\w*|frustrat\w*|(?:angry|upset|unhappy)",
     ),
     _intent(
         "doing more with less",
@@ -207,20 +229,20 @@ def asked(question: str) -> list[Intent]:
 
 def misses_the_intent(sentence_texts: list[str], question: str) -> bool:
     """The question asks for some kind of story, the story has no word of any kind it asks for, and it
-    is plainly a story of another kind (two different words of one, three in a long story): a short or
-    plain answer that merely lacks the words is given the benefit of the doubt."""
+    is plainly a story of another kind (two different words of one): a plain answer that merely lacks the
+    words is given the benefit of the doubt. A long story needs no more of them than a short one: the words
+    of the kind asked are broad, so a full story with none of them is already far from the question (a
+    "zero trust" network rollout told for "a time you won over a skeptical colleague")."""
     wanted = asked(question)
     if not wanted:
         return False
     told = " ".join(normal(s) for s in sentence_texts if not REFLECTION.search(normal(s)))
     if any(_shown(intent, told) for intent in wanted):
         return False
-    other_kind = OTHER_KIND + (1 if len(told.split()) >= LONG else 0)  # a long story says more of everything
-    return any(_distinct(intent, told) >= other_kind for intent in INTENTS if intent not in wanted)
+    return any(_distinct(intent, told) >= OTHER_KIND for intent in INTENTS if intent not in wanted)
 
 
 OTHER_KIND = 2  # different words of one other kind that make a story plainly of that kind
-LONG = 150
 
 
 def _shown(intent: Intent, told: str) -> bool:

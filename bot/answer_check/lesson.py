@@ -15,6 +15,11 @@ _I = re.IGNORECASE
 
 LESSON = re.compile(
     r"\b(?:i (?:learned|learnt|have since|'ve since|took away)|lessons?|taught me|takeaway|what i took|"
+    r"(?:let|made|helped) me (?:understand|realis\w*|realiz\w*)|(?:main|key|big|biggest) learning|"
+    # "the biggest thing I took from it", "nowadays I…", "I realised I had assumed…", "…on every change now"
+    r"(?:i|we) took (?:away )?from (?:it|this|that|the experience)|nowadays,? (?:i|we)|"
+    r"i (?:realised|realized) (?:that )?i (?:had|should|was|needed)|"
+    r"i (?:\w+ ){1,6}?(?:every|each|any) (?:\w+ ){0,2}now\b(?! and then)|"
     r"next time|(?:now|today) i|"
     r"i (?:now|no longer)|no longer (?:do|take|trust|assume|skip|ship|report|accept)|(?:i|i'd|i'll|we|we'd) "
     r"(?:\w+ ){0,4}?differently|(?:changed?|"
@@ -35,9 +40,11 @@ SINCE = re.compile(
     _I,
 )
 OWN_FAILURE = re.compile(
-    r"\b(?:i (?:failed(?! over| back)|made a mistake|made the mistake|messed up|got it wrong|was wrong|had been wrong|screwed up|"
+    r"\b(?:i (?:failed(?! over| back)|made a mistake|made the mistake|messed up|was wrong|had been wrong|screwed up|"
     r"dropped the ball|misjudged|underestimated|overlooked)|my (?:mistake|failure|fault|biggest failure)|"
-    r"(?:that|this|it) was on me)\b",
+    # "one I got wrong", "I got the estimate badly wrong"
+    r"i got (?:(?:it|that|this|them|the \w+|my \w+) )?(?:badly |completely |very )?wrong|"
+    r"(?:that|this|it) was on me(?! to\b))\b",  # "it was on me to fix it" is a duty, not a fault
     _I,
 )
 
@@ -80,5 +87,13 @@ def tells_no_setback(text: str) -> bool:
     """A success told to a failure question: nothing going less than well anywhere in it, and told as a
     success (on time, a record, pride). A failure told in other words ("the points were calculated twice,
     we switched it off") has no success to tell."""
-    plain = normal(text)
+    plain = NONE_OF_IT.sub(" ", normal(text))
     return not SETBACK.search(plain) and bool(SUCCESS.search(plain))
+
+
+# A setback denied is a success: "with zero billing errors", "no incidents", "without any issues".
+NONE_OF_IT = re.compile(
+    r"\b(?:zero|no|without(?: any| a single)?|not a single|never had (?:a|any)) (?:\w+ )?(?:errors?|incidents?|"
+    r"issues?|problems?|bugs?|outages?|downtime|complaints?|defects?|failures?|rollbacks?)\b",
+    _I,
+)

@@ -15,8 +15,9 @@ import re
 
 from bot.answer_check.agents import parts
 from bot.answer_check.content import checkable
+from bot.answer_check.outcome import has_present_result
 from bot.answer_check.star import anchored, opening
-from bot.answer_check.text import Clause, Form, count_words, normal, tokens, wordset
+from bot.answer_check.text import STATIVE_PRESENT, Clause, Form, count_words, normal, tokens, wordset
 
 _I = re.IGNORECASE
 
@@ -49,13 +50,10 @@ HABIT_OPENING = re.compile(
 )
 YOU = wordset("you you're you've you'll you'd")
 HEDGE_VERBS = wordset("say argue guess imagine think bet estimate describe call add")
-# Present verbs of being, having and thinking: context in a present-tense story, not its steps.
-STATIVE_PRESENT = wordset("""am is are have has think know feel believe want need like love prefer hope see
-    mean guess wish seem understand remember""")
 # A time in the past: "in 2023", "last year", "two years ago", "when I was…", "in my first job", "in March".
 PAST_TIME = re.compile(
     r"\b(?:(?:back )?in (?:19|20)\d\d|(?:last|that) (?:year|quarter|month|summer|winter|spring|autumn|fall|week)|"
-    r"(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:years?|months?|weeks?) ago|when i (?:was|joined|"
+    r"(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:years?|yrs?|months?|mos?|weeks?|wks?) ago|when i (?:was|joined|"
     r"started|worked|am|work|join|start)|in my (?:previous|last|first|former|old|second|third) (?:job|company|"
     r"role|team|position|employer)|during my|(?:in|early|late) (?:january|february|march|april|june|july|august|"
     r"september|october|november|december)\b|(?:in|during|at) (?:the|my|our) (?:internship|master's|bachelor's|"
@@ -102,11 +100,15 @@ def present_steps(said: list[Clause]) -> int:
 
 def placed(text: str, told: list[str]) -> bool:
     """Set in one real time or place with particulars: a past time in the opening ("in 2021", "in my previous
-    company"), or a named setting and at least two checkable details (names, systems, figures) per 100 words."""
+    company"), or at least two checkable details (names, systems, figures) per 100 words with a named setting
+    or with a measured outcome where the story ends ("after the deploy p95 goes from 2s to 280ms"): a routine
+    has no one outcome to measure. Chat-typed stories are often told in the present and placed nowhere."""
     if PAST_TIME.search(" ".join(normal(text).split()[:45])):
         return True
     words = max(1, len(tokens(text)))
-    return any(anchored(normal(s)) for s in opening(told)) and 100 * checkable(text) / words >= 2.0
+    if 100 * checkable(text) / words < 2.0:
+        return False
+    return any(anchored(normal(s)) for s in opening(told)) or has_present_result(told)
 
 
 def _one_time(text: str, told: list[str], said: list[Clause]) -> bool:

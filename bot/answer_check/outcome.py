@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from bot.answer_check.agents import Agent, Part, parts
 from bot.answer_check.numbers import METRIC, metric_in
 from bot.answer_check.star import CONDITIONAL, a_step
-from bot.answer_check.text import normal, tokens, wordset
+from bot.answer_check.text import normal, wordset
 
 _I = re.IGNORECASE
 
@@ -104,6 +104,11 @@ def has_result(sentence_texts: list[str]) -> bool:
     the world going on after the candidate's last step ("when the next interns started, all of them had
     it running"). A story whose last two sentences are still steps ends before its outcome: what the
     world did earlier was the situation moving ("the prototype found only 41%"), not the result."""
+    if ends_in_flight(sentence_texts):
+        return False
+    if headline(sentence_texts):
+        return True
+    sentence_texts = before_the_lesson(sentence_texts)
     later = result_region(sentence_texts)
     cued = [s for s in second_half(sentence_texts) if not CONDITIONAL.search(normal(s))]
     if any(RESULT_CUE.search(normal(sentence)) for sentence in cued):  # "as a result…", wherever it comes
@@ -116,6 +121,26 @@ def has_result(sentence_texts: list[str]) -> bool:
         return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]
     return any(CLOSING.search(normal(s)) for s in late[-2:]) or _world_after_the_steps(sentence_texts)
+
+
+# "Here's how", "this is how I did it": the answer opened on its outcome and now tells the story behind it.
+HEADLINE_CUE = re.compile(
+    r"\b(?:here(?:'s| is) how|this is how|that's how|let me (?:walk you through|explain|tell you) how)\b", _I
+)
+
+
+def headline(sentence_texts: list[str]) -> bool:
+    """The outcome told first, as a headline, with its number: "I cut our monthly churn from 4.1% to 2.6% in
+    two quarters. Here is how." Read in the first sentence: the candidate's own measured change ("I cut…",
+    "we doubled…"), or any number followed by a "here's how"."""
+    first, then = sentence_texts[:1], " ".join(sentence_texts[1:3])
+    if not first or not metric_in(normal(first[0])):
+        return False
+    own = any(
+        part.agent is not Agent.OTHER and part.past and not part.negated and part.verb in MEASURED
+        for part in parts(normal(first[0]))
+    )
+    return own or bool(HEADLINE_CUE.search(normal(then)))
 
 
 def _steps_in(sentence: str) -> bool:
@@ -168,54 +193,58 @@ def outcome_parts(sentence: str) -> Iterator[Part]:
         )
 
 
-def has_metric(sentence_texts: list[str]) -> bool:
-    """A number where the result is told: in an outcome clause ("about 7% of orders used it"), in a
-    sentence with a result cue or a closing outcome, or in the last two sentences."""
-    start = max(len(sentence_texts) // 3, _first_step(sentence_texts) + 1)
-    for sentence in sentence_texts[start:] if len(sentence_texts) > 2 else sentence_texts:
-        # a failure's toll may be told before the recovery, but after the steps began: the figures of the
-        # situation ("churn jumped to 9.4%", "marketing's theory was a 40%-off promotion") are no result
-        if any(metric_in(_from(sentence, p)) for p in outcome_parts(sentence)):
-            return True
-    later = [s for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
-    for sentence in later:
-        plain = normal(sentence)
-        if (RESULT_CUE.search(plain) or CLOSING.search(plain)) and metric_in(plain):
-            return True
-    closing = [s for s in later if not LESSON_TOLD.search(normal(s))][-2:]
-    return any(metric_in(normal(s)) for s in closing)
-
-
-def _first_step(sentence_texts: list[str]) -> int:
-    """Where the candidate's steps begin: the first sentence with "I"/"we" doing something in the past ("we
-    ran a meal-kit business", "we needed to find out" set the scene); 0 when no step comes before the end."""
-    ending = len(sentence_texts) - len(result_region(sentence_texts))
-    for index in range(ending):
-        if any(a_step(part) and part.verb not in FRAMING for part in parts(normal(sentence_texts[index]))):
-            return index
-    return 0
-
-
-FRAMING = wordset(
-    "was were had been worked joined led ran managed owned started moved used became inherited got needed"
-)
-
-
-def _from(sentence: str, part: Part) -> str:
-    """The sentence from the outcome clause on: "we went live on the 19th, almost three weeks late"."""
-    words = tokens(sentence)
-    told = list(part.subject + part.words)
-    for start in range(len(words)):
-        if words[start : start + len(told)] == told:
-            return " ".join(words[start:])
-    return " ".join(told)
-
-
 # A lesson closing the answer is no part of its result: the result's last lines are read before it.
 LESSON_TOLD = re.compile(
-    r"\b(?:i (?:learned|learnt)|lessons?|taught me|takeaway|what i took|next time|in hindsight|looking back)\b",
+    r"\b(?:i (?:learned|learnt)|lessons?|taught me|takeaway|what i took|next time|in hindsight|looking back|"
+    r"(?:let|made|helped) me (?:understand|realis\w*|realiz\w*|see|learn)|(?:main|key|big|biggest) learning)\b",
     _I,
 )
+
+
+def before_the_lesson(sentence_texts: list[str]) -> list[str]:
+    """The story without the lesson that closes it: "this experience let me understand that learning the
+    tool is more important…" judges, it tells no outcome. A closing line that also tells a change ("errors
+    fell to zero and I learned…") stays."""
+    told = list(sentence_texts)
+    while len(told) > 1 and LESSON_TOLD.search(normal(told[-1])) and not _changed(told[-1]):
+        told.pop()
+    return told
+
+
+def _changed(sentence: str) -> bool:
+    return any(part.verb in CHANGE and part.past for part in outcome_parts(sentence))
+
+
+# Work told as still under way where the story ends: no outcome yet, however well it is going.
+IN_FLIGHT = re.compile(
+    r"\b(?:(?:we're|we are|i'm|i am|it's|it is|still) (?:\w+ )?in the middle of|(?:the )?plan is to (?:finish|"
+    r"ship|launch|complete|roll|go)|(?:haven't|have not|hasn't|has not|isn't|is not) (?:\w+ )?(?:finished|"
+    r"launched|shipped|done|complete\w*|live) yet|not (?:done|finished|live|launched|shipped) yet|still in "
+    r"progress|(?:for|under) review in (?:the )?next|ask(?:s|ed)? me to prepare|the real test (?:is|will be)|"
+    r"still (?:working on|waiting|rolling out|ongoing|underway|figuring)|(?:is|are) (?:planned|scheduled) for|"
+    r"(?:we|i)(?:'ll| will) (?:only )?(?:know|see|find out)|(?:don't|do not) (?:\w+ )?know yet|too early to "
+    r"(?:tell|say)|remains to be seen|halfway through|(?:which |that |it |they )?(?:will|'ll|is going to|are "
+    r"going to) (?:be )?(?:release|launch|ship|go live|roll out|deploy)\w*)\b",
+    _I,
+)
+
+
+def ends_in_flight(sentence_texts: list[str]) -> bool:
+    """The last lines (before any lesson) say the work is still going on ("the cutover is planned for
+    November", "the fix will release next month"), and no change of the world is told where the story
+    ends: "errors fell 40%; phase two will launch next year" has its result."""
+    told = before_the_lesson(sentence_texts)
+    if not any(IN_FLIGHT.search(normal(s)) for s in told[-2:]):
+        return False
+    return not any(
+        part.verb in REACHED and part.past for s in result_region(told) for part in outcome_parts(s)
+    )
+
+
+# What the work reached, as opposed to what befell it on the way ("when that team lost two people").
+REACHED = wordset("""reduced increased improved cut saved grew dropped fell rose doubled tripled halved launched shipped
+    delivered finished completed met hit exceeded achieved won resolved recovered eliminated passed adopted
+    closed beat released reached landed lowered raised cleared stabilised stabilized""")
 
 
 # A story told in the present tells its outcome in the present too ("the failures go from 47 to 3 a
@@ -233,5 +262,8 @@ PRESENT_OUTCOME = re.compile(
 
 def has_present_result(sentence_texts: list[str]) -> bool:
     """An outcome told in the present where the story ends (for a story told in the present)."""
-    later = [normal(s) for s in result_region(sentence_texts) if not CONDITIONAL.search(normal(s))]
+    if ends_in_flight(sentence_texts):
+        return False
+    told = before_the_lesson(sentence_texts)
+    later = [normal(s) for s in result_region(told) if not CONDITIONAL.search(normal(s))]
     return any(PRESENT_OUTCOME.search(sentence) for sentence in later)

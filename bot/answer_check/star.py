@@ -12,19 +12,24 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.agents import Agent, Part, parts
-from bot.answer_check.text import STATIVE, Clause, Form, count_words, normal, wordset
+from bot.answer_check.text import STATIVE, STATIVE_PRESENT, Clause, Form, count_words, normal, wordset
 
 _I = re.IGNORECASE
 SETTING = re.compile(
     r"\b(?:(?:back )?in (?:19|20)\d\d|(?:last|this|that|the previous|the following) (?:year|quarter|month|summer|"
     r"winter|spring|fall|autumn|week|sprint|season)|(?:a|one|two|three|four|five|six|few|couple of|several|"
-    r"\d+) (?:years?|months?|weeks?) (?:ago|into|after)|when i (?:was|joined|started|worked|led|ran|managed|"
+    r"\d+) (?:years?|yrs?|months?|mos?|weeks?|wks?) (?:ago|into|after)|when i (?:was|joined|started|worked|led|ran|managed|"
     r"took over|moved)|while (?:i was|working|at)|early in my|at the time|during (?:my|our|the|a|an)|recently|"
     r"(?:i|we)(?:'d| had) been \w+ing|"
     r"(?:at|in|with|for|on) (?:my|our) (?:\w+ )?(?:company|job|role|employer|position|startup|org|"
     r"organi[sz]ation|group|department|bank|agency|firm|client|project|workplace|business|office)|"
+    # a day and a time: "one friday night", "sat night ~11pm", "on a Sunday"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"last|one|that) (?:night|morning|evening|afternoon)|(?:on|one|last|that) (?:a )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|"
     r"(?:i|we) (?:was|were) (?:working|leading|running|managing|building|responsible|part|in charge|the|a|an|"
-    r"on|at|in)|(?:i|we) (?:worked|joined|led|ran|managed|owned|started) (?:at|for|on|in|as|a|an|the|our|my)|"
+    r"on|at|in)|(?:right now|currently|at the moment|these days),? (?:i|we)\b|(?:i|we)(?:'m| am|'re| are) "
+    r"(?:currently |now )?(?:leading|running|managing|building|responsible for|in charge of|working on)|(?:i|we) (?:worked|joined|led|ran|managed|owned|started) (?:at|for|on|in|as|a|an|the|our|my)|"
     r"as (?:a|an|the) (?:\w+ )?(?:engineer|manager|lead|developer|analyst|designer|architect|owner|scientist|"
     r"consultant|director|intern|pm|tpm|sde|head)|my (?:previous|last|current|former|first|old) "
     r"(?:company|job|role|team|employer|manager|position)|there (?:was|were)|(?:i|we) had (?:a|an|\d+|two|three|"
@@ -64,6 +69,8 @@ def _leads_witha_step(sentence: str) -> bool:
     first = next(iter(parts(sentence)), None)
     if first is None or first.agent is Agent.OTHER or first.modal:
         return False
+    if first.verb in STATIVE_PRESENT and not _obliged(first):
+        return False  # "the call I think about most is…", "I am working as…": the telling has not begun
     return first.verb not in SCENE_VERBS or _obliged(first)
 
 
@@ -108,24 +115,51 @@ def anchored(text: str, *, definite: bool = False) -> bool:
     return bool(SETTING.search(text) or CAPITALISED_PLACE.search(text) or organisation or ROLE.search(text))
 
 
-def has_situation(sentence_texts: list[str], *, anchored_only: bool = False) -> bool:
+def has_situation(
+    sentence_texts: list[str], *, anchored_only: bool = False, in_present: bool = False
+) -> bool:
     """A setting in the opening. anchored_only: only a place, a time, an organisation or a role counts
     (for a hypothetical answer, whose other sentences describe no real world, and whose would-be sentences
-    place nothing: "I'd look for an approval added five years ago")."""
+    place nothing: "I'd look for an approval added five years ago"). in_present: a story told in the present
+    describes its world in the present too ("so our search api is slow and the mobile team keeps
+    complaining")."""
     told = opening(sentence_texts)
     if anchored_only:
         real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
-        return any(anchored(sentence, definite=True) for sentence in real)
+        return any(anchored(sentence, definite=True) and not only_points_back(sentence) for sentence in real)
     if told and _leads_witha_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
         return anchored(normal(told[0]))
     for sentence in told:
         text = normal(sentence)
-        if anchored(text) or (STATE_VERB.search(text) and CONTEXT_NOUN.search(text)):
+        state = STATE_VERB.search(text) or (in_present and PRESENT_STATE.search(text))
+        if anchored(text) or (state and CONTEXT_NOUN.search(text)):
             return True
-        if any(p.agent is Agent.OTHER and p.past and p.subject for p in parts(text)):
+        if any(p.agent is Agent.OTHER and (p.past or in_present) and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"
     return False
+
+
+PRESENT_STATE = re.compile(r"\b(?:is|are|has|have|keeps?|becomes?)\b", _I)
+
+
+# "I had to deal with this at my last job", "I've seen that a lot": a sentence that only points back at the
+# question names no project and no problem of its own. Before an answer of what one would do, it is no
+# situation and no task (a real story goes on to tell them, and is read as told).
+POINTS_BACK = re.compile(
+    r"\b(?:deal(?:t)? with|handled?|done|do|faced?|seen|been (?:in|through)|gone through|went through|come across|"
+    r"run into|ran into) (?:this|that|it|something like (?:this|that)|(?:this|that|a similar|such a|these|those) "
+    r"(?:kind of |sort of )?(?:situations?|things?|problems?|cases?))\b",
+    _I,
+)
+
+
+def only_points_back(sentence: str) -> bool:
+    """Nothing but the pointer and where it happened ("at my old company"): no project, no problem."""
+    if not POINTS_BACK.search(sentence):
+        return False
+    rest = ORGANISATION.sub(" ", SETTING.sub(" ", POINTS_BACK.sub(" ", sentence)))
+    return not CONTEXT_NOUN.search(rest)
 
 
 CONDITIONAL = re.compile(r"\b(?:would|will)\b|'d\b|'ll\b", _I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.answer_check.agents import parts
-from bot.answer_check.star import CONDITIONAL, _obliged, has_action, has_situation
+from bot.answer_check.star import CONDITIONAL, _obliged, has_action, has_situation, only_points_back
 from bot.answer_check.text import Clause, Form, normal
 
 _I = re.IGNORECASE
@@ -31,8 +31,8 @@ TASK = re.compile(
     r"target|priority|deadline|requirement|brief|plan|problem to solve|question) (?:was|is|:|of|being|were)|"
     r"(?:i|we) (?:was|were) (?:responsible|accountable|in charge|on the hook|assigned|asked|tasked|expected|"
     r"supposed|the owner|the one)|i (?:owned|took ownership|took on|stepped up|signed up|took charge)|(?:it|this|"
-    r"that) was (?:my|up to me|on me)|(?:asked|ask|asks|told|needed|wanted|expected|hired|tasked) (?:me|us|my "
-    r"team|our team) to|(?:had|gave me|gave us|with|within) (?:only )?(?:\w+ )?(?:days?|weeks?|months?|hours?) "
+    r"that) was (?:my|up to me|on me)|(?:asked|ask|asks|told|needed|wanted|expected|hired|tasked) (?:me|us|(?:my|"
+    r"our) (?:\w+ ){0,2}?(?:team|group|org|organi[sz]ation|department|squad|unit|function)) to|(?:had|gave me|gave us|with|within) (?:only )?(?:\w+ )?(?:days?|weeks?|months?|hours?) "
     r"(?:to|left|before|until)|deadline|in order to|so that)\b",
     _I,
 )
@@ -51,7 +51,7 @@ NOBODY = re.compile(
 RESPONSIBLE = re.compile(
     r"\b(?:i|we) (?:was|were|am|are|'m) (?:\w+ ){0,4}?(?:responsible|accountable|in charge|on the hook)|"
     r"\b(?:goal|task|job|objective|aim|mandate|mission|target|priority|ask)s? (?:\w+ ){0,3}?(?:was|were|is) "
-    r"(?:to|that|simple|clear)\b",
+    r"(?:to|that|simple|clear|(?!getting (?:worse|harder|bigger|later))\w+ing)\b",  # "the goal I own is getting…"
     _I,
 )
 
@@ -66,13 +66,21 @@ INTENT = re.compile(
 
 
 def has_task(
-    sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None = None, evident: bool = True
+    sentence_texts: list[str],
+    clauses: list[Clause],
+    *,
+    acted: bool | None = None,
+    evident: bool = True,
+    in_present: bool = False,
 ) -> bool:
     """A goal or an obligation told before the end (a decision only early: "I decided to own it"; deciding
     mid-story is a step), or a problem the situation tells and the candidate then acts on. evident=False
     (an answer told as what one would do): only a task said outside the would-be counts."""
     if not evident:
-        sentence_texts = [s if not UNREAL.search(normal(s)) else "" for s in sentence_texts]
+        sentence_texts = [
+            s if not UNREAL.search(normal(s)) and not only_points_back(normal(s)) else ""
+            for s in sentence_texts
+        ]
         clauses = [c for c in clauses if sentence_texts[c.sentence]]
     early = max(1, round(len(sentence_texts) * 0.4))
     if any(INTENT.search(normal(s)) for s in sentence_texts[:early]):
@@ -93,7 +101,7 @@ def has_task(
             # "nobody asked us to" is no task, nor is "I would be responsible"
             if not NOBODY.search(before) and not CONDITIONAL.search(" ".join(before.split()[-3:])):
                 return True
-    return evident and _problem_taken_on(sentence_texts, clauses, acted=acted)
+    return evident and _problem_taken_on(sentence_texts, clauses, acted=acted, in_present=in_present)
 
 
 # Said in other words than the regular forms above: taking it on, being asked, what mattered, a date.
@@ -105,7 +113,9 @@ TAKEN_ON = re.compile(
     r"extremely )?(?:important|critical|essential|crucial|urgent) (?:for me |for us |to me )?to|"
     r"(?:team|group|org|company|business|we|i) (?:\w+ ){0,5}?(?:had|needed) to|(?:launch|due|target|"
     r"go-live|hard|release|cut-?over) date|committed to (?:a|the) (?:\w+ )?(?:date|deadline|launch)|"
-    r"(?:and|i|we) (?:\w+ly )?(?:decided|wanted|set out|aimed|offered) to)\b",
+    r"(?:and|i|we) (?:\w+ly )?(?:decided|wanted|set out|aimed|offered) to|"
+    # what success was to be: "success for me meant getting…", "done looked like…"
+    r"(?:success|done|winning) (?:for (?:me|us|the team) )?(?:meant|means|looked like|would mean|was defined as))\b",
     _I,
 )
 # Something going wrong or pressing, told of the situation: what a candidate who then acts took on.
@@ -119,21 +129,31 @@ TROUBLE = re.compile(
     r"out|tim(?:ing|ed) out|time-?outs?|leak\w*|wrong|tedious|painful|struggl\w*|overloaded|burn(?:ing|t|ed)? "
     r"?out|attrition|resign\w*|expensive|over budget|too (?:long|slow|expensive|many|much|few|small)|"
     r"(?:could|did|would|was|were|does|do|might|may|can)(?:n't| not) (?:work|support|scale|match|fit|trust|answer|"
-    r"respond|exist|speak|show|come|keep|say|know|tell|find|get|reach|handle|cope|meet|afford|use)|(?:nobody|no one) "
+    r"respond|exist|speak|show|come|keep|say|know|tell|find|get|reach|handle|cope|meet|afford|use)|never (?:answered|"
+    r"replied|responded|came back|converted|showed up|opened|finished|arrived)|(?:nobody|no one) "
     r"(?:could|knew|owned|wanted|was)|warn(?:ed|ing|s)?|shortages?|shortfall|short (?:of|by|on)|unable|can't|cannot|"
     r"deadline|urgent|pressure|shut(?:ting)? down|deprecat\w*|end of life|double-charged|disputes?|"
     r"skeptic\w*|sceptic\w*|distrust|mistrust|tension|conflicts?|disagree\w*|rejected|escalat\w*|"
-    r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog)\b",
+    r"regress\w*|vulnerab\w*|breach\w*|gaps?|bottlenecks?|backlog|"
+    # a date to hit: "product wanted to ship friday", "the demo is on Monday"
+    r"(?:ship|launch|release|go live|deliver|demo)\w* (?:\w+ ){0,3}?(?:by |on |before |for )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|next week|end of (?:the )?(?:day|week|month|quarter|sprint))|"
+    # "leadership wanted it live by the end of Q3", "ready before the audit in March"
+    r"(?:live|done|ready|shipped|finished|launched|complete|in place) (?:by|before) (?:the )?(?:end of (?:the )?)?"
+    r"(?:q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|monday|"
+    r"tuesday|wednesday|thursday|friday|next|year|month|quarter|sprint|audit|launch|holidays?|peak|\d))\b",
     _I,
 )
 
 
-def _problem_taken_on(sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None) -> bool:
+def _problem_taken_on(
+    sentence_texts: list[str], clauses: list[Clause], *, acted: bool | None, in_present: bool = False
+) -> bool:
     """A situation that tells trouble in the first half of the answer, and steps that follow it (acted: the
     steps as the caller heard them, in whatever tense; else read here, in the past)."""
     if acted is None:
         acted = has_action(sentence_texts, clauses)
-    if not acted or not has_situation(sentence_texts):
+    if not acted or not has_situation(sentence_texts, in_present=in_present):
         return False
     half = max(1, (len(sentence_texts) + 1) // 2)
     return any(TROUBLE.search(normal(sentence)) for sentence in sentence_texts[:half])

@@ -16,9 +16,9 @@ from bot.answer_check.findings import Finding
 from bot.answer_check.headings import labelled
 from bot.answer_check.mood import present_steps, told_in_the_present
 from bot.answer_check.outcome import has_present_result, has_result
-from bot.answer_check.star import has_action, has_situation
+from bot.answer_check.star import a_step, has_action, has_situation
 from bot.answer_check.task import has_task
-from bot.answer_check.text import Clause
+from bot.answer_check.text import STATIVE_PRESENT, Clause, Form, clauses, normal, sentences
 
 
 class Telling(StrEnum):
@@ -43,6 +43,18 @@ def how_told(
     return Telling.VAGUE if Finding.VAGUE in content else Telling.STORY
 
 
+def _a_step_in(section: str) -> bool:
+    """One step of the candidate's, told in any tense or as a note dropping its "I" ("Built a tool…")."""
+    told = sentences(section)
+    if any(
+        c.form not in (Form.STATE, Form.OBLIGED) and c.verb not in STATIVE_PRESENT
+        for c in clauses(told)
+        if c.verb
+    ):
+        return True
+    return any(a_step(part) for sentence in told for part in parts(normal(sentence)))
+
+
 def drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
     return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
 
@@ -63,13 +75,15 @@ def star_heard(
         present = telling is Telling.PRESENT
         action = has_action(told, said) or (present and present_steps(said) >= 2)
         star = {
-            "situation": has_situation(told),
-            "task": has_task(told, said, acted=action),
+            "situation": has_situation(told, in_present=present),
+            "task": has_task(told, said, acted=action, in_present=present),
             "action": action,
             "result": has_result(told) or (present and has_present_result(told)),
         }
-        for slot in labelled(text):
-            star[slot] = True
+        for slot, under in labelled(text).items():
+            # a heading is heard by its layout whatever the grammar under it, but an "Action" with no step
+            # of one's own under it ("This was a large cross-functional program…") tells no action
+            star[slot] = star[slot] or slot != "action" or _a_step_in(under)
     if telling in (Telling.VAGUE, Telling.IN_GENERAL):
         star["situation"] = has_situation(told, anchored_only=True)
     if telling is Telling.IN_GENERAL:

@@ -41,8 +41,14 @@ def normal(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
+# A line this short that goes on in the next is broken on purpose (chat messages typed line by line, "so we
+# had an outage / i jumped on it"), not wrapped: editors and e-mail wrap at 70–110 columns.
+SHORT_LINE = 45
+BROKEN_SHORT = re.compile(rf"^([^\n]{{1,{SHORT_LINE}}}[^\s.!?:;,])[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
+
+
 def sentences(text: str) -> list[str]:
-    unwrapped = WRAPPED.sub(" ", normal(text))
+    unwrapped = WRAPPED.sub(" ", BROKEN_SHORT.sub(r"\1\n\n", normal(text)))
     shielded = ABBREVIATIONS.sub(lambda match: match.group(0).replace(". ", "·_"), unwrapped)
     parts = (part.replace("·_", ". ").strip(" -*•\t") for part in SENTENCE_END.split(shielded))
     return [part for part in parts if WORD.search(part) and not part.startswith("#")]  # headings say nothing
@@ -117,8 +123,13 @@ NOT_PAST_ED = frozenset(
 )
 STATIVE = wordset("""was were had felt thought knew believed wanted liked loved hoped wished seemed cared been enjoyed
     preferred assumed expected guessed hated feared worried understood""")
+# Present verbs of being, having and thinking: context in a present-tense story, not its steps ("I am working
+# as…", "we are having a plan", "the call I think about most…").
+STATIVE_PRESENT = wordset("""am is are have has think know feel believe want need like love prefer hope see
+    mean guess wish seem understand remember having thinking knowing feeling believing wanting needing liking
+    loving hoping wishing working""")
 MODALS = wordset("would could should might will shall may must can 'd 'll")
-CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll")
+CONDITIONAL_MODALS = wordset("would could should might will shall 'd 'll wouldn't won't shouldn't")
 HABIT_WORDS = wordset(
     "usually always typically generally normally often tend"
 )  # "I try", "I prefer": any tense's
@@ -152,11 +163,50 @@ def clauses(sentence_texts: list[str]) -> list[Clause]:
         words = tokens(sentence)
         for position, word in enumerate(words):
             if word in SUBJECTS:
-                clause = _clause(SUBJECTS[word], word, words[position + 1 : position + 6], index)
+                # "my team and I rewrote…", "our designer and I…": a shared subject is "we", not one's own step
+                shared = word == "i" and words[max(0, position - 3) : position] in TEAM_AND
+                subject = "we" if shared else SUBJECTS[word]
+                clause = _clause(subject, word, words[position + 1 : position + 6], index)
                 found.append(clause)
                 if clause.form is Form.DONE:
                     found.extend(_coordinated(clause, words[position + 2 :]))
-    return found
+    return _in_the_tense_around(found)
+
+
+TEAMMATES = wordset("""team teams manager lead colleague colleagues peer peers partner boss engineer engineers designer
+    pm director intern report reports cofounder co-founder analyst architect counterpart""")
+TEAM_AND = [[owner, mate, "and"] for owner in ("my", "our", "the") for mate in TEAMMATES]
+
+
+# Verbs whose past is their present ("I put", "I cut", "I read"): the form alone does not say when.
+SAME_FORM = wordset(
+    "put set let read shut cost hurt quit spread bet split burst cut hit upset reset shed fit"
+)
+# Participles that look past but are present after a bare subject: "I run a weekly meeting", "we come in".
+PRESENT_LOOKALIKE = wordset("run come become overcome")
+
+
+def _in_the_tense_around(found: list[Clause]) -> list[Clause]:
+    """A verb whose form does not say its tense takes the tense of the nearest clause that does: "I keep a
+    risk log and review it weekly, and I put dependencies at the top" is present, "I found the bug and I put
+    a fix in" is past."""
+    settled: list[Clause] = []
+    for index, clause in enumerate(found):
+        if clause.form is Form.DONE and clause.verb in PRESENT_LOOKALIKE:
+            clause = Clause(clause.subject, clause.verb, Form.PRESENT, clause.sentence)
+        elif clause.form is Form.DONE and clause.verb in SAME_FORM:
+            before = [c.form for c in found[:index] if c.verb not in SAME_FORM]
+            after = [c.form for c in found[index + 1 :] if c.verb not in SAME_FORM]
+            near = next((f for f in reversed(before) if f in TENSED), None) or next(
+                (f for f in after if f in TENSED), Form.DONE
+            )
+            if near in (Form.PRESENT, Form.HABITUAL):
+                clause = Clause(clause.subject, clause.verb, near, clause.sentence)
+        settled.append(clause)
+    return settled
+
+
+TENSED = (Form.DONE, Form.PRESENT, Form.HABITUAL)
 
 
 def _coordinated(first: Clause, rest: list[str]) -> list[Clause]:
@@ -172,6 +222,18 @@ def _coordinated(first: Clause, rest: list[str]) -> list[Clause]:
             if is_past(verb) and verb not in STATIVE:
                 more.append(Clause(first.subject, verb, Form.DONE, first.sentence))
     return more
+
+
+def _progressive(following: list[str]) -> str:
+    """The -ing verb of "am/are (not, personally…) doing", or "" ("I am happy", "we are a team")."""
+    rest = list(following)
+    while rest and ADVERB.match(rest[0]) and not rest[0].endswith("ing"):
+        rest.pop(0)
+    word = rest[0] if rest else ""
+    return word if len(word) > 4 and word.endswith("ing") and word not in NOT_ING else ""
+
+
+NOT_ING = wordset("going thing nothing something anything everything during morning evening string king")
 
 
 def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clause:
@@ -195,14 +257,20 @@ def _clause(subject: str, pronoun: str, after: list[str], sentence: int) -> Clau
         return Clause(subject, rest[2] if rest[2:] else "", Form.HABITUAL, sentence)
     verb, following = rest[0], rest[1:]
     nxt = following[0] if following else ""
-    if verb == "'d":  # "I'd" is "I had" before a past participle, else "I would"
-        if nxt and is_past(nxt) and nxt not in ("been",):
+    if verb == "'d":  # "I'd" is "I had" before a past participle, else "I would" ("I'd run", "I'd put")
+        if nxt and is_past(nxt) and nxt not in ("been",) and nxt not in SAME_FORM | PRESENT_LOOKALIKE:
             return Clause(subject, nxt, Form.DONE, sentence)
         return Clause(subject, nxt, Form.CONDITIONAL, sentence)
     if verb in CONDITIONAL_MODALS:
         return Clause(subject, nxt, Form.CONDITIONAL, sentence)
     if verb in ("am", "are") and following[:2] == ["going", "to"]:
         return Clause(subject, "", Form.CONDITIONAL, sentence)
+    progressive = _progressive(following) if verb in ("am", "are") else ""
+    if progressive:
+        # "I am checking the logs", "we are fixing both": many second-language speakers tell a past story
+        # in the present progressive; the step is the -ing verb, not "am" (mood.py decides whether the
+        # present tells one real time or a routine)
+        return Clause(subject, progressive, Form.HABITUAL if habitual else Form.PRESENT, sentence)
     if verb in ("had", "needed", "have", "has", "need") and nxt == "to":
         form = Form.OBLIGED if verb in ("had", "needed") else (Form.HABITUAL if habitual else Form.PRESENT)
         return Clause(subject, verb, form, sentence)

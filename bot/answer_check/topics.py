@@ -24,7 +24,7 @@ FAMILIES: tuple[str, ...] = (
     "hire hiring recruit recruiting interview candidate onboard onboarding",
     "coach mentor develop grow growth promote promotion career",
     "cost budget money spend frugal cheap save saving expense resources",
-    "simplify simple simpler remove automate streamline invent invention idea innovate new",
+    "simplify simple simpler remove automate streamline invent invention idea innovate",
     "trust honest honesty transparent credibility relationship respect",
     "decide decision judgement judgment choose choice call tradeoff",
     "quality standard bar defect bug polish",
@@ -50,7 +50,9 @@ THEMES: dict[str, str] = {
         beyond outside volunteer volunteered inherit inherited unowned myself initiative""",
     "Invent and Simplify": """simplify simple simpler simplified invent invented invention idea automate automated
         automation manual redesign redesigned replace replaced prototype creative innovate innovative complexity
-        complicated complex workflow template reuse reused script eliminate eliminated""",
+        complicated complex workflow template reuse reused script eliminate eliminated generic configuration config
+        delete deleted remove removed consolidate consolidated unify unified standardise standardised standardize
+        standardized streamline streamlined""",
     "Are Right, A Lot": """decision decide decided judgement judgment right wrong choose chose choice option options
         evidence bet assumption assumed predict predicted recommend recommended consensus instinct analysis proposed
         proposal instead rather""",

@@ -127,8 +127,9 @@ def test_kit_reminders_debriefs_and_wrap_up_each_exactly_once(app: Harness) -> N
     ):
         assert fact in kit, kit
     assert kit.index("Why Amazon?") < kit.index("Questions to ask"), "the note's sections, the known kinds first"
-    # yesterday's answer was told in "we": its principle is flagged with what it lacked
-    assert "(weak); last answer: “We”, not “I”, no number" in kit
+    # yesterday's answer, a checkout story told in "we" to a trust question: its principle is
+    # flagged with what it lacked
+    assert "(weak); last answer: off topic, “We”, not “I”" in kit
 
     slots = sorted(p.slot for p in prompts_of(app.deps, candidate_id) if p.due_at is not None)
     natesh, keesha = interviews_of(app)

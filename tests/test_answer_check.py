@@ -254,7 +254,9 @@ def test_a_hypothetical_answer_gets_one_fix_not_a_line_per_missing_part() -> Non
         "Then I would pick the option that is easiest to reverse, and I would review it a week later. "
     ) * 4
     result = check(would, question="Tell me about a decision you made quickly.")
-    assert {Finding.HYPOTHETICAL, Finding.NO_ACTION, Finding.NO_RESULT} <= set(result.findings)
+    assert {Finding.HYPOTHETICAL, Finding.NO_RESULT} <= set(result.findings)
+    # what one would do is no action and no task of one real time: "hypothetical" says it, once
+    assert not {Finding.NO_ACTION, Finding.NO_TASK} & set(result.findings)
     reply = check_text(result)
     assert "*Hypothetical*" in reply and "*No action*" not in reply and "*No result*" not in reply
     assert "A ✗" in reply and "R ✗" in reply, "the parts line still shows what is missing"
@@ -849,7 +851,7 @@ def test_a_pointer_to_a_past_job_is_no_situation_before_what_one_would_do() -> N
     )
     pointer = check("yeah i had to deal with this at my last job lol. " + would)
     assert Finding.HYPOTHETICAL in pointer.findings
-    assert {Finding.NO_SITUATION, Finding.NO_TASK} <= set(pointer.findings)
+    assert Finding.NO_SITUATION in pointer.findings
     named = check("At my last job our release pipeline failed twice a week. " + would)
     assert Finding.NO_SITUATION not in named.findings
 

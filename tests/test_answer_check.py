@@ -1037,3 +1037,30 @@ def test_a_day_and_a_time_typed_short_set_the_scene() -> None:
     assert check(story).star["situation"]
     assert parts("sat night i got paged")[0].verb == "got", "'sat night' is Saturday, not a step"
     assert parts("i sat with the on-call engineer")[0].verb == "sat"
+
+
+def test_a_loss_laid_on_leadership_is_blame_and_a_tool_learned_is_no_lesson() -> None:
+    disagreed = (
+        "I was a sales engineer at a security company. Leadership moved all trials to a cloud sandbox. I sent my "
+        "VP the list of my 12 open deals that would walk. I committed: I learned the sandbox, rebuilt my demos "
+        "and ran every trial in it. As I expected, it went badly: I closed 3 of 12. "
+    )
+    blamed = disagreed + "That lost quarter was entirely on leadership for ignoring the people close to customers."
+    assert Finding.BLAMES_OTHERS in check(blamed).findings
+    owned = disagreed + "I learned that I should have brought two bank customers to the review, not a list."
+    assert Finding.BLAMES_OTHERS not in check(owned).findings
+
+
+def test_a_bad_call_put_on_the_inputs_and_the_teams_behind_them_is_blame() -> None:
+    call = (
+        "I owned the weekend pricing model at a car-rental company and recommended raising rates by 12%. "
+        "Bookings fell 19% and we lost $1.4 million before we rolled it back. "
+    )
+    excuses = (
+        "The competitor data feed stopped updating in April and nobody told me. The market research team should "
+        "have flagged the new competitor, since that's their job. I built the model correctly with the data I "
+        "was given."
+    )
+    assert Finding.BLAMES_OTHERS in check(call + excuses).findings
+    owning = "I never checked when the feed had last updated; now my model refuses to run on data over a week old."
+    assert Finding.BLAMES_OTHERS not in check(call + owning).findings

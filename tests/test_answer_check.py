@@ -1064,3 +1064,19 @@ def test_a_bad_call_put_on_the_inputs_and_the_teams_behind_them_is_blame() -> No
     assert Finding.BLAMES_OTHERS in check(call + excuses).findings
     owning = "I never checked when the feed had last updated; now my model refuses to run on data over a week old."
     assert Finding.BLAMES_OTHERS not in check(call + owning).findings
+
+
+INSPIRATIONAL = (
+    "I'm a big believer that teams rise to the level of ambition you set for them. At my last company I set a "
+    "goal for my organization to become best in class, not just inside the company but in the industry. I "
+    "communicated a bold vision and made sure everyone understood the why. I told people to think about what "
+    "would be possible if there were no constraints. It was a great time for the team. People were energized, "
+    "the culture changed, and we achieved things that nobody thought were possible when we started."
+)
+
+
+def test_the_talk_of_vision_and_mission_is_vague_and_a_setting_before_the_first_step_places_it() -> None:
+    found = check(INSPIRATIONAL).findings
+    assert Finding.VAGUE in found
+    assert Finding.NO_SITUATION not in found, "\"at my last company\" says where, before the first step"
+    assert Finding.NO_SITUATION in check(INSPIRATIONAL.replace("At my last company I", "I")).findings

@@ -125,8 +125,14 @@ def has_situation(
     complaining")."""
     told = opening(sentence_texts)
     if anchored_only:
+        # the first step may carry the setting in front of it ("At my last company I set a goal…") when the
+        # opening before it was a belief ("I'm a big believer that…")
+        end = sentence_texts.index(told[-1]) + 1 if told else 0
+        after = sentence_texts[end : end + 1] if told else []
         real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
-        return any(anchored(sentence, definite=True) and not only_points_back(sentence) for sentence in real)
+        return any(
+            anchored(sentence, definite=True) and not only_points_back(sentence) for sentence in real
+        ) or any(_set_before_its_subject(normal(sentence)) for sentence in after)
     if told and _leads_witha_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
         return anchored(normal(told[0]))
@@ -138,6 +144,15 @@ def has_situation(
         if any(p.agent is Agent.OTHER and (p.past or in_present) and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"
     return False
+
+
+def _set_before_its_subject(sentence: str) -> bool:
+    """ "At my last company I…", "In 2021, we…": a setting said before the candidate's first step."""
+    first = next(iter(parts(sentence)), None)
+    if first is None or first.agent is Agent.OTHER or len(first.subject) < 3:
+        return False
+    before = " ".join(first.subject[:-1])
+    return not CONDITIONAL.search(sentence) and anchored(before, definite=True)
 
 
 PRESENT_STATE = re.compile(r"\b(?:is|are|has|have|keeps?|becomes?)\b", _I)

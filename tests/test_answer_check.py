@@ -1080,3 +1080,18 @@ def test_the_talk_of_vision_and_mission_is_vague_and_a_setting_before_the_first_
     assert Finding.VAGUE in found
     assert Finding.NO_SITUATION not in found, "\"at my last company\" says where, before the first step"
     assert Finding.NO_SITUATION in check(INSPIRATIONAL.replace("At my last company I", "I")).findings
+
+
+def test_a_role_in_the_opening_and_a_need_are_no_steps_when_the_story_jumps_to_its_outcome() -> None:
+    setup = (
+        "I managed a bakery plant outside Leeds. Our vans ran past a primary school, about 90 trips a day, and "
+        "after the night shift started, the parents complained about noise and safety. "
+        "As plant manager it was my job to keep output up, and we needed the council's support for a new line. "
+    )
+    jump = (
+        "It was a hard situation with a lot of opinions, and it took months to work through with everyone. "
+        "In the end van traffic on that street fell by 90% and the council approved the new line. "
+    )
+    assert Finding.NO_ACTION in check(setup + jump).findings
+    steps = "I moved the vans to the ring road and I paid for a crossing guard at drop-off. "
+    assert Finding.NO_ACTION not in check(setup + steps + jump).findings

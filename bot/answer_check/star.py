@@ -192,13 +192,30 @@ def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
     total = sum(count_words(s) for s in sentence_texts)
     if total >= SKIPPED_BELOW[0] and sum(count_words(s) for s in step_sentences) < total * SKIPPED_BELOW[1]:
         return False
-    if action_count(clauses) >= 2:
+    # the role that sets the scene is no step: "I managed a distribution center in Ohio", said in the opening
+    scene = {index for index, sentence in enumerate(sentence_texts) if sentence in opening(sentence_texts)}
+    done = [
+        c
+        for c in clauses
+        if c.form is Form.DONE and c.verb not in DECIDING and not (c.sentence in scene and c.verb in ROLE_VERBS)
+    ]
+    if len(done) >= 2:
         return True
-    return sum(1 for s in step_sentences for part in parts(normal(s)) if a_step(part)) >= 2
+    return (
+        sum(
+            1
+            for index, sentence in enumerate(sentence_texts)
+            for part in parts(normal(sentence))
+            if a_step(part) and not (index in scene and part.verb in ROLE_VERBS)
+        )
+        >= 2
+    )
 
 
+ROLE_VERBS = wordset("worked joined led ran managed")  # "I ran a store", "I joined a bank": the scene
 SKIPPED_BELOW = (150, 0.10)  # words in the answer, share of them in sentences with a step
-DECIDING = wordset("decided agreed chose wanted known")  # resolving to act is not yet acting
+# resolving to act is not yet acting, nor is needing something ("we needed the town's support")
+DECIDING = wordset("decided agreed chose wanted known needed")
 
 
 def a_step(part: Part) -> bool:

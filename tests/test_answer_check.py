@@ -1095,3 +1095,21 @@ def test_a_role_in_the_opening_and_a_need_are_no_steps_when_the_story_jumps_to_i
     assert Finding.NO_ACTION in check(setup + jump).findings
     steps = "I moved the vans to the ring road and I paid for a crossing guard at drop-off. "
     assert Finding.NO_ACTION not in check(setup + steps + jump).findings
+
+
+def test_what_a_step_was_for_and_a_belief_about_you_are_no_outcome() -> None:
+    steps = (
+        "I was a firmware engineer at a sensor company, and our technicians used an old tool that crashed on new "
+        "laptops. One weekend I rewrote the tool in Python. I added a log file so the technicians could send me "
+        "the log instead of describing the problem over the phone. Then I wrote a two-page guide with "
+        "screenshots, and I drove to a customer site with a technician to try it. After that I shared it with the "
+        "field team and set up a shared folder for the latest version."
+    )
+    assert Finding.NO_RESULT in check(steps).findings
+    assert Finding.NO_RESULT not in check(steps + " Now an update takes five minutes instead of an hour.").findings
+    belief = (
+        "I read two books a month and I built a dining table last year. At work I always ask why, and I share "
+        "articles in the team channel. I just think staying curious keeps you young and makes you better at "
+        "everything you do."
+    )
+    assert not check(belief).star["result"]

@@ -1113,3 +1113,15 @@ def test_what_a_step_was_for_and_a_belief_about_you_are_no_outcome() -> None:
         "everything you do."
     )
     assert not check(belief).star["result"]
+
+
+def test_work_done_on_ones_own_weekend_answers_a_beyond_the_job_question() -> None:
+    asked = "Tell me about a time you went beyond your job description."
+    story = (
+        "I was a firmware engineer at a sensor company, and our field technicians used an old Windows tool to "
+        "update firmware at customer sites. The tool crashed a lot on newer laptops. {when} I rewrote the "
+        "update tool as a small Python program, I added a progress bar and a log file, and I wrote a two-page "
+        "guide. Support calls about updates dropped from ten a week to one."
+    )
+    assert Finding.OFF_TOPIC not in check(story.format(when="One weekend"), question=asked).findings
+    assert Finding.OFF_TOPIC in check(story.format(when="Then"), question=asked).findings

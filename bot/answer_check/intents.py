@@ -94,6 +94,8 @@ INTENTS: tuple[Intent, ...] = (
         r"unowned|volunteer\w*|"
         r"stepped (?:in|up)|took (?:it|this|that) on|took ownership|on my own|beyond|dissolved|reorg\w*|"
         r"inherit\w*|technically|(?:their|his|her) (?:system|service|code|job|area|responsibility)|"
+        # done on one's own time is done beyond the job: "one weekend I rewrote the tool"
+        r"weekends?|(?:my|our) own time|(?:my|our) (?:spare|free) time|after hours|"
         r"(?:wasn't|was not) (?:asked|assigned)|nobody asked|without being asked",
     ),
     _intent(

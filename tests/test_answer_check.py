@@ -1125,3 +1125,18 @@ def test_work_done_on_ones_own_weekend_answers_a_beyond_the_job_question() -> No
     )
     assert Finding.OFF_TOPIC not in check(story.format(when="One weekend"), question=asked).findings
     assert Finding.OFF_TOPIC in check(story.format(when="Then"), question=asked).findings
+
+
+def test_time_lost_to_toil_or_a_slow_page_is_a_problem_taken_on() -> None:
+    toil = (
+        "Our support team was spending two hours a day copying refund requests into a spreadsheet. I built a "
+        "small Slack workflow that posted each request into the sheet, and I trained the five agents on it in "
+        "one afternoon. The copying went to zero and refunds were paid a day faster."
+    )
+    assert Finding.NO_TASK not in check(toil).findings
+    slow = (
+        "Last spring I noticed that our checkout page took 6 seconds to load on mobile. I profiled it and found "
+        "three blocking scripts. I moved them after the page, compressed the images and added a CDN. Load time "
+        "dropped to 1.8 seconds and mobile conversion rose 9%."
+    )
+    assert Finding.NO_TASK not in check(slow).findings

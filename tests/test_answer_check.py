@@ -1140,3 +1140,17 @@ def test_time_lost_to_toil_or_a_slow_page_is_a_problem_taken_on() -> None:
         "dropped to 1.8 seconds and mobile conversion rose 9%."
     )
     assert Finding.NO_TASK not in check(slow).findings
+
+
+def test_a_defensive_lead_who_says_the_team_did_nothing_wrong_blames_others() -> None:
+    missed = (
+        "I was the team lead for the payments squad at a fintech, and we missed the card launch by five weeks. "
+        "Product changed the requirements three times in the last month. "
+    )
+    defence = (
+        "To be fair, my team did nothing wrong. The platform team was supposed to give us the new auth service in "
+        "March and only delivered it in May. There was nothing more we could have done."
+    )
+    assert Finding.BLAMES_OTHERS in check(missed + defence).findings
+    owning = "I should have asked the platform team for a dated plan in January, and now I do that on day one."
+    assert Finding.BLAMES_OTHERS not in check(missed + owning).findings

@@ -33,12 +33,17 @@ FAULT_PHRASE = re.compile(
     r"consulting|warning|informing)|sided with|more interested in|(?:wasn't|weren't|was not|were not) willing|"
     r"(?:didn't|did not|couldn't|could not) (?:be )?bother|"
     # what they ought to have done and did not: "the research team should have flagged it"
-    r"^should(?:'ve| have) (?!been able)\w+)",
+    r"^should(?:'ve| have) (?!been able)\w+|"
+    # a promise of theirs that the story goes on to say was broken: "the platform team was supposed to…"
+    r"^(?:was|were) supposed to)",
     _I,
 )
 STRONG_BLAME = re.compile(
-    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
-    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
+    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|"
+    # the defence: "my team did nothing wrong", "not much more we could have done"
+    r"(?:nothing|not (?:much|a lot|anything)|little) (?:more |else )?(?:that )?(?:i|we) could (?:have )?(?:do|done)|"
+    r"(?:i|we|my team|our team|the team) (?:did nothing|didn't do anything|did not do anything) wrong|"
+    r"out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
     r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|people|anyone|someone|somebody|"
     r"everyone|my \w+|the \w+) had (?:only )?(?:listened|done|told|followed|tested|delivered|asked|checked)|did "
     r"everything (?:\w+ ){0,2}could|(?:problem|issue|fault|delay|mistake|error|bug|blame)s? (?:was|were|lay|lies) "

@@ -1154,3 +1154,16 @@ def test_a_defensive_lead_who_says_the_team_did_nothing_wrong_blames_others() ->
     assert Finding.BLAMES_OTHERS in check(missed + defence).findings
     owning = "I should have asked the platform team for a dated plan in January, and now I do that on day one."
     assert Finding.BLAMES_OTHERS not in check(missed + owning).findings
+
+
+def test_a_deadline_question_answered_with_a_story_that_shows_no_clock_is_off_topic() -> None:
+    asked = "Tell me about a time you delivered a project under a tight deadline."
+    onboarding = (
+        "At my last company, a logistics startup, a new engineer joined my team and was struggling with our "
+        "codebase. I paired with him two hours a day, I wrote a short onboarding guide and I introduced him to "
+        "the people on other teams he would need. He shipped his first feature in his third week{clock}, and "
+        "the team now uses my guide for every new hire."
+    )
+    assert Finding.OFF_TOPIC in check(onboarding.format(clock=""), question=asked).findings
+    clocked = onboarding.format(clock=", two days before the launch date")
+    assert Finding.OFF_TOPIC not in check(clocked, question=asked).findings

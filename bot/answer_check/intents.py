@@ -196,6 +196,19 @@ INTENTS: tuple[Intent, ...] = (
         r"out|afraid|fear\w*|shy|nervous|intimidat\w*|international|accessib\w*",
     ),
     _intent(
+        # a tight deadline: the story must show the clock (a date, time left, late or on time), not only work
+        "a tight deadline",
+        r"(?:tight|short|hard|aggressive|impossible|unrealistic) (?:deadline|timeline|timeframe|time ?frame)|"
+        r"under (?:a )?(?:\w+ )?(?:deadline|time pressure)|time pressure|pressed for time|(?:very |really )?"
+        r"little time|against the clock",
+        r"deadlines?|due|on time|in time|late|ahead of|behind|slipp\w*|days? (?:left|away|to go|before)|weeks? "
+        r"(?:left|away|to go|before)|hours? (?:left|away|to go|before)|dates?|before (?:the|our|a)|by (?:the end|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of|q[1-4])|end of (?:the )?(?:day|week|"
+        r"month|quarter|sprint|year)|pressure|crunch|rush\w*|urgent\w*|tight|scope|descop\w*|cut (?:the |some )?"
+        r"features?|launch|go-?live|cut-?over|overtime|weekends?|countdown|timeline|schedule\w*|(?:only|just) "
+        r"(?:\d+|a|one|two|three|four|five|six|a few) (?:days?|weeks?|hours?|months?)",
+    ),
+    _intent(
         "choosing between priorities",
         r"priorit\w*|competing|limited capacity|(?:many|several) (?:projects|priorities|requests)|what to "
         r"(?:drop|cut)|cut scope|roadmap you had to cut",

@@ -1045,7 +1045,9 @@ def test_a_loss_laid_on_leadership_is_blame_and_a_tool_learned_is_no_lesson() ->
         "VP the list of my 12 open deals that would walk. I committed: I learned the sandbox, rebuilt my demos "
         "and ran every trial in it. As I expected, it went badly: I closed 3 of 12. "
     )
-    blamed = disagreed + "That lost quarter was entirely on leadership for ignoring the people close to customers."
+    blamed = (
+        disagreed + "That lost quarter was entirely on leadership for ignoring the people close to customers."
+    )
     assert Finding.BLAMES_OTHERS in check(blamed).findings
     owned = disagreed + "I learned that I should have brought two bank customers to the review, not a list."
     assert Finding.BLAMES_OTHERS not in check(owned).findings
@@ -1062,7 +1064,9 @@ def test_a_bad_call_put_on_the_inputs_and_the_teams_behind_them_is_blame() -> No
         "was given."
     )
     assert Finding.BLAMES_OTHERS in check(call + excuses).findings
-    owning = "I never checked when the feed had last updated; now my model refuses to run on data over a week old."
+    owning = (
+        "I never checked when the feed had last updated; now my model refuses to run on data over a week old."
+    )
     assert Finding.BLAMES_OTHERS not in check(call + owning).findings
 
 
@@ -1078,7 +1082,7 @@ INSPIRATIONAL = (
 def test_the_talk_of_vision_and_mission_is_vague_and_a_setting_before_the_first_step_places_it() -> None:
     found = check(INSPIRATIONAL).findings
     assert Finding.VAGUE in found
-    assert Finding.NO_SITUATION not in found, "\"at my last company\" says where, before the first step"
+    assert Finding.NO_SITUATION not in found, '"at my last company" says where, before the first step'
     assert Finding.NO_SITUATION in check(INSPIRATIONAL.replace("At my last company I", "I")).findings
 
 
@@ -1106,7 +1110,10 @@ def test_what_a_step_was_for_and_a_belief_about_you_are_no_outcome() -> None:
         "field team and set up a shared folder for the latest version."
     )
     assert Finding.NO_RESULT in check(steps).findings
-    assert Finding.NO_RESULT not in check(steps + " Now an update takes five minutes instead of an hour.").findings
+    assert (
+        Finding.NO_RESULT
+        not in check(steps + " Now an update takes five minutes instead of an hour.").findings
+    )
     belief = (
         "I read two books a month and I built a dining table last year. At work I always ask why, and I share "
         "articles in the team channel. I just think staying curious keeps you young and makes you better at "
@@ -1152,7 +1159,9 @@ def test_a_defensive_lead_who_says_the_team_did_nothing_wrong_blames_others() ->
         "March and only delivered it in May. There was nothing more we could have done."
     )
     assert Finding.BLAMES_OTHERS in check(missed + defence).findings
-    owning = "I should have asked the platform team for a dated plan in January, and now I do that on day one."
+    owning = (
+        "I should have asked the platform team for a dated plan in January, and now I do that on day one."
+    )
     assert Finding.BLAMES_OTHERS not in check(missed + owning).findings
 
 

@@ -197,7 +197,9 @@ def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
     done = [
         c
         for c in clauses
-        if c.form is Form.DONE and c.verb not in DECIDING and not (c.sentence in scene and c.verb in ROLE_VERBS)
+        if c.form is Form.DONE
+        and c.verb not in DECIDING
+        and not (c.sentence in scene and c.verb in ROLE_VERBS)
     ]
     if len(done) >= 2:
         return True

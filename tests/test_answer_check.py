@@ -1176,3 +1176,15 @@ def test_a_deadline_question_answered_with_a_story_that_shows_no_clock_is_off_to
     assert Finding.OFF_TOPIC in check(onboarding.format(clock=""), question=asked).findings
     clocked = onboarding.format(clock=", two days before the launch date")
     assert Finding.OFF_TOPIC not in check(clocked, question=asked).findings
+
+
+def test_self_praise_with_nothing_checkable_is_vague() -> None:
+    praise = (
+        "In my last role I took ownership of pretty much everything. Whenever something needed to get done, I made "
+        "sure it got done. I worked closely with stakeholders across the organization and I always went the extra "
+        "mile to make things happen. I handled a lot of challenging situations and I delivered great results for "
+        "the business. My manager often told me I was the go-to person on the team, and I think that shows how "
+        "much I care about ownership."
+    )
+    assert Finding.VAGUE in check(praise).findings
+    assert Finding.VAGUE not in check(STRONG + "I always go the extra mile for a launch like that.").findings

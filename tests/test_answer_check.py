@@ -1188,3 +1188,15 @@ def test_self_praise_with_nothing_checkable_is_vague() -> None:
     )
     assert Finding.VAGUE in check(praise).findings
     assert Finding.VAGUE not in check(STRONG + "I always go the extra mile for a launch like that.").findings
+
+
+def test_many_occasions_told_in_the_present_are_a_habit_not_a_story() -> None:
+    habit = (
+        "In my last company I had many conflicts, it is normal. What I do is, I go to the person and we talk. We "
+        "find a solution together. Then we move on and everybody is happy. I am a very easy person to work with."
+    )
+    assert Finding.HYPOTHETICAL in check(habit).findings
+    one_time = habit.replace(
+        "I had many conflicts, it is normal", "I had a conflict with our QA lead in 2021"
+    )
+    assert Finding.HYPOTHETICAL not in check(one_time).findings

@@ -80,7 +80,17 @@ def _habits(text: str, told: list[str], said: list[Clause]) -> int:
     habitual = sum(1 for c in said if c.form is Form.HABITUAL)
     if_then = sum(1 for m in IF_THEN_I.finditer(plain) if not m.group(1).endswith("ed"))
     habit_led = sum(1 for s in told if HABIT_OPENING.match(normal(s)))
-    return habitual + if_then + habit_led + len(GENERIC_ADVICE.findall(plain)) + _generic_you(told)
+    repeated = len(REPEATED.findall(plain))
+    return habitual + if_then + habit_led + repeated + len(GENERIC_ADVICE.findall(plain)) + _generic_you(told)
+
+
+# Many occasions, not one: "I had many conflicts, it is normal". ("Every time" and "many times" are not
+# here: a real story says them of what followed, "rates changed many times and every time we only…".)
+REPEATED = re.compile(
+    r"\b(?:it(?:'s| is) (?:normal|natural|common)|(?:many|several|lots of|a lot of|countless|so many|plenty of) "
+    r"(?:conflicts|disagreements|situations|cases|occasions))\b",
+    _I,
+)
 
 
 def _generic_you(told: list[str]) -> int:

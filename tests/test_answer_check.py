@@ -1200,3 +1200,15 @@ def test_many_occasions_told_in_the_present_are_a_habit_not_a_story() -> None:
         "I had many conflicts, it is normal", "I had a conflict with our QA lead in 2021"
     )
     assert Finding.HYPOTHETICAL not in check(one_time).findings
+
+
+def test_values_talk_is_no_action_not_hypothetical_but_a_routine_of_steps_is_hypothetical() -> None:
+    values = (
+        "Customer obsession is really important to me. I always try to put myself in the customer's shoes. At my "
+        "current company we have a strong customer culture and I am proud to be part of it. Everyone in my team "
+        "cares deeply about customers. I think that is what makes great products."
+    )
+    found = check(values).findings
+    assert Finding.NO_ACTION in found and Finding.HYPOTHETICAL not in found
+    routine = "I always write a design doc first and review it with the team before anyone writes code."
+    assert Finding.HYPOTHETICAL in check(routine).findings

@@ -103,6 +103,12 @@ def _generic_you(told: list[str]) -> int:
     )
 
 
+ATTITUDE = wordset(
+    "try tries care cares like likes love loves want wants believe believes feel feels value values "
+    "enjoy enjoys strive strives prefer prefers"
+)
+
+
 def present_steps(said: list[Clause]) -> int:
     """The candidate's steps told in the present ("I ask my manager", "I rebuild the agents")."""
     return sum(1 for c in said if c.form is Form.PRESENT and c.verb and c.verb not in STATIVE_PRESENT)
@@ -146,5 +152,10 @@ def is_hypothetical(text: str, told: list[str], said: list[Clause]) -> bool:
     if _one_time(text, told, said):
         steps += present_steps(said)
     if steps == 0:
-        return signals >= 1 or present_steps(said) >= 3
+        # nothing done: what one would do, or how one works. An attitude kept among beliefs ("customers matter
+        # to me, I always try to put myself in their shoes, we have a strong culture") is values talk, no
+        # routine of steps: no action, not a hypothetical
+        habits, present = _habits(text, told, said), present_steps(said)
+        attitudes = sum(1 for c in said if c.form is Form.HABITUAL and c.verb in ATTITUDE)
+        return signals > habits or habits > attitudes or present >= 3 or (habits >= 1 and present >= 1)
     return signals >= 3 and signals > 1.5 * steps

@@ -127,7 +127,13 @@ def _shape(
         "action": Finding.NO_ACTION,
         "result": Finding.NO_RESULT,
     }
-    found += [missing[slot] for slot, present in star.items() if not present]
+    if telling is Telling.AS_IF:
+        # "Hypothetical" is what one would do instead of what one did: it already says no step and no goal of
+        # one real time were told, and its fix ("tell one real time") is the one to follow. "No action" and
+        # "No task" beside it would say the same thing twice; a setting and an outcome are still parts the
+        # real story must add, so "no situation" and "no result" stay.
+        missing = {slot: finding for slot, finding in missing.items() if slot not in ("task", "action")}
+    found += [missing[slot] for slot, present in star.items() if not present and slot in missing]
     if telling is Telling.AS_IF:
         numbered = True  # nothing happened, so no result to number: "hypothetical" says it
     elif checklist is None:  # a result told needs its number; with no result, "no result" says it

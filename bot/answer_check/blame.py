@@ -31,12 +31,19 @@ FAULT = wordset("""ignored refused blocked complained disappeared forgot failed 
 FAULT_PHRASE = re.compile(
     r"\b(?:out of date|for (?:their|his|her) own|longer than (?:expected|planned|promised|agreed)|without (?:telling|asking|checking|"
     r"consulting|warning|informing)|sided with|more interested in|(?:wasn't|weren't|was not|were not) willing|"
-    r"(?:didn't|did not|couldn't|could not) (?:be )?bother)",
+    r"(?:didn't|did not|couldn't|could not) (?:be )?bother|"
+    # what they ought to have done and did not: "the research team should have flagged it"
+    r"^should(?:'ve| have) (?!been able)\w+|"
+    # a promise of theirs that the story goes on to say was broken: "the platform team was supposed to…"
+    r"^(?:was|were) supposed to)",
     _I,
 )
 STRONG_BLAME = re.compile(
-    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|nothing "
-    r"i could (?:have )?(?:do|done)|out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
+    r"\b(?:(?:their|his|her|hr's|management's) fault|(?:not|wasn't|was not|isn't|is not|never) my fault|"
+    # the defence: "my team did nothing wrong", "not much more we could have done"
+    r"(?:nothing|not (?:much|a lot|anything)|little) (?:more |else )?(?:that )?(?:i|we) could (?:have )?(?:do|done)|"
+    r"(?:i|we|my team|our team|the team) (?:did nothing|didn't do anything|did not do anything) wrong|"
+    r"out of my (?:control|hands)|(?:was|were) to blame|threw (?:me|us) under|not (?:the|"
     r"our) fault|fault of (?:the|them|him|her)|dropped the ball|if (?:he|she|they|people|anyone|someone|somebody|"
     r"everyone|my \w+|the \w+) had (?:only )?(?:listened|done|told|followed|tested|delivered|asked|checked)|did "
     r"everything (?:\w+ ){0,2}could|(?:problem|issue|fault|delay|mistake|error|bug|blame)s? (?:was|were|lay|lies) "
@@ -44,7 +51,10 @@ STRONG_BLAME = re.compile(
     r"against)|everything (?:i'd|i had) warned|(?:wasn't|was not|isn't|is not|not) on me|(?:not|beyond|outside) "
     r"(?:of )?(?:in )?(?:my|our) control|(?:not something|nothing) (?:that )?(?:i|we) could (?:have )?(?:controlled|"
     r"prevented|changed)|(?:was|had) no way (?:for (?:\w+ ){1,2})?(?:to|of) (?:know|knowing|tell|telling|predict|"
-    r"see|seeing)|(?:outside|beyond) (?:of )?(?:my|our) (?:\w+'s )?control)\b",
+    r"see|seeing)|(?:outside|beyond) (?:of )?(?:my|our) (?:\w+'s )?control|"
+    # the loss laid at their door: "that was entirely on leadership"
+    r"(?:was|is|were|are) (?:entirely |all |squarely |completely |fully |100% )on (?:leadership|management|"
+    r"them|him|her|(?:the|my|our) (?:\w+ )?(?:manager|boss|lead|director|vendor|team|leadership|management)))\b",
     _I,
 )
 OTHERS = (
@@ -75,14 +85,22 @@ CONTEXT_FAULT = re.compile(
 OWNING = re.compile(
     r"\b(?:my (?:fault|mistake|bad)|my part in|my responsibility|i should have|i could have|i take responsibility|"
     r"i took responsibility|i took ownership|on me(?! to\b)|i was wrong|what (?:i|we) could control|i apologi[sz]ed|i misjudged|i underestimated|"
-    r"i learned|i learnt|lesson|next time i)\b",
+    # "I learned the sandbox" is a tool picked up, not a lesson
+    r"i learned(?! (?:the|a|an|our|their|its) (?!hard way|lesson|lot\b|importance|value)\w+(?: \w+)?(?:,|\.| and| then| in))|i learnt|"
+    r"lesson|next time i)\b",
     _I,
 )
-# Half-blame, each a fault on its own: "exactly what I had predicted", "leadership not listening".
+# Half-blame, each a fault on its own: "exactly what I had predicted", "as I expected", "leadership not
+# listening", "nobody told me", "that's their job", "I built it correctly with the data I was given".
 TOLD_YOU_SO = re.compile(
-    r"\b(?:exactly|just|precisely|basically|pretty much|as) (?:what|as) (?:i|we) (?:had )?(?:predicted|warned|"
-    r"said|proposed|feared|suggested|told them|flagged)|\b(?!(?:i|we)\b)\w+ (?:not|never|didn't|did not|wouldn't|"
-    r"would not|refused to) (?:really )?listen(?:ing|ed)?\b",
+    r"\b(?:(?:exactly|just|precisely|basically|pretty much|as) (?:what|as) |as )(?:i|we) (?:had )?(?:predicted|"
+    r"warned|said|proposed|feared|suggested|told them|flagged|expected)|\b(?!(?:i|we)\b)\w+ (?:not|never|didn't|"
+    r"did not|wouldn't|would not|refused to) (?:really )?listen(?:ing|ed)?\b|"
+    r"\b(?:nobody|no one|no-one) (?:ever )?(?:told|warned|informed|alerted) (?:me|us)\b|"
+    r"\b(?:that's|that is|which is|which was|that was|it's|it is|it was) (?:literally |exactly |supposed to be )?"
+    r"(?:their|his|her) (?:job|responsibility)\b|"
+    r"\b(?:with|from|on) the (?:data|inputs?|information|numbers|specs?|requirements) (?:i|we) (?:was|were) "
+    r"(?:given|handed|sent)\b",
     _I,
 )
 DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", _I)

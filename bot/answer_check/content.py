@@ -51,7 +51,15 @@ CLICHES = re.compile(
     r"(?:culture|mindset) (?:of|shift)|operating model|future of work|disrupt\w*|next[- ]level|cutting[- ]edge|"
     r"state[- ]of[- ]the[- ]art|impactful|high[- ]performing|empathy|authentic\w*|intentional|passionate|"
     r"embedded in|at the (?:center|centre|heart) of|win-win|on the same page|hit the ground running|"
-    r"in today's world|at the end of the day)\b",
+    r"in today's world|at the end of the day|"
+    # the talk of inspiration: a vision and a mission, never what was built or changed
+    r"best in class|(?:bold|big|clear|shared|compelling|inspiring|ambitious) (?:vision|mission)|the why\b|"
+    r"(?:with )?no constraints|(?:rise|rises|rose|risen) to the (?:level|occasion)|(?:nobody|no one|no-one) "
+    r"(?:\w+ )?(?:thought|believed|imagined) (?:was |were |would be )?possible|(?:energi[sz]ed|inspired) (?:the )?"
+    r"(?:people|team|everyone|them)|people were (?:energi[sz]ed|inspired|excited)|the culture changed|"
+    # the talk of self-praise: how one always works, never one thing done
+    r"(?:go|goes|went|going) the extra mile|make things happen|go-to (?:person|guy|engineer)|team player|"
+    r"(?:great|amazing|strong|excellent|outstanding) results|challenging situations)\b",
     re.IGNORECASE,
 )
 ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised

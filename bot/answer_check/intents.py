@@ -94,6 +94,8 @@ INTENTS: tuple[Intent, ...] = (
         r"unowned|volunteer\w*|"
         r"stepped (?:in|up)|took (?:it|this|that) on|took ownership|on my own|beyond|dissolved|reorg\w*|"
         r"inherit\w*|technically|(?:their|his|her) (?:system|service|code|job|area|responsibility)|"
+        # done on one's own time is done beyond the job: "one weekend I rewrote the tool"
+        r"weekends?|(?:my|our) own time|(?:my|our) (?:spare|free) time|after hours|"
         r"(?:wasn't|was not) (?:asked|assigned)|nobody asked|without being asked",
     ),
     _intent(
@@ -192,6 +194,19 @@ INTENTS: tuple[Intent, ...] = (
         r"balance|pages?\b|paged|paging|parents?|family|sick|health|one-on-ones?|1:1s?|culture|welcom\w*|"
         r"onboard\w*|lonely|isolat\w*|voice|listen\w*|comfortable|uncomfortable|quiet\w*|left out|singl\w* "
         r"out|afraid|fear\w*|shy|nervous|intimidat\w*|international|accessib\w*",
+    ),
+    _intent(
+        # a tight deadline: the story must show the clock (a date, time left, late or on time), not only work
+        "a tight deadline",
+        r"(?:tight|short|hard|aggressive|impossible|unrealistic) (?:deadline|timeline|timeframe|time ?frame)|"
+        r"under (?:a )?(?:\w+ )?(?:deadline|time pressure)|time pressure|pressed for time|(?:very |really )?"
+        r"little time|against the clock",
+        r"deadlines?|due|on time|in time|late|ahead of|behind|slipp\w*|days? (?:left|away|to go|before)|weeks? "
+        r"(?:left|away|to go|before)|hours? (?:left|away|to go|before)|dates?|before (?:the|our|a)|by (?:the end|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of|q[1-4])|end of (?:the )?(?:day|week|"
+        r"month|quarter|sprint|year)|pressure|crunch|rush\w*|urgent\w*|tight|scope|descop\w*|cut (?:the |some )?"
+        r"features?|launch|go-?live|cut-?over|overtime|weekends?|countdown|timeline|schedule\w*|(?:only|just) "
+        r"(?:\d+|a|one|two|three|four|five|six|a few) (?:days?|weeks?|hours?|months?)",
     ),
     _intent(
         "choosing between priorities",

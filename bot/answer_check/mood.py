@@ -80,7 +80,17 @@ def _habits(text: str, told: list[str], said: list[Clause]) -> int:
     habitual = sum(1 for c in said if c.form is Form.HABITUAL)
     if_then = sum(1 for m in IF_THEN_I.finditer(plain) if not m.group(1).endswith("ed"))
     habit_led = sum(1 for s in told if HABIT_OPENING.match(normal(s)))
-    return habitual + if_then + habit_led + len(GENERIC_ADVICE.findall(plain)) + _generic_you(told)
+    repeated = len(REPEATED.findall(plain))
+    return habitual + if_then + habit_led + repeated + len(GENERIC_ADVICE.findall(plain)) + _generic_you(told)
+
+
+# Many occasions, not one: "I had many conflicts, it is normal". ("Every time" and "many times" are not
+# here: a real story says them of what followed, "rates changed many times and every time we only…".)
+REPEATED = re.compile(
+    r"\b(?:it(?:'s| is) (?:normal|natural|common)|(?:many|several|lots of|a lot of|countless|so many|plenty of) "
+    r"(?:conflicts|disagreements|situations|cases|occasions))\b",
+    _I,
+)
 
 
 def _generic_you(told: list[str]) -> int:
@@ -91,6 +101,12 @@ def _generic_you(told: list[str]) -> int:
         for part in parts(normal(sentence))
         if part.subject[-1:] and part.subject[-1] in YOU and not part.past
     )
+
+
+ATTITUDE = wordset(
+    "try tries care cares like likes love loves want wants believe believes feel feels value values "
+    "enjoy enjoys strive strives prefer prefers"
+)
 
 
 def present_steps(said: list[Clause]) -> int:
@@ -136,5 +152,10 @@ def is_hypothetical(text: str, told: list[str], said: list[Clause]) -> bool:
     if _one_time(text, told, said):
         steps += present_steps(said)
     if steps == 0:
-        return signals >= 1 or present_steps(said) >= 3
+        # nothing done: what one would do, or how one works. An attitude kept among beliefs ("customers matter
+        # to me, I always try to put myself in their shoes, we have a strong culture") is values talk, no
+        # routine of steps: no action, not a hypothetical
+        habits, present = _habits(text, told, said), present_steps(said)
+        attitudes = sum(1 for c in said if c.form is Form.HABITUAL and c.verb in ATTITUDE)
+        return signals > habits or habits > attitudes or present >= 3 or (habits >= 1 and present >= 1)
     return signals >= 3 and signals > 1.5 * steps

@@ -74,6 +74,8 @@ REPORTING = wordset("""found saw noticed realised realized discovered learned le
 def _outcome_part(part: Part) -> bool:
     if part.modal or (part.subject and part.subject[0] in EMBEDDED):
         return False  # "…would have corrupted", "…why it was needed": not what happened after
+    if YOU & set(part.subject):
+        return False  # "curiosity makes you better at everything": the general "you" is a belief, no outcome
     told = " ".join(part.subject + part.words)  # "about 7% of orders used it": the number may lead
     numbered = bool(METRIC.search(told))
     if part.verb == "went" and not set(part.words[1:2]) & WENT:
@@ -115,12 +117,21 @@ def has_result(sentence_texts: list[str]) -> bool:
         return True
     outcomes = [part for sentence in later for part in outcome_parts(sentence)]  # each clause's own mood
     if _ends_on_steps(sentence_texts):  # "errors fell to 0.1%. I then wrote a runbook…" still told it
-        closing = any(CLOSING.search(normal(s)) for s in later if not CONDITIONAL.search(normal(s)))
+        closing = any(_closing(s) for s in later if not CONDITIONAL.search(normal(s)))
         return closing or any(part.verb in CHANGE for part in outcomes)
     if outcomes:
         return True
     late = [s for s in later if not CONDITIONAL.search(normal(s))]
-    return any(CLOSING.search(normal(s)) for s in late[-2:]) or _world_after_the_steps(sentence_texts)
+    return any(_closing(s) for s in late[-2:]) or _world_after_the_steps(sentence_texts)
+
+
+# What a step was for ("a log file so the technicians could send it instead of calling") is no outcome.
+PURPOSE = re.compile(r"\bso (?:that )?(?:\w+ ){0,3}?(?:could|can|might|would)\b.*$", _I)
+YOU = wordset("you you're you've")
+
+
+def _closing(sentence: str) -> bool:
+    return bool(CLOSING.search(PURPOSE.sub("", normal(sentence))))
 
 
 # "Here's how", "this is how I did it": the answer opened on its outcome and now tells the story behind it.

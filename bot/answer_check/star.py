@@ -125,8 +125,14 @@ def has_situation(
     complaining")."""
     told = opening(sentence_texts)
     if anchored_only:
+        # the first step may carry the setting in front of it ("At my last company I set a goal…") when the
+        # opening before it was a belief ("I'm a big believer that…")
+        end = sentence_texts.index(told[-1]) + 1 if told else 0
+        after = sentence_texts[end : end + 1] if told else []
         real = (normal(sentence) for sentence in told if not CONDITIONAL.search(normal(sentence)))
-        return any(anchored(sentence, definite=True) and not only_points_back(sentence) for sentence in real)
+        return any(
+            anchored(sentence, definite=True) and not only_points_back(sentence) for sentence in real
+        ) or any(_set_before_its_subject(normal(sentence)) for sentence in after)
     if told and _leads_witha_step(told[0]):
         # an answer that opens on a step may still say where and when, but not by describing the world
         return anchored(normal(told[0]))
@@ -138,6 +144,15 @@ def has_situation(
         if any(p.agent is Agent.OTHER and (p.past or in_present) and p.subject for p in parts(text)):
             return True  # the world before the story: "our payment provider announced…"
     return False
+
+
+def _set_before_its_subject(sentence: str) -> bool:
+    """ "At my last company I…", "In 2021, we…": a setting said before the candidate's first step."""
+    first = next(iter(parts(sentence)), None)
+    if first is None or first.agent is Agent.OTHER or len(first.subject) < 3:
+        return False
+    before = " ".join(first.subject[:-1])
+    return not CONDITIONAL.search(sentence) and anchored(before, definite=True)
 
 
 PRESENT_STATE = re.compile(r"\b(?:is|are|has|have|keeps?|becomes?)\b", _I)
@@ -177,13 +192,32 @@ def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
     total = sum(count_words(s) for s in sentence_texts)
     if total >= SKIPPED_BELOW[0] and sum(count_words(s) for s in step_sentences) < total * SKIPPED_BELOW[1]:
         return False
-    if action_count(clauses) >= 2:
+    # the role that sets the scene is no step: "I managed a distribution center in Ohio", said in the opening
+    scene = {index for index, sentence in enumerate(sentence_texts) if sentence in opening(sentence_texts)}
+    done = [
+        c
+        for c in clauses
+        if c.form is Form.DONE
+        and c.verb not in DECIDING
+        and not (c.sentence in scene and c.verb in ROLE_VERBS)
+    ]
+    if len(done) >= 2:
         return True
-    return sum(1 for s in step_sentences for part in parts(normal(s)) if a_step(part)) >= 2
+    return (
+        sum(
+            1
+            for index, sentence in enumerate(sentence_texts)
+            for part in parts(normal(sentence))
+            if a_step(part) and not (index in scene and part.verb in ROLE_VERBS)
+        )
+        >= 2
+    )
 
 
+ROLE_VERBS = wordset("worked joined led ran managed")  # "I ran a store", "I joined a bank": the scene
 SKIPPED_BELOW = (150, 0.10)  # words in the answer, share of them in sentences with a step
-DECIDING = wordset("decided agreed chose wanted known")  # resolving to act is not yet acting
+# resolving to act is not yet acting, nor is needing something ("we needed the town's support")
+DECIDING = wordset("decided agreed chose wanted known needed")
 
 
 def a_step(part: Part) -> bool:

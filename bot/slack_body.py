@@ -135,6 +135,9 @@ def check_shape(body: dict[str, Any]) -> None:
                 raise MalformedBody(f"{name} holds something other than objects")
             _check_fields(item, f"an item of {name}")
     _require(body, REQUIRED.get(str(body.get("type")), ()), "the payload")
+    if body.get("type") == "block_actions" and not body["actions"]:
+        # A click is one action; Bolt reads the first without looking (an IndexError, a 500).
+        raise MalformedBody("block_actions carries no action")
     if "command" in body:
         _require(body, ("team_id", "user_id", "trigger_id", "response_url"), "the command")
     url = body.get("response_url")

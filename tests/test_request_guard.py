@@ -166,6 +166,7 @@ def test_a_slash_command_form_passes() -> None:
         {"type": "block_actions", "user": {"id": "U1"}, "actions": [{"value": 3}]},
         {"type": "block_actions", "actions": []},
         {"type": "block_actions", "user": {}, "actions": []},
+        {"type": "block_actions", "user": {"id": "U1"}, "actions": []},
         {"type": "view_submission", "user": {"id": "U1"}},
         {"type": 7},
         {"team": 5, "type": "block_actions"},

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.importer_accuracy import NOTES, Score, score
+from benchmarks.importer_accuracy import NOTES, Score, reading_day, score
 from bot.importer import ImportedInterview, NoteError, as_json, parse_note
 from bot.importer.note import moved_to
 from tests.conftest import shared_path
@@ -115,7 +115,7 @@ def test_a_plainer_layout() -> None:
 def test_each_layout_reads_as_a_person_would(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text())
     problems: list[str] = []
-    got = score(parse_note(path.read_text()), expected, problems)
+    got = score(parse_note(path.read_text(), today=reading_day(expected)), expected, problems)
     assert problems == []
     assert got == Score(
         questions=got.questions,

@@ -8,6 +8,8 @@ named, or a note with nothing recognisable in it, is refused with the reason.
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.importer.dates import find_loop_date
 from bot.importer.note import (
     MAX_NOTE_BYTES,
@@ -20,7 +22,7 @@ from bot.importer.note import (
     from_stored,
     stored,
 )
-from bot.importer.outline import outline, prepare
+from bot.importer.outline import front_matter, outline, prepare
 from bot.importer.reader import Reader
 from bot.importer.stories import normalise_title
 from bot.parsing import clean
@@ -46,13 +48,17 @@ NOTHING_FOUND = (
 )
 
 
-def parse_note(text: str) -> ImportedNote:
+def parse_note(text: str, *, today: date | None = None) -> ImportedNote:
+    """The note read. `today` (the reader's local date) gives a year to dates written without one
+    ("Loop: Tue 3/17" is the next 17 March on or after it); without it they are not read."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_NOTE_BYTES:
         raise NoteError("That note is over 1 MB; a prep note is a few pages of Markdown.")
-    text = prepare(clean(text))
+    text = clean(text)
+    front = front_matter(text)
+    text = prepare(text)
     reader = Reader(text.split("\n"))
     note = reader.read(outline(text))
-    note.loop_date = find_loop_date(text)
+    note.loop_date = find_loop_date(f"{front}\n{text}" if front else text, today)
     seen: set[str] = set()
     for draft in reader.interview_drafts:
         interview = draft.finish(note.loop_date)
@@ -61,7 +67,8 @@ def parse_note(text: str) -> ImportedNote:
             note.interviews.append(interview)
     apply_story_map(note, reader.story_map)
     if not (note.interviews or note.questions or note.stories):
-        raise NoteError(NOTHING_FOUND)
+        problems = [problem for draft in reader.interview_drafts for problem in draft.problems]
+        raise NoteError(" ".join([NOTHING_FOUND, *(f"({problem}.)" for problem in problems[:3])]))
     return note
 
 

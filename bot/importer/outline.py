@@ -71,6 +71,12 @@ def prepare(text: str) -> str:
     return "\n".join(_bullet(line) for line in text.split("\n"))
 
 
+def front_matter(text: str) -> str:
+    """The YAML front matter's lines ("loop_date: 2027-02-03"), or ""."""
+    found = FRONT_MATTER.match(INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    return found.group(0).strip("-\n") if found else ""
+
+
 def _bullet(line: str) -> str:
     found = GLYPH_LINE.match(line)
     if not found:

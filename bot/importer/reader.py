@@ -14,9 +14,11 @@ import re
 
 from bot.importer import tables
 from bot.importer.context import INTERVIEW_HEADING, Scope, is_skip
+from bot.importer.dates import dates_in, time_in
 from bot.importer.interviews import (
     INTERVIEW_KEYS,
     NAME_KEYS,
+    PRINCIPLE_KEYS,
     InterviewDraft,
     clean_name,
     focus_named,
@@ -27,6 +29,7 @@ from bot.importer.outline import Kind, Line
 from bot.importer.stories import CORE, StoryDraft, part_of, story_heading, title_principles
 from bot.importer.story_reader import StoryReader
 from bot.importer.words import (
+    PARENTHESES,
     STAR_WORDS,
     principles_named,
     reads_as_question,
@@ -36,7 +39,15 @@ from bot.importer.words import (
 from bot.principles import normalise
 
 INTERVIEWS_PART = re.compile(
-    r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up|meeting)\b"
+    r"\b(?:interviews?|interviewers|loop|schedule|panel|panelists|agenda|onsite|on site|line ?up|meeting|"
+    r"who|rounds|people|entrevistas?|entrevistadores)\b"
+)
+# A line that reads as one interview wherever it is: "(Bar Raiser)", "(HM)", "Round 2:"
+ROLE = re.compile(
+    r"[(\[]\s*(?:hm|br|bar ?raiser|hiring manager|manager|sd[em]\b[^)\]]*|principal[^)\]]*|"
+    r"senior[^)\]]*|sr\.?[^)\]]*|tech(?:nical)? lead|pm|tpm|director|peer|recruiter)\s*[)\]]|"
+    r"^\W*(?:round|interview)\s*#?\s*\d+\b",
+    re.IGNORECASE,
 )
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
 STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
@@ -153,7 +164,10 @@ class Reader(StoryReader):
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
         consumed = self.on_interview(line, key, value) or self.on_story(line, key, value)
-        self.title_line = None  # only a line that nothing else claims may title the next story
+        if key not in PRINCIPLE_KEYS or not value:
+            # only a line that nothing else claims may title the next story; "LPs: …" between
+            # the title and the story's first part does not take it away
+            self.title_line = None
         if consumed:
             return
         if key and self.on_label(line, key, value):
@@ -164,11 +178,14 @@ class Reader(StoryReader):
         self.end_question()
         if self.on_question(line, key, value):
             return
-        if self.in_interviews() and not self.principles() and not self.skipping():
-            found = interview_line(line.text)
-            if found:
+        if not self.principles() and not self.skipping():
+            listed = self.in_interviews()
+            found = interview_line(line.text, line.tags, lowercase=listed)
+            if found and (listed or found.at or ROLE.search(line.text)):
                 self.interview_drafts.append(found)
                 return
+        if self.interviews_label(line, key, value):
+            return
         if not key and len(line.text.split()) <= 8:
             # a line that only names a principle ("Customer Obsession" in a notes-app export, "- Ownership")
             # opens it; "Stories" ends the one before
@@ -180,6 +197,22 @@ class Reader(StoryReader):
         self.title_line = line
 
     # -- interviews -------------------------------------------------------------------------------
+    def interviews_label(self, line: Line, key: str, value: str) -> bool:
+        """ "**Interviewers + LPs (from the prep call)**", "Schedule:", "panel": the lines below list
+        the loop's interviews."""
+        text = key if key else line.text
+        labelled = line.bold or bool(key) or (len(text.split()) <= 4 and not text.endswith((".", "!", "?")))
+        if value or not labelled or len(text.split()) > 8 or reads_as_question(line.text):
+            return False
+        if dates_in(line.text) or time_in(line.text):
+            return False  # "Interview scheduled for 22 Apr 2026": a sentence, not a part's label
+        words = normalise(PARENTHESES.sub("", text))
+        if not INTERVIEWS_PART.search(words) or TITLE_WORDS.search(words) or "question" in words:
+            return False
+        self.end_question()
+        self.open_label(line, Scope(0, principles=[], interviews=True))
+        return True
+
     def on_interview(self, line: Line, key: str, value: str) -> bool:
         opens = key in NAME_KEYS and key not in ("name", "with")
         if opens or (self.interview is not None and key in INTERVIEW_KEYS):

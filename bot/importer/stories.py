@@ -23,13 +23,18 @@ PARTS = {
     "what i learned": "learning", "what i d do differently": "learning",
     "metrics": "metrics", "metric": "metrics", "numbers": "metrics", "data": "metrics",
     "notes": "notes", "note": "notes",
+    # Spanish
+    "situación": "situation", "situacion": "situation", "contexto": "situation", "tarea": "task",
+    "acción": "action", "accion": "action", "acciones": "action", "resultado": "result",
+    "resultados": "result", "aprendizaje": "learning", "aprendizajes": "learning", "lección": "learning",
 }  # fmt: skip
 CORE = ("situation", "task", "action", "result", "learning")
 TITLE_KEYS = frozenset(
     {"story", "title", "story title", "example", "star example", "star story", "project", "name"}
 )
 STORY_HEADING = re.compile(
-    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story)\s*#?\s*(\d*)\s*"
+    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story|historia)\s*#?\s*"
+    r"(\d*|[A-Z](?=\s*[-–—:.)]))\s*"
     r"(?:(?<=\d)\s*$|(?<=\d)\s+(?=\w)|[-–—:.)]\s*|$)(.*)$",
     re.IGNORECASE,
 )

@@ -30,8 +30,63 @@ FILLER = frozenset(
     }
 )  # fmt: skip
 STAR_WORDS = frozenset(
-    {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings"}
-)
+    {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings",
+     "situación", "tarea", "acción", "resultado", "aprendizaje"}
+)  # fmt: skip
+# Shorthand people use for principles, by normalised form ("D&C" normalises to "d and c").
+SHORTHAND: dict[str, str] = {
+    form: name
+    for name, forms in {
+        "Customer Obsession": ("co", "cust obs", "cust obsession"),
+        "Ownership": ("own", "ow"),
+        "Invent and Simplify": ("ias", "i and s", "ins", "inv simp", "i s", "invent simplify"),
+        "Are Right, A Lot": ("aral", "ral", "arl", "right alot", "are right alot"),
+        "Learn and Be Curious": ("lbc", "labc", "l and bc", "lnbc", "curious", "curiosity"),
+        "Hire and Develop the Best": ("hdb", "hdtb", "handdtb", "h and d", "h and dtb", "hire and dev", "hire dev"),
+        "Insist on the Highest Standards": ("ihs", "iths", "iohs", "ioths", "hs", "hsb", "high bar"),
+        "Think Big": ("tb",),
+        "Bias for Action": ("bfa", "b4a", "bias", "bias 4 action", "bias4action"),
+        "Frugality": ("frugal",),
+        "Earn Trust": ("et", "trust"),
+        "Dive Deep": ("dd", "deep dive", "deepdive"),
+        "Have Backbone; Disagree and Commit": (
+            "hb", "hbdc", "hb dc", "d and c", "dac", "dnc", "hb d and c", "hbd and c", "backbone",
+            "disagree commit", "disagree and commit", "have backbone",
+        ),
+        "Deliver Results": ("dr", "deliver", "results"),
+        "Strive to be Earth's Best Employer": ("sebe", "ebe", "stbebe", "earths best", "best employer"),
+        "Success and Scale Bring Broad Responsibility": ("ssbbr", "sas", "s and s", "success scale"),
+    }.items()
+    for form in forms
+}  # fmt: skip
+SPOKEN = {"4": "for", "2": "to", "n": "and", "nd": "and", "w": "with"}  # "bias 4 action", "learn n be curious"
+# The principles as Spanish speakers write them (accents removed): Amazon's own wording and common others.
+SPANISH: dict[str, str] = {
+    form: name
+    for name, forms in {
+        "Customer Obsession": ("obsesion por el cliente", "obsesion por los clientes", "obsesion con el cliente",
+                               "obsesion por cliente", "enfoque en el cliente"),
+        "Ownership": ("sentido de pertenencia", "sentido de propiedad", "ser dueno", "apropiacion",
+                      "actitud de dueno", "mentalidad de dueno"),
+        "Invent and Simplify": ("inventar y simplificar", "inventa y simplifica", "innovar y simplificar"),
+        "Are Right, A Lot": ("tener razon", "acertar mucho", "tienen razon", "acertar"),
+        "Learn and Be Curious": ("aprender y ser curioso", "aprende y se curioso", "aprender y ser curiosos"),
+        "Hire and Develop the Best": ("contratar y desarrollar", "contrata y desarrolla"),
+        "Insist on the Highest Standards": ("altos estandares", "estandares mas altos", "estandares altos"),
+        "Think Big": ("pensar en grande", "piensa en grande"),
+        "Bias for Action": ("predisposicion a la accion", "sesgo por la accion", "sesgo hacia la accion",
+                            "inclinacion a la accion", "orientacion a la accion", "predisposicion para la accion"),
+        "Frugality": ("frugalidad",),
+        "Earn Trust": ("ganar confianza", "ganarse la confianza", "ganar la confianza", "generar confianza"),
+        "Dive Deep": ("profundizar", "ir a fondo", "ir al detalle"),
+        "Have Backbone; Disagree and Commit": ("discrepar y comprometerse", "tener determinacion",
+                                               "desacuerdo y compromiso", "tener agallas", "tener firmeza"),
+        "Deliver Results": ("entregar resultados", "lograr resultados", "obtener resultados", "dar resultados"),
+        "Strive to be Earth's Best Employer": ("mejor empleador",),
+        "Success and Scale Bring Broad Responsibility": ("exito y la escala", "exito y escala"),
+    }.items()
+    for form in forms
+}  # fmt: skip
 _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] for name in PRINCIPLES}
 
 
@@ -69,7 +124,7 @@ def principles_named(text: str) -> list[str]:
         return []
     bare = PARENTHESES.sub(" ", text)
     for candidate in [bare, *DASHES.split(bare)]:
-        found = _named(candidate)
+        found = _named(candidate) or (principles_in(candidate) if LIST_SEPARATOR.search(candidate) else [])
         if found:
             return found
     return []
@@ -106,8 +161,30 @@ def _principle(typed: str) -> str | None:
     try:
         name = match_principle(typed)
     except PrincipleError:
-        return None
-    return name if _covered(name, typed.split()) else None
+        return loose_principle(typed)
+    return name if _covered(name, typed.split()) else loose_principle(typed)
+
+
+def loose_principle(typed: str) -> str | None:
+    """What the strict matcher does not know: "CO", "HB/D&C", "bias 4 action", "Pensar en grande"."""
+    key = normalise(typed)
+    if key in SHORTHAND:
+        return SHORTHAND[key]
+    spoken = " ".join(SPOKEN.get(word, word) for word in key.split())
+    if spoken != key:
+        try:
+            name = match_principle(spoken)
+        except PrincipleError:
+            name = None
+        if name and _covered(name, spoken.split()):
+            return name
+    bare = unaccented(key)
+    words = f" {bare} "
+    return next((name for form, name in SPANISH.items() if f" {form} " in words), None)
+
+
+def unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _covered(name: str, typed: list[str]) -> bool:
@@ -122,15 +199,42 @@ def _covered(name: str, typed: list[str]) -> bool:
 
 
 def principles_in(text: str) -> list[str]:
-    """A comma-separated list typed in a note ("Ownership, Are Right, A Lot"), or [] if any piece is
-    no principle."""
+    """A comma-separated list typed in a note ("Ownership, Are Right, A Lot", "CO / DD", "bias 4
+    action + Ownership"), or [] if any piece is no principle."""
+    found, rest = principles_and_rest(text)
+    return [] if rest else found
+
+
+# "&" between words only: "D&C" and "I&S" are one principle each
+LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
+
+
+def principles_and_rest(text: str) -> tuple[list[str], list[str]]:
+    """The principles in a list, and the pieces that are none ("Customer Obsession, coding (arrays)"
+    → (["Customer Obsession"], ["coding (arrays)"]))."""
     text = " ".join(undecorate(text).split())
     if not text:
-        return []
+        return [], []
     try:
-        return parse_principles(text)
+        return parse_principles(text), []
     except PrincipleError:
-        return []
+        pass
+    pieces = [p for p in LIST_SEPARATOR.split(PARENTHESES.sub(" ", text)) if p.strip(" .:")]
+    found: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(pieces):
+        for width in (3, 2, 1):
+            words = " ".join(pieces[index : index + width])
+            name = _principle(normalise(words)) if index + width <= len(pieces) and normalise(words) else None
+            if name and (width == 1 or len(normalise(words).split()) <= 6):
+                found.append(name)
+                index += width
+                break
+        else:
+            rest.append(pieces[index].strip())
+            index += 1
+    return list(dict.fromkeys(found)), rest
 
 
 def tag_principles(tags: tuple[str, ...]) -> list[str]:
@@ -152,7 +256,8 @@ LETTER = re.compile(
 
 
 DASH_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,24}?)\s+[–—-]\s+(.*)$", re.DOTALL)
-DASH_KEYS = STAR_WORDS | {"context", "outcome", "impact", "lesson", "lessons", "lessons learned", "takeaway"}
+DOT_LABEL = re.compile(r"^([^\W\d_][^\W\d_ ]{0,24}(?: [^\W\d_]+){0,2})\.\s+(.*)$", re.DOTALL)
+DASH_KEYS = STAR_WORDS | {"situación", "situacion", "tarea", "acción", "accion", "resultado", "aprendizaje","context", "outcome", "impact", "lesson", "lessons", "lessons learned", "takeaway"}
 
 
 def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
@@ -166,7 +271,7 @@ def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
     found = LABEL.match(text)
     if found and len(found.group(1).split()) <= 5:
         return normalise(found.group(1)), found.group(2).strip()
-    dashed = DASH_LABEL.match(text)  # "Situation – the report was wrong"
+    dashed = DASH_LABEL.match(text) or DOT_LABEL.match(text)  # "Situation – …", "Situation. We…"
     if dashed and normalise(dashed.group(1)) in DASH_KEYS:
         return normalise(dashed.group(1)), dashed.group(2).strip()
     if bold and len(text.split()) <= 6:

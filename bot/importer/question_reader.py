@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 
 from bot.importer.context import Context, Scope, is_skip
+from bot.importer.fit import best_fit
 from bot.importer.interviews import PRINCIPLE_KEYS, focus_named
 from bot.importer.note import ImportedQuestion
 from bot.importer.outline import Kind, Line
 from bot.importer.questions import question_parts
-from bot.importer.words import principles_in, principles_named, reads_as_question, tag_principles
+from bot.importer.words import (
+    principles_in,
+    principles_named,
+    reads_as_prompt,
+    reads_as_question,
+    tag_principles,
+)
 from bot.principles import normalise
 
 QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
@@ -32,6 +39,8 @@ class QuestionReader(Context):
         a label that opens a part of the note."""
         if value and (reads_as_question(value) or QUESTION_KEY.match(key)):
             return False
+        if value and self.in_questions() and reads_as_prompt(value) and principles_named(key):
+            return False  # "CO: most demanding customer": a question
         named = [] if is_skip(key) else principles_named(key)
         if key in PRINCIPLE_KEYS and value:  # "Leadership Principle: Ownership"
             named = principles_named(value) or principles_in(value)
@@ -53,17 +62,21 @@ class QuestionReader(Context):
 
     def on_question(self, line: Line, key: str, value: str) -> bool:
         text, principles = line.text, tag_principles(line.tags)
+        terse = False
         if key and value and (QUESTION_KEY.match(key) or principles_named(key)):
             text = value
             principles = principles or principles_named(key)
+            # "CO: most demanding customer" in a part of practice questions
+            terse = bool(principles) and self.in_questions() and reads_as_prompt(value)
         elif key and value and not (reads_as_question(value) or value.rstrip().endswith("?")):
             return False  # "What they look for: empathy, data" is a label and its value
-        if not reads_as_question(text) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
+        if not (terse or reads_as_question(text)) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
             return False
         for tag in line.tags:  # "… #ownership", "… [[LPs#Dive Deep]]": the tag is no part of the question
             text = re.sub(rf"\s*#?{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE) or text
         text, hint, tagged = question_parts(text)
-        principle = next(iter(principles or tagged or self.principles()), None)
+        context = self.principles()
+        principle = next(iter(principles or tagged), None) or (best_fit(text, context) if context else None)
         focus = self.focus()
         if principle is None and not (focus and self.asks()):
             return False
@@ -84,6 +97,8 @@ class QuestionReader(Context):
             return False
         if line.depth > asked.depth:
             return True
+        if line.kind is Kind.TEXT and len(line.text.split()) <= 8 and principles_named(line.text):
+            return False  # "Have Backbone" after a question: the next principle, not a hint
         return (
             asked.kind is Kind.TEXT
             and line.kind is Kind.TEXT

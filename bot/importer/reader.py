@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.importer import tables
-from bot.importer.context import INTERVIEW_HEADING, Scope, is_skip
+from bot.importer.context import INTERVIEW_HEADING, QUESTIONS_PART, Scope, is_skip
 from bot.importer.dates import dates_in, time_in
 from bot.importer.interviews import (
     INTERVIEW_KEYS,
@@ -35,6 +35,7 @@ from bot.importer.words import (
     reads_as_question,
     split_label,
     tag_principles,
+    titled_principles,
 )
 from bot.principles import normalise
 
@@ -49,6 +50,7 @@ ROLE = re.compile(
     r"^\W*(?:round|interview)\s*#?\s*\d+\b",
     re.IGNORECASE,
 )
+RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
 STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
 
@@ -72,6 +74,9 @@ class Reader(StoryReader):
         return self.note
 
     def feed(self, line: Line) -> None:
+        ruled = RULED_HEADING.match(line.text) if line.kind is Kind.TEXT and not line.code else None
+        if ruled and line.depth == 0:  # "=== practice qs ===", "-------- Forwarded message --------"
+            line = Line(Kind.HEADING, ruled.group(2), level=2, tags=line.tags, source=line.source)
         if line.kind is Kind.HEADING and self.heading_is_label(line):
             line = Line(
                 Kind.TEXT, line.text.rstrip(":") + ":", depth=0, bold=True, tags=line.tags, source=line.source
@@ -137,6 +142,7 @@ class Reader(StoryReader):
             principles=named or None,
             focus=focus,
             skip=skip,
+            questions=bool(QUESTIONS_PART.search(normalise(text))),
             asks=bool(focus) and "question" in text.lower(),
             interviews=level > 1
             and bool(INTERVIEWS_PART.search(normalise(text)))
@@ -185,6 +191,19 @@ class Reader(StoryReader):
                 self.interview_drafts.append(found)
                 return
         if self.interviews_label(line, key, value):
+            return
+        if key and not value and line.bold and STORIES_LINE.match(key):
+            self.open_label(line, Scope(0))  # "**STORIES**" ends "**Bias for Action**" before it
+            return
+        titled = [] if key or reads_as_question(line.text) else titled_principles(line.text)
+        if titled:
+            # "Priya (Earn Trust / Dive Deep)" over questions, "**capstone story** — Ownership, Deliver
+            # Results" over a story: the lines below are about those principles; it may title a story
+            self.open_label(line, Scope(0, principles=titled))
+            self.title_line = line
+            return
+        if not key and len(line.text.split()) <= 3 and QUESTIONS_PART.fullmatch(normalise(line.text)):
+            self.open_label(line, Scope(0, questions=True))  # "qs", "Practice questions"
             return
         if not key and len(line.text.split()) <= 8:
             # a line that only names a principle ("Customer Obsession" in a notes-app export, "- Ownership")

@@ -144,7 +144,10 @@ def clean_title(text: str) -> str:
     if found:
         text = found.group(2) or ""
     text = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", text).strip(" -–—:.")
-    return text[:MAX_TITLE]
+    tail = re.split(r"\s[-–—|]\s", text)
+    if len(tail) > 1 and principles_in(tail[-1]):  # "capstone story — Ownership, Deliver Results"
+        text = text[: len(text) - len(tail[-1])].rstrip(" -–—|")
+    return text.strip("\"“”'")[:MAX_TITLE]
 
 
 def title_principles(text: str) -> list[str]:

@@ -102,8 +102,8 @@ def strip_emoji(text: str) -> str:
 def undecorate(text: str) -> str:
     """The words of a heading, label or item without numbering, checkboxes, emoji and quotes."""
     text = strip_emoji(text)
-    for _ in range(3):
-        stripped = NUMBERING.sub("", text, count=1).strip()
+    for _ in range(4):  # "1. [ ] - [ ] Tell me…"
+        stripped = NUMBERING.sub("", text, count=1).strip().lstrip("-*•· ")
         if stripped == text:
             break
         text = stripped
@@ -306,3 +306,31 @@ def reads_as_question(text: str) -> bool:
     if sentences[0].rstrip(' )"”').endswith("?"):
         return True
     return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3])
+
+
+FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|we|we're|my|our|me|us)\b", re.IGNORECASE)
+
+
+def reads_as_prompt(text: str) -> bool:
+    """A practice prompt written tersely ("most demanding customer", "code review you blocked"): a few
+    words, and not the writer's own account ("I led the migration")."""
+    text = undecorate(text)
+    return 2 <= len(text.split()) <= 30 and not FIRST_PERSON_START.match(text) and len(text) <= 300
+
+
+def titled_principles(text: str) -> list[str]:
+    """The principles after a title that is not one: "Priya (Earn Trust / Dive Deep)", "capstone
+    story — Ownership, Deliver Results", "Buffering spike [Dive Deep]"; [] for "Dive Deep — questions"."""
+    text = undecorate(text)
+    if not text or len(text.split()) > 14:
+        return []
+    inside = re.findall(r"[(\[]([^)\]]*)[)\]]", text)
+    bare = PARENTHESES.sub(" ", text).strip()
+    parts = DASHES.split(bare, maxsplit=1)
+    head = parts[0].strip()
+    if not head or principles_named(head) or not [w for w in normalise(head).split() if w not in FILLER]:
+        return []
+    found = [p for group in inside for p in principles_in(group)]
+    if len(parts) > 1 and not found:
+        found = principles_in(parts[1])
+    return list(dict.fromkeys(found))

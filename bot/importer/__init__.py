@@ -23,6 +23,7 @@ from bot.importer.note import (
     stored,
 )
 from bot.importer.outline import front_matter, outline, prepare
+from bot.importer.questions import story_reference
 from bot.importer.reader import Reader
 from bot.importer.stories import normalise_title
 from bot.parsing import clean
@@ -66,10 +67,20 @@ def parse_note(text: str, *, today: date | None = None) -> ImportedNote:
             seen.add(normalise(interview.interviewer))
             note.interviews.append(interview)
     apply_story_map(note, reader.story_map)
+    name_stories_in_hints(note, reader.story_labels)
     if not (note.interviews or note.questions or note.stories):
         problems = [problem for draft in reader.interview_drafts for problem in draft.problems]
         raise NoteError(" ".join([NOTHING_FOUND, *(f"({problem}.)" for problem in problems[:3])]))
     return note
+
+
+def name_stories_in_hints(note: ImportedNote, labels: dict[str, str]) -> None:
+    """A hint that points to a story ("(Story A)", "→ latency story") also names it, as titled."""
+    titles = [story.title for story in note.stories]
+    for question in note.questions:
+        title = story_reference(question.hint, titles, labels) if question.hint else None
+        if title and question.hint:
+            question.hint = f"{question.hint} ({title})"[:1000]
 
 
 def apply_story_map(note: ImportedNote, mapping: list[tuple[str, list[str]]]) -> None:

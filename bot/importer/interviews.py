@@ -17,7 +17,7 @@ from bot.importer.words import (
     tag_principles,
     undecorate,
 )
-from bot.principles import normalise
+from bot.principles import PrincipleError, match_principle, normalise
 
 NAME_KEYS = frozenset({"interviewer", "interviewers", "interviewer name", "name", "with", "interview with"})
 PRINCIPLE_KEYS = frozenset(
@@ -38,7 +38,8 @@ FOCUS_FORMS = {
     "system design interview": "System Design",
 }  # fmt: skip
 TIME_PREFIX = re.compile(
-    r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[-–—:|]?\s*",
+    r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*"
+    r"(?:(?-i:[A-Z]{2,4})\b)?\s*[-–—:|]?\s*",  # the zone in capitals: "PT", not "Omar"
     re.IGNORECASE,
 )
 SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
@@ -116,7 +117,10 @@ class InterviewDraft:
             if focus_named(piece) or focus_label(piece) in FOCUS_AREAS:
                 self.focus.append(piece)
             else:
-                self.problems.append(f"“{piece[:60]}” is not a Leadership Principle I know")
+                try:
+                    match_principle(piece)
+                except PrincipleError as error:  # "“best” could be … or …: say which."
+                    self.problems.append(str(error).split(" Valid names")[0].rstrip("."))
 
     def finish(self, loop_date: date | None) -> ImportedInterview | None:
         if not self.name:
@@ -166,6 +170,7 @@ def interview_line(text: str, tags: tuple[str, ...] = (), *, lowercase: bool = F
     rest = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest)
     parts = LINE_SEPARATOR.split(rest, maxsplit=1)
     name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
+    name = name.split(",")[0].strip()  # "Beatriz Lopes, Sr. SDE"
     if (
         not name
         or len(name.split()) > MAX_NAME_WORDS

@@ -14,6 +14,7 @@ from bot.importer.outline import Kind, Line
 from bot.importer.questions import question_parts
 from bot.importer.words import (
     principles_in,
+    principles_mentioned,
     principles_named,
     reads_as_prompt,
     reads_as_question,
@@ -21,6 +22,7 @@ from bot.importer.words import (
 )
 from bot.principles import normalise
 
+QUOTED = re.compile(r"[\"“]([^\"“”]{10,300}\?)[\"”]")
 QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
 MAX_QUESTIONS = 3000
 MAX_HINT = 1000
@@ -89,6 +91,18 @@ class QuestionReader(Context):
         self.hint = [hint] if hint else []
         self.note.questions.append(self.question)
         return True
+
+    def quoted_question(self, line: Line) -> Line | None:
+        """(Also maybe: "What's a time you had to lead through ambiguity?" — I'd use it as Bias for
+        Action): a question quoted in a sentence, filed under the one principle the sentence names."""
+        if self.question_line is not None and line.depth > self.question_line.depth or self.skipping():
+            return None
+        found = QUOTED.search(line.text)
+        if not found or not reads_as_question(found.group(1)) or found.group(0) == line.text.strip():
+            return None
+        named = principles_mentioned(line.text[: found.start()] + " " + line.text[found.end() :])
+        tags = tuple(named) if len(named) == 1 else line.tags
+        return Line(Kind.TEXT, found.group(1), depth=line.depth, tags=tags, source=line.source)
 
     def subordinate(self, line: Line) -> bool:
         """Written under the question: nested deeper, or plain lines after a plain-line question."""

@@ -19,6 +19,7 @@ from bot.importer.interviews import (
     INTERVIEW_KEYS,
     NAME_KEYS,
     PRINCIPLE_KEYS,
+    TIME_PREFIX,
     InterviewDraft,
     clean_name,
     focus_named,
@@ -129,7 +130,12 @@ class Reader(StoryReader):
             # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
             inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
             principles = inherited + title_principles(text) + tag_principles(line.tags)
-            self.section = StoryDraft(title=titled.group(2) or "", principles=principles, section=True)
+            self.section = StoryDraft(
+                title=titled.group(2) or "",
+                principles=principles,
+                section=True,
+                reference=normalise(f"story {titled.group(1)}") if titled.group(1) else "",
+            )
             self.section_level, self.section_start = level, line.source + 1
             self.story_skip = self.skipping()
             self.scopes.append(Scope(level))
@@ -178,6 +184,11 @@ class Reader(StoryReader):
             return
         if key and self.on_label(line, key, value):
             return
+        quoted = self.quoted_question(line)
+        if quoted:
+            self.end_question()
+            self.on_question(quoted, "", "")
+            return
         if self.question and self.subordinate(line):
             self.hint.append(line.text)
             return
@@ -185,9 +196,10 @@ class Reader(StoryReader):
         if self.on_question(line, key, value):
             return
         if not self.principles() and not self.skipping():
-            listed = self.in_interviews()
+            # in a list of the loop's interviews, or shaped as one wherever it is ("9:00 – ann lee (HM): …")
+            listed = self.in_interviews() or bool(ROLE.search(line.text) or TIME_PREFIX.match(line.text))
             found = interview_line(line.text, line.tags, lowercase=listed)
-            if found and (listed or found.at or ROLE.search(line.text)):
+            if found and (listed or found.at):
                 self.interview_drafts.append(found)
                 return
         if self.interviews_label(line, key, value):
@@ -195,12 +207,16 @@ class Reader(StoryReader):
         if key and not value and line.bold and STORIES_LINE.match(key):
             self.open_label(line, Scope(0))  # "**STORIES**" ends "**Bias for Action**" before it
             return
-        titled = [] if key or reads_as_question(line.text) else titled_principles(line.text)
+        titled = [] if value or reads_as_question(line.text) else titled_principles(key or line.text)
+        titled = titled or self.interviewer_named(line, key, value)
         if titled:
             # "Priya (Earn Trust / Dive Deep)" over questions, "**capstone story** — Ownership, Deliver
             # Results" over a story: the lines below are about those principles; it may title a story
             self.open_label(line, Scope(0, principles=titled))
             self.title_line = line
+            return
+        if not key and len(line.text.split()) <= 8 and is_skip(line.text) and not reads_as_question(line.text):
+            self.open_label(line, Scope(0, skip=True))  # "Questions to ask them" in plain text
             return
         if not key and len(line.text.split()) <= 3 and QUESTIONS_PART.fullmatch(normalise(line.text)):
             self.open_label(line, Scope(0, questions=True))  # "qs", "Practice questions"
@@ -216,6 +232,19 @@ class Reader(StoryReader):
         self.title_line = line
 
     # -- interviews -------------------------------------------------------------------------------
+    def interviewer_named(self, line: Line, key: str, value: str) -> list[str]:
+        """ "Carlos wants customer + ownership stuff. Likely asks:", "Questions for Priya:", "### Omar":
+        a line over questions that names an interviewer read earlier opens their principles."""
+        text = key or line.text
+        if value or not (key or line.bold or line.text.rstrip().endswith(":")) or len(text.split()) > 12:
+            return []
+        words = set(normalise(text).split())
+        for draft in self.interview_drafts:
+            first = normalise(draft.name).split()[:1]
+            if first and first[0] in words and draft.principles:
+                return list(dict.fromkeys(draft.principles))
+        return []
+
     def interviews_label(self, line: Line, key: str, value: str) -> bool:
         """ "**Interviewers + LPs (from the prep call)**", "Schedule:", "panel": the lines below list
         the loop's interviews."""

@@ -73,6 +73,7 @@ class StoryDraft:
     letters_only: bool = True
     section: bool = False  # a "Story N" section: everything under the heading belongs to it
     raw: str = ""  # a section's own Markdown, kept as its notes when nothing is labelled
+    reference: str = ""  # "story a" for "## Story A: The migration": what questions call it
 
     def label(self, part: str, value: str, *, letter: bool) -> None:
         self.current = part

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.principles import PRINCIPLES, STOPWORDS, PrincipleError, match_principle, normalise, parse_principles
+from bot.principles import ALIASES, PRINCIPLES, STOPWORDS, PrincipleError, match_principle, normalise, parse_principles
 
 # "1.", "1)", "(1)", "#1", "Q1:", "Q:", "Question 3 -", "LP 3:", "Category 2:", "[ ]", "[x]"
 NUMBERING = re.compile(
@@ -40,7 +40,7 @@ SHORTHAND: dict[str, str] = {
         "Customer Obsession": ("co", "cust obs", "cust obsession"),
         "Ownership": ("own", "ow"),
         "Invent and Simplify": ("ias", "i and s", "ins", "inv simp", "i s", "invent simplify"),
-        "Are Right, A Lot": ("aral", "ral", "arl", "right alot", "are right alot"),
+        "Are Right, A Lot": ("aral", "ral", "arl", "right alot", "are right alot", "judgment", "judgement"),
         "Learn and Be Curious": ("lbc", "labc", "l and bc", "lnbc", "curious", "curiosity"),
         "Hire and Develop the Best": ("hdb", "hdtb", "handdtb", "h and d", "h and dtb", "hire and dev", "hire dev"),
         "Insist on the Highest Standards": ("ihs", "iths", "iohs", "ioths", "hs", "hsb", "high bar"),
@@ -333,4 +333,21 @@ def titled_principles(text: str) -> list[str]:
     found = [p for group in inside for p in principles_in(group)]
     if len(parts) > 1 and not found:
         found = principles_in(parts[1])
+    return list(dict.fromkeys(found))
+
+
+_FORM_NAMES = {normalise(name): name for name in PRINCIPLES} | {
+    normalise(form): name for form, name in ALIASES.items()
+}
+_FORMS = sorted(_FORM_NAMES, key=len, reverse=True)
+
+
+def principles_mentioned(text: str) -> list[str]:
+    """The principles a sentence names in passing: "I'd use it as Bias for Action if it comes up"."""
+    words = f" {normalise(text)} "
+    found = []
+    for form in _FORMS:
+        if f" {form} " in words:
+            found.append(_FORM_NAMES[form])
+            words = words.replace(f" {form} ", " ")
     return list(dict.fromkeys(found))

@@ -85,7 +85,7 @@ class InterviewDraft:
             self.name = self.name or clean_name(value)
             self.collecting = None
         elif key in PRINCIPLE_KEYS:
-            self.collecting = "principles"
+            self.collecting = None if value else "principles"  # a list follows only an empty label
             if value or tags:
                 self.add_principles(value, tags)
         elif key in FOCUS_KEYS:

@@ -77,7 +77,7 @@ class QuestionReader(Context):
         for tag in line.tags:  # "… #ownership", "… [[LPs#Dive Deep]]": the tag is no part of the question
             text = re.sub(rf"\s*#?{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE) or text
         text, hint, tagged = question_parts(text)
-        context = self.principles()
+        context = self.principles() or self.interview_principles()
         principle = next(iter(principles or tagged), None) or (best_fit(text, context) if context else None)
         focus = self.focus()
         if principle is None and not (focus and self.asks()):
@@ -103,6 +103,10 @@ class QuestionReader(Context):
         named = principles_mentioned(line.text[: found.start()] + " " + line.text[found.end() :])
         tags = tuple(named) if len(named) == 1 else line.tags
         return Line(Kind.TEXT, found.group(1), depth=line.depth, tags=tags, source=line.source)
+
+    def interview_principles(self) -> list[str]:
+        """Inside one interview's block, its principles (for its questions; its stories keep their own)."""
+        return []
 
     def subordinate(self, line: Line) -> bool:
         """Written under the question: nested deeper, or plain lines after a plain-line question."""

@@ -18,12 +18,14 @@ from bot.importer.dates import dates_in, time_in
 from bot.importer.interviews import (
     INTERVIEW_KEYS,
     NAME_KEYS,
+    LINE_SEPARATOR,
     PRINCIPLE_KEYS,
     TIME_PREFIX,
     InterviewDraft,
     clean_name,
     focus_named,
     interview_line,
+    is_focus,
 )
 from bot.importer.note import ImportedNote
 from bot.importer.outline import Kind, Line
@@ -60,6 +62,7 @@ class Reader(StoryReader):
     def __init__(self, source: list[str]) -> None:
         super().__init__(source)
         self.interview: InterviewDraft | None = None
+        self.interview_block = False  # the interview has a heading of its own: its part holds its questions
         self.interview_drafts: list[InterviewDraft] = []
         self.sibling: list[str] = []  # the principles of the heading just closed, and its level
         self.sibling_level = 0
@@ -157,6 +160,7 @@ class Reader(StoryReader):
         listed = interview_line(text) if self.in_interviews() else None
         if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
             scope.principles = []  # the interview's own principles are not a part of questions
+            self.interview_block = True
             self.interview = (
                 listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
             )
@@ -172,6 +176,7 @@ class Reader(StoryReader):
             self.end_question()
             self.end_interview()  # "**Interview 2 — Kenji Mori (Bar Raiser)**": a heading in bold
             self.interview = interview_titled(line.text)
+            self.interview_block = False
             return
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
@@ -232,6 +237,9 @@ class Reader(StoryReader):
         self.title_line = line
 
     # -- interviews -------------------------------------------------------------------------------
+    def interview_principles(self) -> list[str]:
+        return list(dict.fromkeys(self.interview.principles)) if self.interview and self.interview_block else []
+
     def interviewer_named(self, line: Line, key: str, value: str) -> list[str]:
         """ "Carlos wants customer + ownership stuff. Likely asks:", "Questions for Priya:", "### Omar":
         a line over questions that names an interviewer read earlier opens their principles."""
@@ -263,15 +271,21 @@ class Reader(StoryReader):
 
     def on_interview(self, line: Line, key: str, value: str) -> bool:
         opens = key in NAME_KEYS and key not in ("name", "with")
+        if self.story is not None and key in PRINCIPLE_KEYS:
+            return False  # "- LPs: …" under a story told inside a round's block is the story's
         if opens or (self.interview is not None and key in INTERVIEW_KEYS):
             if opens and self.interview is not None and self.interview.name:
                 self.end_interview()
             if self.interview is None:
                 self.interview = InterviewDraft(self.heading if INTERVIEW_HEADING.match(self.heading) else "")
+                self.interview_block = False
             self.interview.explicit = self.interview.explicit or opens
             self.interview.take(key, value, line.tags)
             return True
         if self.interview is not None and self.interview.collecting and not key:
+            if reads_as_question(line.text):
+                self.interview.collecting = None  # the round's questions, after its principles
+                return False
             self.interview.add(line.text, line.tags)
             return True
         return False
@@ -289,6 +303,8 @@ def interview_titled(text: str) -> InterviewDraft:
     if listed:
         listed.title = text
         return listed
-    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:")
+    # "Round 2: Jane Doe — Bar Raiser", "Round 4: Marta Nowak — System design": a name, then a role or focus
+    name, *rest_parts = LINE_SEPARATOR.split(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1)
     plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
-    return InterviewDraft(text, name=clean_name(name) if plausible else "")
+    focus = [piece for piece in rest_parts if is_focus(piece)]
+    return InterviewDraft(text, name=clean_name(name) if plausible else "", focus=focus)

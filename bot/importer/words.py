@@ -91,12 +91,16 @@ _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] 
 
 
 def strip_emoji(text: str) -> str:
+    """The text without emoji; an arrow emoji ("➡️") stays an arrow, as it separates ("Ann ➡️ CO")."""
     kept = (
-        ch
+        "→" if ch in ARROWS else ch
         for ch in text
-        if unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d"
+        if ch in ARROWS or (unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d")
     )
     return " ".join("".join(kept).split())
+
+
+ARROWS = frozenset("➡⮕➔➜➝➞➟➠➢➣➤➥➦➧➨➩➪➫➬➭➮➯➱➲⇨⇾⟶⟹")
 
 
 def undecorate(text: str) -> str:
@@ -206,7 +210,7 @@ def principles_in(text: str) -> list[str]:
 
 
 # "&" between words only: "D&C" and "I&S" are one principle each
-LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
+LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→·•]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
 
 
 def principles_and_rest(text: str) -> tuple[list[str], list[str]]:
@@ -289,7 +293,11 @@ OPENERS = re.compile(
     r"(?:a|an|one) (?:time|example|situation|decision|project|mistake|failure|goal)|"
     r"(?:your|the) (?:biggest|greatest|hardest|toughest|most|best|worst)|biggest|greatest|hardest|toughest|"
     r"most (?:\w+ )?(?:thing|project|decision|difficult|challenging|innovative|complex|significant)|"
-    r"name a|pick a|identify|convince|help me understand)\b",
+    r"name a|pick a|identify|convince|help me understand|"
+    # Spanish: "Cuéntame una vez que…", "Háblame de…", "Dame un ejemplo…", "Describe una situación…"
+    r"cu[ée]nta(?:me|nos)|h[áa]bla(?:me|nos)|d[áa](?:me|nos) un ejemplo|describ[ea]|expl[íi]ca(?:me|nos)?|"
+    r"comparte|relata|recuerda|plat[íi]ca(?:me|nos)|menciona|una vez (?:que|en que)|alguna vez|"
+    r"(?:en )?qu[ée]|c[óo]mo|cu[áa]ndo|cu[áa]l|por qu[ée]|d[óo]nde|qui[ée]n)\b",
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"(?<=[.?!])\s+")

@@ -257,7 +257,8 @@ class Reader(StoryReader):
         """ "**Interviewers + LPs (from the prep call)**", "Schedule:", "panel": the lines below list
         the loop's interviews."""
         text = key if key else line.text
-        labelled = line.bold or bool(key) or (len(text.split()) <= 4 and not text.endswith((".", "!", "?")))
+        short = len(PARENTHESES.sub("", text).split()) <= 4  # "Schedule (pasted from the recruiter's sheet)"
+        labelled = line.bold or bool(key) or (short and not text.endswith((".", "!", "?")))
         if value or not labelled or len(text.split()) > 8 or reads_as_question(line.text):
             return False
         if dates_in(line.text) or time_in(line.text):

@@ -65,9 +65,11 @@ def interviews(
     focus = column(header, "focus", "review", "area", "type", "round", "topic")
     when = column(header, "time", "when", "slot", "start")
     for row in body:
-        name = clean_name(cell(row, person))
+        name = clean_name(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", cell(row, person)))  # "peter novak (SDE III)"
         if not name:
             continue
+        if name.islower():
+            name = name.title()
         draft = InterviewDraft(title="a table row", name=name, explicit=True)
         draft.add_principles(cell(row, principles), ())
         if cell(row, focus):

@@ -65,18 +65,24 @@ class QuestionReader(Context):
     def on_question(self, line: Line, key: str, value: str) -> bool:
         text, principles = line.text, tag_principles(line.tags)
         terse = False
-        if key and value and (QUESTION_KEY.match(key) or principles_named(key)):
+        named_key = (principles_named(key) or principles_in(line.text.split(":", 1)[0])) if key else []
+        if key and value and (QUESTION_KEY.match(key) or named_key):
             text = value
-            principles = principles or principles_named(key)
+            principles = principles or named_key  # "Ownership: Tell me…", "CO, DD: Tell me…"
             # "CO: most demanding customer" in a part of practice questions
             terse = bool(principles) and self.in_questions() and reads_as_prompt(value)
         elif key and value and not (reads_as_question(value) or value.rstrip().endswith("?")):
             return False  # "What they look for: empathy, data" is a label and its value
         if not (terse or reads_as_question(text)) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
             return False
-        for tag in line.tags:  # "… #ownership", "… [[LPs#Dive Deep]]": the tag is no part of the question
-            text = re.sub(rf"\s*#?{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE) or text
+        linked: list[str] = []
+        for tag in reversed(line.tags):  # "… #lp/ownership", "… [[LPs#Dive Deep]]": no part of the question
+            untagged = re.sub(rf"\s*#?(?:[\w-]+/)*{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE)
+            if untagged != text and untagged and not tag_principles((tag,)) and not tag.startswith(("lp", "#")):
+                linked.insert(0, tag)  # "[[Story - Double-counted impressions]]": which story answers it
+            text = untagged or text
         text, hint, tagged = question_parts(text)
+        hint = "\n".join(h for h in (hint, *linked) if h)
         context = self.principles() or self.interview_principles()
         principle = next(iter(principles or tagged), None) or (best_fit(text, context) if context else None)
         focus = self.focus()

@@ -15,6 +15,7 @@ HINT_MARK = re.compile(
     re.IGNORECASE,
 )
 DASH_TAIL = re.compile(r"\s+[-–—]\s+([^-–—]+)$")
+DASH_HEAD = re.compile(r"^([^-–—]{2,40}?)\s+[-–—]\s+")  # "bias 4 action — Tell me about…"
 # "(Story A)", "(see the outage story)", "[use: billing]": which story answers it
 STORY_REFERENCE = re.compile(
     r"\s*[(\[]\s*((?:my\s+|the\s+)?(?:story|stories|use|see|ex|example|historia)\b[^)\]]{0,100}|"
@@ -37,7 +38,7 @@ def question_parts(text: str) -> tuple[str, str, list[str]]:
     if referred and referred.start() > 10 and not principles_in(referred.group(1)):
         text, hint = text[: referred.start()], "\n".join(h for h in (referred.group(1).strip(), hint) if h)
     principles: list[str] = []
-    for pattern in (TRAILING_TAGS, LEADING_TAGS, DASH_TAIL):
+    for pattern in (TRAILING_TAGS, LEADING_TAGS, DASH_TAIL, DASH_HEAD):
         found = pattern.search(text)
         named = principles_in(found.group(1)) if found else []
         if found and named:

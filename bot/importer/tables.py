@@ -32,7 +32,7 @@ def read_table(reader: Reader, rows: list[list[str]]) -> None:
         return
     header, body = rows[0], rows[1:]
     person = column(header, "interviewer", "who", "name", "person")
-    principles = column(header, "principle", "lps?$", "lp ", "competenc", "leadership")
+    principles = column(header, "principle", r"lps?\b", "competenc", "leadership")
     question = column(header, "question", "prompt", "q$")
     story = column(header, "story", "stories", "title", "example", "project")
     if person is not None and principles is not None and question is None:

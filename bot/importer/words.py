@@ -253,7 +253,7 @@ def tag_principles(tags: tuple[str, ...]) -> list[str]:
 
 
 # -- labels ----------------------------------------------------------------------------------------
-LABEL = re.compile(r"^([A-Za-z][\w'’ /&().-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
+LABEL = re.compile(r"^([A-Za-z][\w'’ /&(),.-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)  # "CO, DD: …" too
 LETTER = re.compile(
     r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL
 )
@@ -301,6 +301,7 @@ OPENERS = re.compile(
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"(?<=[.?!])\s+")
+DASH_HEAD = re.compile(r"^[^-–—]{2,40}?\s+[-–—]\s+")
 
 
 def reads_as_question(text: str) -> bool:
@@ -313,7 +314,8 @@ def reads_as_question(text: str) -> bool:
     sentences = SENTENCE.split(text)
     if sentences[0].rstrip(' )"”').endswith("?"):
         return True
-    return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3])
+    headed = [h for h in DASH_HEAD.split(text, maxsplit=1)[1:] if len(h.split()) >= 4]  # "bias 4 action — Tell me…"
+    return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3] + headed)
 
 
 FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|we|we're|my|our|me|us)\b", re.IGNORECASE)

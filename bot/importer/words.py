@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.principles import ALIASES, PRINCIPLES, STOPWORDS, PrincipleError, match_principle, normalise, parse_principles
 
@@ -92,6 +93,8 @@ _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] 
 
 def strip_emoji(text: str) -> str:
     """The text without emoji; an arrow emoji ("➡️") stays an arrow, as it separates ("Ann ➡️ CO")."""
+    if text.isascii() and "^" not in text and "`" not in text:
+        return " ".join(text.split())  # most lines: nothing to strip
     kept = (
         "→" if ch in ARROWS else ch
         for ch in text
@@ -161,6 +164,7 @@ def _named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=4096)
 def _principle(typed: str) -> str | None:
     try:
         name = match_principle(typed)
@@ -213,12 +217,15 @@ def principles_in(text: str) -> list[str]:
 LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→·•]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
 
 
+MAX_LIST = 400  # a list of principles is a line, not a page
+
+
 def principles_and_rest(text: str) -> tuple[list[str], list[str]]:
     """The principles in a list, and the pieces that are none ("Customer Obsession, coding (arrays)"
     → (["Customer Obsession"], ["coding (arrays)"]))."""
     text = " ".join(undecorate(text).split())
-    if not text:
-        return [], []
+    if not text or len(text) > MAX_LIST:
+        return [], [text] if text else []
     try:
         return parse_principles(text), []
     except PrincipleError:

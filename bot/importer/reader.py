@@ -129,6 +129,8 @@ class Reader(StoryReader):
         self.heading = text
         self.title_line = None
         titled = story_heading(text)
+        if titled or STORIES_LINE.match(normalise(text)):
+            self.close_labels()  # "Have Backbone" over the questions before is not the stories' principle
         if titled:
             # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
             inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
@@ -282,6 +284,9 @@ class Reader(StoryReader):
                 self.interview_block = False
             self.interview.explicit = self.interview.explicit or opens
             self.interview.take(key, value, line.tags)
+            return True
+        if self.interview is not None and not self.interview.collecting and not key and is_focus(line.text):
+            self.interview.focus.append(line.text)  # "+ system design" under the round
             return True
         if self.interview is not None and self.interview.collecting and not key:
             if reads_as_question(line.text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.importer import ImportedNote, NoteError, as_json, parse_note
@@ -24,7 +24,7 @@ def main(path: str, *, team: str | None, user: str | None, dry_run: bool, as_jso
         return 2
     file = Path(path)
     try:
-        note = parse_note(file.read_text(encoding="utf-8"), today=date.today())
+        note = parse_note(file.read_text(encoding="utf-8"), today=datetime.now(UTC).astimezone().date())  # the local day
     except (OSError, UnicodeDecodeError) as error:
         print(f"loop-coach: cannot read {path}: {error}", file=sys.stderr)
         return 1

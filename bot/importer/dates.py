@@ -5,7 +5,7 @@ after the day the note is read."""
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, time
 
 MONTH_NAMES = [
     "january",
@@ -34,9 +34,7 @@ SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # Without a year: "December 10", "Dec. 10th", "10 Dec", "15th of December", "3/17" (month first, as in
 # the US; day first when the first number cannot be a month). Not "5/15/40/40", not "March 2021".
 YEARLESS_WORDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:/.]\d|,?\s*\d{4})")
-YEARLESS_DAY_FIRST = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?!,?\s*\d{4})"
-)
+YEARLESS_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?!,?\s*\d{4})")
 YEARLESS_SLASH = re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?![\d/])")
 CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
 # How much a line sounds like it gives the loop's date.

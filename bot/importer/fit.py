@@ -24,7 +24,9 @@ ASKED = {
 
 @cache
 def _name_stems(principle: str) -> frozenset[str]:
-    return frozenset(stems(" ".join(w for w in principle.replace(";", " ").split() if w.lower() not in STOPWORDS)))
+    return frozenset(
+        stems(" ".join(w for w in principle.replace(";", " ").split() if w.lower() not in STOPWORDS))
+    )
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from bot.focus import FOCUS_AREAS
 from bot.importer.dates import dates_in, time_in
@@ -46,6 +47,7 @@ SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
 MAX_NAME_WORDS = 5
 
 
+@lru_cache(maxsize=4096)
 def focus_label(text: str) -> str | None:
     """A focus area by its usual name ("Product/Project Management Core" → the canonical one);
     anything else is kept as written, clipped."""
@@ -58,6 +60,7 @@ def focus_label(text: str) -> str | None:
     return undecorate(text)[:80] or None
 
 
+@lru_cache(maxsize=4096)
 def focus_named(text: str) -> str | None:
     """The focus area a heading names ("## System Design", "### People management questions")."""
     key = normalise(text)
@@ -144,11 +147,17 @@ def clean_name(text: str) -> str:
 ROLE_PREFIX = re.compile(r"^\W*(?:interview|round|session|loop)\s*#?\s*\d+\s*[-–—:.)|]?\s*", re.IGNORECASE)
 LINE_SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s|→|->|=>|⇒)\s*")
 PIECE_SEPARATOR = re.compile(r"\s[-–—|]\s|→|->|=>|;\s*focus\s*:?\s*|\bfocus\s*:\s*", re.IGNORECASE)
-LIST_LABEL = re.compile(r"^\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies))\s*[:=-]\s*", re.IGNORECASE)
-NOT_A_NAME = re.compile(r"[@\d]|\b(?:lunch|break|intro|wrap|debrief|buffer|and|the|with|for)\b", re.IGNORECASE)
+LIST_LABEL = re.compile(
+    r"^\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies))\s*[:=-]\s*", re.IGNORECASE
+)
+NOT_A_NAME = re.compile(
+    r"[@\d]|\b(?:lunch|break|intro|wrap|debrief|buffer|and|the|with|for)\b", re.IGNORECASE
+)
 
 
-def interview_line(text: str, tags: tuple[str, ...] = (), *, lowercase: bool = False) -> InterviewDraft | None:
+def interview_line(
+    text: str, tags: tuple[str, ...] = (), *, lowercase: bool = False
+) -> InterviewDraft | None:
     """ "Natesh: Backbone, Earn Trust of Others", "10:00–10:45 — Priya Raman (Bar Raiser) — Earn
     Trust, Dive Deep", "Round 1: **Michael Torres** → Customer Obsession + Learn and Be Curious",
     "Rebecca Stone (BR) - LP: ET, HB/D&C", "[[Nadia Ferreira]] — #lp/dive-deep". Roles in
@@ -177,13 +186,13 @@ def interview_line(text: str, tags: tuple[str, ...] = (), *, lowercase: bool = F
         or NOT_A_NAME.search(name)
         or principles_named(name)
         or normalise(name) in INTERVIEW_KEYS
-        or not (lowercase and name[:1].isalpha() or all(capitalised(word) for word in name.split()))
+        or not ((lowercase and name[:1].isalpha()) or all(capitalised(word) for word in name.split()))
     ):
         return None
     for piece in [p for p in PIECE_SEPARATOR.split(tail) if p.strip(" ,.:;")]:
         piece = LIST_LABEL.sub("", piece.strip(" :"))
         named, others = principles_and_rest(piece)
-        if named and not [other for other in others if not is_focus(other)]:
+        if named and all(is_focus(other) for other in others):
             found += named
             focus += others
         elif is_focus(piece):
@@ -199,7 +208,9 @@ def interview_line(text: str, tags: tuple[str, ...] = (), *, lowercase: bool = F
     return InterviewDraft(title="", name=clean_name(name), principles=found, focus=focus, at=at)
 
 
-PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "y"})
+PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "y"}
+)
 
 
 def capitalised(word: str) -> bool:

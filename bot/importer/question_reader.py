@@ -73,12 +73,21 @@ class QuestionReader(Context):
             terse = bool(principles) and self.in_questions() and reads_as_prompt(value)
         elif key and value and not (reads_as_question(value) or value.rstrip().endswith("?")):
             return False  # "What they look for: empathy, data" is a label and its value
-        if not (terse or reads_as_question(text)) or self.skipping() or len(self.note.questions) >= MAX_QUESTIONS:
+        if (
+            not (terse or reads_as_question(text))
+            or self.skipping()
+            or len(self.note.questions) >= MAX_QUESTIONS
+        ):
             return False
         linked: list[str] = []
         for tag in reversed(line.tags):  # "… #lp/ownership", "… [[LPs#Dive Deep]]": no part of the question
             untagged = re.sub(rf"\s*#?(?:[\w-]+/)*{re.escape(tag)}\s*$", "", text, flags=re.IGNORECASE)
-            if untagged != text and untagged and not tag_principles((tag,)) and not tag.startswith(("lp", "#")):
+            if (
+                untagged != text
+                and untagged
+                and not tag_principles((tag,))
+                and not tag.startswith(("lp", "#"))
+            ):
                 linked.insert(0, tag)  # "[[Story - Double-counted impressions]]": which story answers it
             text = untagged or text
         text, hint, tagged = question_parts(text)
@@ -101,7 +110,7 @@ class QuestionReader(Context):
     def quoted_question(self, line: Line) -> Line | None:
         """(Also maybe: "What's a time you had to lead through ambiguity?" — I'd use it as Bias for
         Action): a question quoted in a sentence, filed under the one principle the sentence names."""
-        if self.question_line is not None and line.depth > self.question_line.depth or self.skipping():
+        if (self.question_line is not None and line.depth > self.question_line.depth) or self.skipping():
             return None
         found = QUOTED.search(line.text)
         if not found or not reads_as_question(found.group(1)) or found.group(0) == line.text.strip():

@@ -48,7 +48,9 @@ def question_parts(text: str) -> tuple[str, str, list[str]]:
     return text[:MAX_QUESTION], hint, principles
 
 
-REFERENCE_WORDS = frozenset({"story", "stories", "use", "see", "the", "my", "ex", "example", "s", "a", "for", "historia"})
+REFERENCE_WORDS = frozenset(
+    {"story", "stories", "use", "see", "the", "my", "ex", "example", "s", "a", "for", "historia"}
+)
 
 
 def story_reference(hint: str, titles: list[str], labels: dict[str, str]) -> str | None:

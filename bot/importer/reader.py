@@ -17,8 +17,8 @@ from bot.importer.context import INTERVIEW_HEADING, QUESTIONS_PART, Scope, is_sk
 from bot.importer.dates import dates_in, time_in
 from bot.importer.interviews import (
     INTERVIEW_KEYS,
-    NAME_KEYS,
     LINE_SEPARATOR,
+    NAME_KEYS,
     PRINCIPLE_KEYS,
     TIME_PREFIX,
     InterviewDraft,
@@ -222,7 +222,12 @@ class Reader(StoryReader):
             self.open_label(line, Scope(0, principles=titled))
             self.title_line = line
             return
-        if not key and len(line.text.split()) <= 8 and is_skip(line.text) and not reads_as_question(line.text):
+        if (
+            not key
+            and len(line.text.split()) <= 8
+            and is_skip(line.text)
+            and not reads_as_question(line.text)
+        ):
             self.open_label(line, Scope(0, skip=True))  # "Questions to ask them" in plain text
             return
         if not key and len(line.text.split()) <= 3 and QUESTIONS_PART.fullmatch(normalise(line.text)):
@@ -240,7 +245,9 @@ class Reader(StoryReader):
 
     # -- interviews -------------------------------------------------------------------------------
     def interview_principles(self) -> list[str]:
-        return list(dict.fromkeys(self.interview.principles)) if self.interview and self.interview_block else []
+        return (
+            list(dict.fromkeys(self.interview.principles)) if self.interview and self.interview_block else []
+        )
 
     def interviewer_named(self, line: Line, key: str, value: str) -> list[str]:
         """ "Carlos wants customer + ownership stuff. Likely asks:", "Questions for Priya:", "### Omar":
@@ -310,7 +317,9 @@ def interview_titled(text: str) -> InterviewDraft:
         listed.title = text
         return listed
     # "Round 2: Jane Doe — Bar Raiser", "Round 4: Marta Nowak — System design": a name, then a role or focus
-    name, *rest_parts = LINE_SEPARATOR.split(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1)
+    name, *rest_parts = LINE_SEPARATOR.split(
+        re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1
+    )
     plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
     focus = [piece for piece in rest_parts if is_focus(piece)]
     return InterviewDraft(text, name=clean_name(name) if plausible else "", focus=focus)

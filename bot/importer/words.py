@@ -6,7 +6,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.principles import ALIASES, PRINCIPLES, STOPWORDS, PrincipleError, match_principle, normalise, parse_principles
+from bot.principles import (
+    ALIASES,
+    PRINCIPLES,
+    STOPWORDS,
+    PrincipleError,
+    match_principle,
+    normalise,
+    parse_principles,
+)
 
 # "1.", "1)", "(1)", "#1", "Q1:", "Q:", "Question 3 -", "LP 3:", "Category 2:", "[ ]", "[x]"
 NUMBERING = re.compile(
@@ -60,7 +68,13 @@ SHORTHAND: dict[str, str] = {
     }.items()
     for form in forms
 }  # fmt: skip
-SPOKEN = {"4": "for", "2": "to", "n": "and", "nd": "and", "w": "with"}  # "bias 4 action", "learn n be curious"
+SPOKEN = {
+    "4": "for",
+    "2": "to",
+    "n": "and",
+    "nd": "and",
+    "w": "with",
+}  # "bias 4 action", "learn n be curious"
 # The principles as Spanish speakers write them (accents removed): Amazon's own wording and common others.
 SPANISH: dict[str, str] = {
     form: name
@@ -98,7 +112,8 @@ def strip_emoji(text: str) -> str:
     kept = (
         "→" if ch in ARROWS else ch
         for ch in text
-        if ch in ARROWS or (unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d")
+        if ch in ARROWS
+        or (unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d")
     )
     return " ".join("".join(kept).split())
 
@@ -268,7 +283,22 @@ LETTER = re.compile(
 
 DASH_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,24}?)\s+[–—-]\s+(.*)$", re.DOTALL)
 DOT_LABEL = re.compile(r"^([^\W\d_][^\W\d_ ]{0,24}(?: [^\W\d_]+){0,2})\.\s+(.*)$", re.DOTALL)
-DASH_KEYS = STAR_WORDS | {"situación", "situacion", "tarea", "acción", "accion", "resultado", "aprendizaje","context", "outcome", "impact", "lesson", "lessons", "lessons learned", "takeaway"}
+DASH_KEYS = STAR_WORDS | {
+    "situación",
+    "situacion",
+    "tarea",
+    "acción",
+    "accion",
+    "resultado",
+    "aprendizaje",
+    "context",
+    "outcome",
+    "impact",
+    "lesson",
+    "lessons",
+    "lessons learned",
+    "takeaway",
+}
 
 
 def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
@@ -321,7 +351,9 @@ def reads_as_question(text: str) -> bool:
     sentences = SENTENCE.split(text)
     if sentences[0].rstrip(' )"”').endswith("?"):
         return True
-    headed = [h for h in DASH_HEAD.split(text, maxsplit=1)[1:] if len(h.split()) >= 4]  # "bias 4 action — Tell me…"
+    headed = [
+        h for h in DASH_HEAD.split(text, maxsplit=1)[1:] if len(h.split()) >= 4
+    ]  # "bias 4 action — Tell me…"
     return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3] + headed)
 
 

@@ -24,7 +24,8 @@ def main(path: str, *, team: str | None, user: str | None, dry_run: bool, as_jso
         return 2
     file = Path(path)
     try:
-        note = parse_note(file.read_text(encoding="utf-8"), today=datetime.now(UTC).astimezone().date())  # the local day
+        today = datetime.now(UTC).astimezone().date()  # the day here: "Loop: Tue 3/17" is the next 17 March
+        note = parse_note(file.read_text(encoding="utf-8"), today=today)
     except (OSError, UnicodeDecodeError) as error:
         print(f"loop-coach: cannot read {path}: {error}", file=sys.stderr)
         return 1

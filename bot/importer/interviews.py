@@ -45,6 +45,7 @@ TIME_PREFIX = re.compile(
 )
 SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
 MAX_NAME_WORDS = 5
+MAX_LINE = 600  # characters: an interview is one line of a schedule
 
 
 @lru_cache(maxsize=4096)
@@ -162,6 +163,8 @@ def interview_line(
     Trust, Dive Deep", "Round 1: **Michael Torres** → Customer Obsession + Learn and Be Curious",
     "Rebecca Stone (BR) - LP: ET, HB/D&C", "[[Nadia Ferreira]] — #lp/dive-deep". Roles in
     parentheses are left out of the name; `lowercase`: a name may be written in lower case."""
+    if len(text) > MAX_LINE:
+        return None
     text = strip_emoji(text)
     prefix = TIME_PREFIX.match(text)
     at = time_in(text) if prefix and prefix.group(0).strip() else None
@@ -171,12 +174,12 @@ def interview_line(
     rest = ROLE_PREFIX.sub("", undecorate(rest), count=1)
     focus: list[str] = []
     found: list[str] = []
-    for inside in re.findall(r"[(\[]([^)\]]*)[)\]]", rest):  # "(bar raiser)", "(System Design)"
+    for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", rest):  # "(bar raiser)", "(System Design)"
         named = principles_in(inside)
         found += named
         if not named and is_focus(inside):
             focus.append(undecorate(inside).lstrip("+ "))
-    rest = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest)
+    rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest)
     parts = LINE_SEPARATOR.split(rest, maxsplit=1)
     name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
     name = name.split(",")[0].strip()  # "Beatriz Lopes, Sr. SDE"

@@ -48,11 +48,12 @@ INTERVIEWS_PART = re.compile(
 )
 # A line that reads as one interview wherever it is: "(Bar Raiser)", "(HM)", "Round 2:"
 ROLE = re.compile(
-    r"[(\[]\s*(?:hm|br|bar ?raiser|hiring manager|manager|sd[em]\b[^)\]]*|principal[^)\]]*|"
-    r"senior[^)\]]*|sr\.?[^)\]]*|tech(?:nical)? lead|pm|tpm|director|peer|recruiter)\s*[)\]]|"
+    r"[(\[]\s*(?:hm|br|bar ?raiser|hiring manager|manager|sd[em]\b[^()\[\]]*|principal[^()\[\]]*|"
+    r"senior[^()\[\]]*|sr\.?[^()\[\]]*|tech(?:nical)? lead|pm|tpm|director|peer|recruiter)\s*[)\]]|"
     r"^\W*(?:round|interview)\s*#?\s*\d+\b",
     re.IGNORECASE,
 )
+MAX_LABEL = 200  # characters: a label is a few words
 RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
 STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
@@ -266,6 +267,8 @@ class Reader(StoryReader):
         """ "**Interviewers + LPs (from the prep call)**", "Schedule:", "panel": the lines below list
         the loop's interviews."""
         text = key if key else line.text
+        if len(text) > MAX_LABEL:
+            return False
         short = len(PARENTHESES.sub("", text).split()) <= 4  # "Schedule (pasted from the recruiter's sheet)"
         labelled = line.bold or bool(key) or (short and not text.endswith((".", "!", "?")))
         if value or not labelled or len(text.split()) > 8 or reads_as_question(line.text):
@@ -318,7 +321,7 @@ def interview_titled(text: str) -> InterviewDraft:
         return listed
     # "Round 2: Jane Doe — Bar Raiser", "Round 4: Marta Nowak — System design": a name, then a role or focus
     name, *rest_parts = LINE_SEPARATOR.split(
-        re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1
+        re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1
     )
     plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
     focus = [piece for piece in rest_parts if is_focus(piece)]

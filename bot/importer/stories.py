@@ -144,7 +144,7 @@ def clean_title(text: str) -> str:
     found = STORY_HEADING.match(text)
     if found:
         text = found.group(2) or ""
-    text = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", text).strip(" -–—:.")
+    text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip(" -–—:.")
     tail = re.split(r"\s[-–—|]\s", text)
     if len(tail) > 1 and principles_in(tail[-1]):  # "capstone story — Ownership, Deliver Results"
         text = text[: len(text) - len(tail[-1])].rstrip(" -–—|")
@@ -154,7 +154,7 @@ def clean_title(text: str) -> str:
 def title_principles(text: str) -> list[str]:
     """Principles a title carries: "Billing migration (Ownership, Deliver Results)"."""
     found: list[str] = []
-    for inside in re.findall(r"[(\[]([^)\]]*)[)\]]", text):
+    for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         found += principles_in(inside)
     tail = re.split(r"\s[-–—|]\s", text)
     if len(tail) > 1:

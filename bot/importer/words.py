@@ -29,7 +29,7 @@ NUMBERING = re.compile(
 )
 QUOTES = "\"'“”‘’«»`"
 DASHES = re.compile(r"\s+[-–—|/]+\s+|\s*:\s+")
-PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 FILLER = frozenset(
     {
         "lp", "lps", "leadership", "principle", "principles", "amazon", "question", "questions",
@@ -370,10 +370,12 @@ def reads_as_prompt(text: str) -> bool:
 def titled_principles(text: str) -> list[str]:
     """The principles after a title that is not one: "Priya (Earn Trust / Dive Deep)", "capstone
     story — Ownership, Deliver Results", "Buffering spike [Dive Deep]"; [] for "Dive Deep — questions"."""
+    if len(text) > 300:
+        return []
     text = undecorate(text)
     if not text or len(text.split()) > 14:
         return []
-    inside = re.findall(r"[(\[]([^)\]]*)[)\]]", text)
+    inside = re.findall(r"[(\[]([^()\[\]]*)[)\]]", text)
     bare = PARENTHESES.sub(" ", text).strip()
     parts = DASHES.split(bare, maxsplit=1)
     head = parts[0].strip()

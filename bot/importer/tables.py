@@ -65,7 +65,9 @@ def interviews(
     focus = column(header, "focus", "review", "area", "type", "round", "topic")
     when = column(header, "time", "when", "slot", "start")
     for row in body:
-        name = clean_name(re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", cell(row, person)))  # "peter novak (SDE III)"
+        name = clean_name(
+            re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", cell(row, person))
+        )  # "peter novak (SDE III)"
         if not name:
             continue
         if name.islower():

@@ -526,9 +526,15 @@ def test_a_principle_after_a_question_opens_its_part_and_is_no_hint() -> None:
 def test_spanish_questions_are_questions() -> None:
     note = parse_note(
         "### Dive Deep\n- Cuéntame una vez que encontraste la causa raíz.\n"
-        "- Háblame de una decisión rápida que tomaste.\n"
+        "- Háblame de una decisión rápida que tomaste.\n- Una situación en la que faltaban datos.\n\n"
+        "### Preguntas para el entrevistador\n- ¿Cómo es el on-call?\n\n"
+        "## Historias\n**Migración de pagos** (Ownership)\n- Situación: teníamos 3 caídas al mes.\n"
+        "- Acción: migré 9 colas.\n- Resultado: cero caídas en 12 meses.\n"
     )
-    assert len(note.questions) == 2
+    assert [q.principle for q in note.questions] == ["Dive Deep"] * 3
+    assert [(s.title, s.principles, s.action) for s in note.stories] == [
+        ("Migración de pagos", ["Ownership"], "migré 9 colas.")
+    ]
 
 
 def test_a_story_link_on_a_question_is_its_hint() -> None:

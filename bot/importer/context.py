@@ -15,6 +15,7 @@ SKIP = re.compile(
     r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them)|"
     r"reverse (?:questions|interview)|my questions|do s and don ts|dos and donts|do s don ts|do and don t|don ts?|"
     r"donts|tips?|pro tips|advice|resources|further reading|pitfalls|mistakes|red flags|"
+    r"preguntas? para (?:el|la|los|las|ellos|ellas|mi|hacer)|para preguntar|consejos|recursos|"
     r"checklist|what to bring|star (?:method|format|framework|template|technique)|how to answer|template|"
     r"answer (?:structure|format|framework))\b"
 )

@@ -56,7 +56,9 @@ ROLE = re.compile(
 MAX_LABEL = 200  # characters: a label is a few words
 RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
-STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
+STORIES_LINE = re.compile(
+    r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes|historias|mis historias)\b"
+)
 
 
 class Reader(StoryReader):

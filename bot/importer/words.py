@@ -334,6 +334,7 @@ OPENERS = re.compile(
     # Spanish: "Cuéntame una vez que…", "Háblame de…", "Dame un ejemplo…", "Describe una situación…"
     r"cu[ée]nta(?:me|nos)|h[áa]bla(?:me|nos)|d[áa](?:me|nos) un ejemplo|describ[ea]|expl[íi]ca(?:me|nos)?|"
     r"comparte|relata|recuerda|plat[íi]ca(?:me|nos)|menciona|una vez (?:que|en que)|alguna vez|"
+    r"(?:una?|el|la) (?:vez|situaci[óo]n|momento|ejemplo|ocasi[óo]n|decisi[óo]n|proyecto|error|conflicto)|"
     r"(?:en )?qu[ée]|c[óo]mo|cu[áa]ndo|cu[áa]l|por qu[ée]|d[óo]nde|qui[ée]n)\b",
     re.IGNORECASE,
 )

@@ -83,6 +83,7 @@ class InterviewDraft:
     collecting: str | None = None  # the label whose list is being read: principles, focus
     explicit: bool = False  # opened by an "Interviewer:" label: say so when it names no principle
     problems: list[str] = field(default_factory=list)  # what was skipped, for a refusal's reason
+    role: bool = False  # the line gave the interviewer's role ("| SDE III |", "(Bar Raiser)")
 
     def take(self, key: str, value: str, tags: tuple[str, ...]) -> None:
         if key in NAME_KEYS:
@@ -145,7 +146,15 @@ def clean_name(text: str) -> str:
     return " ".join(strip_emoji(undecorate(text)).split())[:200]
 
 
-ROLE_PREFIX = re.compile(r"^\W*(?:interview|round|session|loop)\s*#?\s*\d+\s*[-–—:.)|]?\s*", re.IGNORECASE)
+ROLE_PREFIX = re.compile(
+    r"^\W*(?:interview(?:er)?|round|session|loop)\s*#?\s*\d+\s*[-–—:.)|]?\s*", re.IGNORECASE
+)
+# What people write about an interviewer besides the name: "(HM)", "Sr. SDE", "| Bar Raiser |"
+ROLE_WORDS = re.compile(
+    r"^\W*(?:hm|br|bar ?raiser|hiring manager|(?:sr\.?|senior|staff|principal|lead)?\s*(?:sde|sdm|swe|engineer|"
+    r"eng|manager|pm|tpm|pmt|scientist|designer|director|vp|architect)\b.*|peer|recruiter|interviewer)\W*$",
+    re.IGNORECASE,
+)
 LINE_SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s|→|->|=>|⇒)\s*")
 PIECE_SEPARATOR = re.compile(r"\s[-–—|]\s|→|->|=>|;\s*focus\s*:?\s*|\bfocus\s*:\s*", re.IGNORECASE)
 LIST_LABEL = re.compile(
@@ -174,11 +183,13 @@ def interview_line(
     rest = ROLE_PREFIX.sub("", undecorate(rest), count=1)
     focus: list[str] = []
     found: list[str] = []
+    role = False
     for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", rest):  # "(bar raiser)", "(System Design)"
         named = principles_in(inside)
         found += named
         if not named and is_focus(inside):
             focus.append(undecorate(inside).lstrip("+ "))
+        role = role or bool(ROLE_WORDS.match(inside))
     rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest)
     parts = LINE_SEPARATOR.split(rest, maxsplit=1)
     name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
@@ -200,6 +211,8 @@ def interview_line(
             focus += others
         elif is_focus(piece):
             focus.append(undecorate(piece))
+        elif ROLE_WORDS.match(piece):
+            role = True  # "Kai Young | SDE III | Learn and Be Curious"
         elif set(piece.split()) <= {word for word in piece.split() if word.startswith("#")}:
             found += tag_principles(tags)  # "#lp/dive-deep #lp/are-right-a-lot"
         else:
@@ -208,7 +221,7 @@ def interview_line(
         return None
     if name.islower():
         name = name.title()
-    return InterviewDraft(title="", name=clean_name(name), principles=found, focus=focus, at=at)
+    return InterviewDraft(title="", name=clean_name(name), principles=found, focus=focus, at=at, role=role)
 
 
 PARTICLES = frozenset(

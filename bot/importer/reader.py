@@ -50,7 +50,7 @@ INTERVIEWS_PART = re.compile(
 ROLE = re.compile(
     r"[(\[]\s*(?:hm|br|bar ?raiser|hiring manager|manager|sd[em]\b[^()\[\]]*|principal[^()\[\]]*|"
     r"senior[^()\[\]]*|sr\.?[^()\[\]]*|tech(?:nical)? lead|pm|tpm|director|peer|recruiter)\s*[)\]]|"
-    r"^\W*(?:round|interview)\s*#?\s*\d+\b",
+    r"^\W*(?:round|interview(?:er)?)\s*#?\s*\d+\b",
     re.IGNORECASE,
 )
 MAX_LABEL = 200  # characters: a label is a few words
@@ -209,7 +209,7 @@ class Reader(StoryReader):
             # in a list of the loop's interviews, or shaped as one wherever it is ("9:00 – ann lee (HM): …")
             listed = self.in_interviews() or bool(ROLE.search(line.text) or TIME_PREFIX.match(line.text))
             found = interview_line(line.text, line.tags, lowercase=listed)
-            if found and (listed or found.at):
+            if found and (listed or found.at or found.role):
                 self.interview_drafts.append(found)
                 return
         if self.interviews_label(line, key, value):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -593,3 +593,16 @@ def test_an_interview_line_with_a_role_is_read_wherever_it_is() -> None:
         ("Nadia Ferreira", ["Dive Deep", "Are Right, A Lot"]),
         ("Kai Young", ["Learn and Be Curious", "Think Big"]),
     ]
+
+
+def test_the_cli_dry_run_reads_a_date_without_a_year_as_the_coming_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli_import import main
+
+    note = tmp_path / "note.md"
+    note.write_text("Loop: March 17th" + QUESTION)
+    assert main(str(note), team=None, user=None, dry_run=True, as_json_output=True) == 0
+    loop_date = date.fromisoformat(json.loads(capsys.readouterr().out)["loop_date"])
+    assert (loop_date.month, loop_date.day) == (3, 17)
+    assert date.today() - timedelta(days=1) <= loop_date <= date.today() + timedelta(days=366)

@@ -586,12 +586,13 @@ def test_a_bold_stories_label_ends_the_principle_before_it() -> None:
 def test_an_interview_line_with_a_role_is_read_wherever_it_is() -> None:
     note = parse_note(
         "# Prep\n\nInterviewer 1: Nadia Ferreira (BR) — Dive Deep, Are Right A Lot\n\n"
-        "Kai Young | SDE III | Learn and Be Curious, Think Big\n\n"
+        "Kai Young | SDE III | Learn and Be Curious, Think Big\n\nBR: Tom Nguyen - Hire and Develop\n\n"
         "Logistics:\n- 8:45 - check in with the recruiter\n- 12:00 — Lunch — not evaluated\n"
     )
     assert [(i.interviewer, i.principles) for i in note.interviews] == [
         ("Nadia Ferreira", ["Dive Deep", "Are Right, A Lot"]),
         ("Kai Young", ["Learn and Be Curious", "Think Big"]),
+        ("Tom Nguyen", ["Hire and Develop the Best"]),
     ]
 
 

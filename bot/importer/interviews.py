@@ -193,6 +193,10 @@ def interview_line(
     rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest)
     parts = LINE_SEPARATOR.split(rest, maxsplit=1)
     name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
+    if ROLE_WORDS.match(name) and tail:  # "BR: Tom Nguyen - Hire and Develop, Have Backbone"
+        role = True
+        parts = LINE_SEPARATOR.split(tail, maxsplit=1)
+        name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
     name = name.split(",")[0].strip()  # "Beatriz Lopes, Sr. SDE"
     if (
         not name

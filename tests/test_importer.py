@@ -607,3 +607,14 @@ def test_the_cli_dry_run_reads_a_date_without_a_year_as_the_coming_one(
     loop_date = date.fromisoformat(json.loads(capsys.readouterr().out)["loop_date"])
     assert (loop_date.month, loop_date.day) == (3, 17)
     assert date.today() - timedelta(days=1) <= loop_date <= date.today() + timedelta(days=366)
+
+
+def test_a_schedule_table_whose_principles_sit_under_another_header() -> None:
+    note = parse_note(
+        "## Interview Schedule\n| Time | Who | Focus |\n|---|---|---|\n"
+        "| 9:00 | Rita Shah (HM) | Ownership, Deliver Results |\n| 10:00 | jon park | Dive Deep / Bias for Action |\n"
+    )
+    assert [(i.interviewer, i.principles, i.focus) for i in note.interviews] == [
+        ("Rita Shah", ["Ownership", "Deliver Results"], None),
+        ("Jon Park", ["Dive Deep", "Bias for Action"], None),
+    ]

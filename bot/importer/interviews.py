@@ -161,7 +161,10 @@ LIST_LABEL = re.compile(
     r"^\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies))\s*[:=-]\s*", re.IGNORECASE
 )
 NOT_A_NAME = re.compile(
-    r"[@\d]|\b(?:lunch|break|intro|wrap|debrief|buffer|and|the|with|for)\b", re.IGNORECASE
+    r"[@\d]|\b(?:lunch|break|intro|wrap|debrief|buffer|and|the|with|for|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|week|weekend|"
+    r"today|tomorrow|tonight|morning|afternoon|evening|night|practice|review|study|prep|mock|todo|goal)\b",
+    re.IGNORECASE,
 )
 
 

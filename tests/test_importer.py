@@ -621,5 +621,7 @@ def test_a_schedule_table_whose_principles_sit_under_another_header() -> None:
 
 
 def test_a_study_plan_is_not_a_panel() -> None:
-    note = parse_note("## Panel\n- Monday - Ownership, Dive Deep\n- Week 2: Think Big\n- Sarah Cole: Ownership\n")
+    note = parse_note(
+        "## Panel\n- Monday - Ownership, Dive Deep\n- Week 2: Think Big\n- Sarah Cole: Ownership\n"
+    )
     assert [(i.interviewer, i.principles) for i in note.interviews] == [("Sarah Cole", ["Ownership"])]

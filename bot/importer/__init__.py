@@ -2,8 +2,9 @@
 
 markdown-it-py parses the note (outline.py turns its tree into an outline), and reader.py
 interprets it: principle sections, questions and their hints, STAR stories, interviews and the
-loop date. Generous about layout, strict about meaning: an interview whose principles cannot be
-named, or a note with nothing recognisable in it, is refused with the reason.
+loop date. Generous about layout, strict about meaning: what is no principle (an interview's
+"+ coding (arrays)") is left out rather than refused, and only a note with nothing recognisable in
+it is refused, with the reason. Dates written without a year need `today` to be read.
 """
 
 from __future__ import annotations

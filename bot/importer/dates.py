@@ -37,6 +37,7 @@ YEARLESS_WORDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b
 YEARLESS_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?!,?\s*\d{4})")
 YEARLESS_SLASH = re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?![\d/])")
 CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
+MAX_DATE_LINE = 1000
 # How much a line sounds like it gives the loop's date.
 LOOP_WORDS = {
     "loop date": 10, "loop": 3, "onsite": 3, "on-site": 3, "final round": 3, "scheduled": 2,
@@ -99,6 +100,8 @@ def find_loop_date(text: str, today: date | None = None) -> date | None:
     "on 3 March 2021") is not a loop date."""
     best: tuple[int, int, date] | None = None
     for index, line in enumerate(text.splitlines()):
+        if len(line) > MAX_DATE_LINE:
+            continue  # a loop date is given on a short line, not inside a page-long paragraph
         lowered = re.sub(r"[_-]+", " ", line.lower()).replace("on site", "onsite")  # "loop_date:"
         score = sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
         if score <= 0:

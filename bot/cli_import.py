@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.importer import ImportedNote, NoteError, as_json, parse_note
@@ -23,7 +24,8 @@ def main(path: str, *, team: str | None, user: str | None, dry_run: bool, as_jso
         return 2
     file = Path(path)
     try:
-        note = parse_note(file.read_text(encoding="utf-8"))
+        today = datetime.now(UTC).astimezone().date()  # the day here: "Loop: Tue 3/17" is the next 17 March
+        note = parse_note(file.read_text(encoding="utf-8"), today=today)
     except (OSError, UnicodeDecodeError) as error:
         print(f"loop-coach: cannot read {path}: {error}", file=sys.stderr)
         return 1

@@ -84,7 +84,7 @@ def read_shared_note(deps: Deps, info: dict[str, Any], name: str) -> ImportedNot
     url = str(info.get("url_private_download") or info.get("url_private") or "")
     try:
         text = slack_files.download(url, deps)
-        return parse_note(text)
+        return parse_note(text, today=local_today(deps.clock.now(), "Etc/GMT+12"))  # UTC-12: earliest today
     except NoteError as refused:
         return f"I couldn't import {quote(name)}: {refused}"
     except (OSError, UnicodeDecodeError, ValueError) as error:

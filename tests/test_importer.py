@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from benchmarks.importer_accuracy import NOTES, Score, score
+from benchmarks.importer_accuracy import NOTES, Score, reading_day, score
 from bot.importer import ImportedInterview, NoteError, as_json, parse_note
 from bot.importer.note import moved_to
 from tests.conftest import shared_path
@@ -115,7 +115,7 @@ def test_a_plainer_layout() -> None:
 def test_each_layout_reads_as_a_person_would(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text())
     problems: list[str] = []
-    got = score(parse_note(path.read_text()), expected, problems)
+    got = score(parse_note(path.read_text(), today=reading_day(expected)), expected, problems)
     assert problems == []
     assert got == Score(
         questions=got.questions,
@@ -330,7 +330,7 @@ def test_a_loop_date_moved_takes_the_timed_interviews_with_it() -> None:
         ("# Shopping list\n- eggs\n- milk\n", "couldn't find any interviews"),
         ("", "couldn't find any interviews"),
         (
-            "## Interview 1\nInterviewer: Ann\nPrinciples: ownership, teamwork\n",
+            "## Interview 1\nInterviewer: Ann\nPrinciples: teamwork\n",
             "“teamwork” is not a Leadership Principle",
         ),
         ("## Interview 1\nInterviewer: Ann\nPrinciples: best\n", "could be"),
@@ -341,3 +341,287 @@ def test_a_loop_date_moved_takes_the_timed_interviews_with_it() -> None:
 def test_notes_it_cannot_read_are_refused_with_the_reason(text: str, reason: str) -> None:
     with pytest.raises(NoteError, match=reason):
         parse_note(text)
+
+
+# -- notes written by people the importer has never seen ----------------------------------------------
+TODAY = date(2026, 11, 25)
+QUESTION = "\n\n## Ownership\n- Tell me about a time you owned a problem.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Loop: Tue 3/17", date(2027, 3, 17)),
+        ("Loop date: Thursday Dec 10", date(2026, 12, 10)),
+        ("Onsite: March 17th", date(2027, 3, 17)),
+        ("Loop is on the 15th of December.", date(2026, 12, 15)),
+        ("Loop: Nov 25", date(2026, 11, 25)),  # today is still coming
+        ("Loop: Nov 24", date(2027, 11, 24)),
+    ],
+)
+def test_a_loop_date_without_a_year_is_the_next_such_day(line: str, day: date) -> None:
+    assert parse_note(line + QUESTION, today=TODAY).loop_date == day
+    assert parse_note(line + QUESTION).loop_date is None, "no year is guessed without today"
+
+
+def test_a_loop_date_in_yaml_front_matter() -> None:
+    note = parse_note("---\ntitle: prep\nloop_date: 2027-02-03\n---\n" + QUESTION)
+    assert note.loop_date == date(2027, 2, 3)
+
+
+def test_rsu_vesting_and_times_are_not_dates() -> None:
+    note = parse_note("Loop: 5 rounds, 10:00-15:00, RSUs 5/15/40/40" + QUESTION, today=TODAY)
+    assert note.loop_date is None
+
+
+def test_an_interview_item_that_is_no_principle_is_left_out_not_refused() -> None:
+    note = parse_note(
+        "## Interview panel\n\n- **Round 1 — Grace Liu** (SDE III)\n"
+        "    - LPs: Customer Obsession, Learn and Be Curious\n    - + coding (arrays/strings probably)\n"
+        "- **Round 2 — Raj Patel** (Principal Eng)\n    - LPs: Think Big\n    - + system design\n"
+    )
+    assert [(i.interviewer, i.principles, i.focus) for i in note.interviews] == [
+        ("Grace Liu", ["Customer Obsession", "Learn and Be Curious"], None),
+        ("Raj Patel", ["Think Big"], "System Design"),
+    ]
+    ann = parse_note("## Interview 1\nInterviewer: Ann\nPrinciples: ownership, teamwork\n")
+    assert [(i.interviewer, i.principles) for i in ann.interviews] == [("Ann", ["Ownership"])]
+
+
+INTERVIEW_LAYOUTS = """
+Loop: Thursday Dec 10
+
+**Interviewers + LPs (from the prep call)**
+
+1\\. **Marcus Dell** \\(Hiring Manager\\) \\- Ownership, Deliver Results
+2\\. **Tomasz Wójcik** \\(Bar Raiser\\) \\- Earn Trust, Have Backbone; Disagree and Commit
+
+## Panel
+- [[Nadia Ferreira]] — #lp/dive-deep #lp/are-right-a-lot
+- rebecca stone (BR) - LP: ET, HB/D&C
+
+Schedule:
+10:00–10:45 — Priya Raman (Bar Raiser) — Earn Trust, Dive Deep
+12:25–1:00 — Lunch break (not an interview)
+1:00–1:45 — Oluwaseun Bakare — bias 4 action, Ownership
+
+### who
+- Round 1: **Michael Torres** → Customer Obsession + Learn and Be Curious
+
+| Interviewer | Role | LPs to expect |
+|---|---|---|
+| peter novak (SDE III) | peer | Frugality; Invent & Simplify |
+"""
+
+
+def test_interviews_in_the_layouts_people_use() -> None:
+    note = parse_note(INTERVIEW_LAYOUTS, today=TODAY)
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [
+        ("Marcus Dell", ["Ownership", "Deliver Results"]),
+        ("Tomasz Wójcik", ["Earn Trust", "Have Backbone; Disagree and Commit"]),
+        ("Nadia Ferreira", ["Dive Deep", "Are Right, A Lot"]),
+        ("Rebecca Stone", ["Earn Trust", "Have Backbone; Disagree and Commit"]),
+        ("Priya Raman", ["Earn Trust", "Dive Deep"]),
+        ("Oluwaseun Bakare", ["Bias for Action", "Ownership"]),
+        ("Michael Torres", ["Customer Obsession", "Learn and Be Curious"]),
+        ("Peter Novak", ["Frugality", "Invent and Simplify"]),
+    ]
+    assert note.interviews[5].at is not None and note.interviews[5].at.hour == 13, "1:00 after 10:00 is 13:00"
+
+
+def test_rows_pasted_from_a_spreadsheet_are_a_table() -> None:
+    note = parse_note("Schedule\r\n\r\nTime\tInterviewer\tLPs\r\n10:00\tnadia ferreira\tDive Deep\r\n")
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [("Nadia Ferreira", ["Dive Deep"])]
+
+
+def test_a_story_title_with_principles_is_not_an_interview() -> None:
+    note = parse_note(
+        "**Brightline billing outage** (Customer Obsession, Earn Trust)\n\n"
+        "**Situation:** A bad deploy double-charged 3,000 customers.\n\n**Action:** I rolled it back.\n\n"
+        "**Result:** Refunds went out in an hour.\n"
+    )
+    assert note.interviews == []
+    assert [s.title for s in note.stories] == ["Brightline billing outage"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "principle"),
+    [
+        ("bias 4 action", "Bias for Action"),
+        ("learn n be curious", "Learn and Be Curious"),
+        ("HB/D&C", "Have Backbone; Disagree and Commit"),
+        ("CO", "Customer Obsession"),
+        ("DD", "Dive Deep"),
+        ("IaS", "Invent and Simplify"),
+        ("Obsesión por el cliente", "Customer Obsession"),
+        ("Pensar en grande", "Think Big"),
+    ],
+)
+def test_principles_written_loosely(heading: str, principle: str) -> None:
+    note = parse_note(f"## {heading}\n- Tell me about a time you surprised yourself.\n")
+    assert [q.principle for q in note.questions] == [principle]
+
+
+TERSE = """
+qs
+- CO: most demanding customer
+- DD: hardest bug you debugged in prod -> latency story
+- CO, DD: Tell me about a time you used data to help a customer.
+
+stories
+1) p99 latency (DD, IaS, Own)
+ - S: cold-start p99 on our runtime was 2.8s
+ - T: my service, goal under 1s
+ - A: flamegraphs across 40 hosts, cached the cert chain
+ - R: p99 2.8s -> 780ms
+"""
+
+
+def test_terse_prompts_in_a_questions_part_and_hints_that_point_to_a_story() -> None:
+    note = parse_note(TERSE)
+    assert [(q.principle, q.text, q.hint) for q in note.questions] == [
+        ("Customer Obsession", "most demanding customer", None),
+        ("Dive Deep", "hardest bug you debugged in prod", "latency story (p99 latency)"),
+        ("Customer Obsession", "Tell me about a time you used data to help a customer.", None),
+    ]
+    [story] = note.stories
+    assert story.principles == ["Dive Deep", "Invent and Simplify", "Ownership"]
+
+
+BY_INTERVIEWER = """
+=== practice qs ===
+
+Priya (Earn Trust / Dive Deep)
+* Tell me about a time you had to earn the trust of a skeptical engineering team.
+* Walk me through a time you used data to find the real cause of a problem.
+
+=== things to ask them ===
+- Tell me about a time the team disagreed with leadership?
+"""
+
+
+def test_questions_under_several_principles_get_the_one_they_read_as() -> None:
+    note = parse_note(BY_INTERVIEWER)
+    assert [q.principle for q in note.questions] == ["Earn Trust", "Dive Deep"]
+
+
+def test_a_principle_after_a_question_opens_its_part_and_is_no_hint() -> None:
+    note = parse_note(
+        "Deliver Results\n3. Tell me about the hardest deadline you've hit. (Story A)\n"
+        "Have Backbone\n5. Tell me about a time you were overruled.\n\n"
+        "(Also maybe: \"What's a time you had to lead through ambiguity?\" — I'd use it as Bias for Action.)\n\n"
+        '## Story A: "The migration nobody wanted"\n\nLPs: Ownership\n\n'
+        "Situation. We had 4 outages in 2024.\n\nAction. I moved 9 queue families.\n\nResult. Zero outages since.\n"
+    )
+    assert [(q.principle, q.hint) for q in note.questions] == [
+        ("Deliver Results", "Story A (The migration nobody wanted)"),
+        ("Have Backbone; Disagree and Commit", None),
+        ("Bias for Action", None),
+    ]
+    [story] = note.stories
+    assert (story.title, story.principles) == ("The migration nobody wanted", ["Ownership"])
+    assert story.situation == "We had 4 outages in 2024." and story.result == "Zero outages since."
+
+
+def test_spanish_questions_are_questions() -> None:
+    note = parse_note(
+        "### Dive Deep\n- Cuéntame una vez que encontraste la causa raíz.\n"
+        "- Háblame de una decisión rápida que tomaste.\n- Una situación en la que faltaban datos.\n\n"
+        "### Preguntas para el entrevistador\n- ¿Cómo es el on-call?\n\n"
+        "## Historias\n**Migración de pagos** (Ownership)\n- Situación: teníamos 3 caídas al mes.\n"
+        "- Acción: migré 9 colas.\n- Resultado: cero caídas en 12 meses.\n"
+    )
+    assert [q.principle for q in note.questions] == ["Dive Deep"] * 3
+    assert [(s.title, s.principles, s.action) for s in note.stories] == [
+        ("Migración de pagos", ["Ownership"], "migré 9 colas.")
+    ]
+
+
+def test_a_story_link_on_a_question_is_its_hint() -> None:
+    note = parse_note(
+        "## Dive Deep\n- Tell me about a data bug you found [[Story - Double-counted impressions]]\n"
+    )
+    [question] = note.questions
+    assert question.text == "Tell me about a data bug you found"
+    assert question.hint == "Story - Double-counted impressions"
+
+
+def test_a_story_title_then_its_principles_then_star_parts() -> None:
+    note = parse_note(
+        "### my stories\n\n**capstone story** — Ownership, Deliver Results\n"
+        "- S: 5 weeks before demo day the backend was 20% done.\n- T: I knew Django.\n"
+        "- A: I split the backend into 11 tickets.\n- R: we shipped 4 days early.\n\n"
+        "**hackathon app story** — Customer Obsession\n- S: HackHarvard 2025.\n- A: I interviewed 15 students.\n"
+        "- R: 2nd place of 84 teams.\n"
+    )
+    assert [(s.title, s.principles) for s in note.stories] == [
+        ("capstone story", ["Ownership", "Deliver Results"]),
+        ("hackathon app story", ["Customer Obsession"]),
+    ]
+
+
+def test_a_story_told_inside_a_round_keeps_its_own_principles() -> None:
+    note = parse_note(
+        "### Round 2: Jane Doe — Bar Raiser\n\nLPs: Disagree & Commit, Earn Trust\n\n"
+        "- Tell me about a time you strongly disagreed with your team.\n\n**Refund queue freeze**\n\n"
+        "- Situation: 40k refunds were stuck.\n- Action: I paused the consumer.\n- Result: it drained in 25 minutes.\n"
+        "- LPs: Bias for Action\n"
+    )
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [
+        ("Jane Doe", ["Have Backbone; Disagree and Commit", "Earn Trust"])
+    ]
+    assert [q.principle for q in note.questions] == ["Have Backbone; Disagree and Commit"]
+    assert [(s.title, s.principles) for s in note.stories] == [("Refund queue freeze", ["Bias for Action"])]
+
+
+def test_a_bold_stories_label_ends_the_principle_before_it() -> None:
+    note = parse_note(
+        "**Bias for Action**\n\n- Tell me about a time you made a call with incomplete information.\n\n"
+        "**STORIES**\n\n**Dock rescue** (Ownership)\n\n*S:* Trucks waited 3.4 hours.\n\n*A:* I built a slot calendar.\n\n"
+        "*R:* Dwell fell to 1.1 hours.\n"
+    )
+    assert [s.principles for s in note.stories] == [["Ownership"]]
+
+
+def test_an_interview_line_with_a_role_is_read_wherever_it_is() -> None:
+    note = parse_note(
+        "# Prep\n\nInterviewer 1: Nadia Ferreira (BR) — Dive Deep, Are Right A Lot\n\n"
+        "Kai Young | SDE III | Learn and Be Curious, Think Big\n\nBR: Tom Nguyen - Hire and Develop\n\n"
+        "Logistics:\n- 8:45 - check in with the recruiter\n- 12:00 — Lunch — not evaluated\n"
+    )
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [
+        ("Nadia Ferreira", ["Dive Deep", "Are Right, A Lot"]),
+        ("Kai Young", ["Learn and Be Curious", "Think Big"]),
+        ("Tom Nguyen", ["Hire and Develop the Best"]),
+    ]
+
+
+def test_the_cli_dry_run_reads_a_date_without_a_year_as_the_coming_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli_import import main
+
+    note = tmp_path / "note.md"
+    note.write_text("Loop: March 17th" + QUESTION)
+    assert main(str(note), team=None, user=None, dry_run=True, as_json_output=True) == 0
+    loop_date = date.fromisoformat(json.loads(capsys.readouterr().out)["loop_date"])
+    assert (loop_date.month, loop_date.day) == (3, 17)
+    assert date.today() - timedelta(days=1) <= loop_date <= date.today() + timedelta(days=366)
+
+
+def test_a_schedule_table_whose_principles_sit_under_another_header() -> None:
+    note = parse_note(
+        "## Interview Schedule\n| Time | Who | Focus |\n|---|---|---|\n"
+        "| 9:00 | Rita Shah (HM) | Ownership, Deliver Results |\n| 10:00 | jon park | Dive Deep / Bias for Action |\n"
+    )
+    assert [(i.interviewer, i.principles, i.focus) for i in note.interviews] == [
+        ("Rita Shah", ["Ownership", "Deliver Results"], None),
+        ("Jon Park", ["Dive Deep", "Bias for Action"], None),
+    ]
+
+
+def test_a_study_plan_is_not_a_panel() -> None:
+    note = parse_note(
+        "## Panel\n- Monday - Ownership, Dive Deep\n- Week 2: Think Big\n- Sarah Cole: Ownership\n"
+    )
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [("Sarah Cole", ["Ownership"])]

@@ -15,9 +15,12 @@ SKIP = re.compile(
     r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them)|"
     r"reverse (?:questions|interview)|my questions|do s and don ts|dos and donts|do s don ts|do and don t|don ts?|"
     r"donts|tips?|pro tips|advice|resources|further reading|pitfalls|mistakes|red flags|"
+    r"preguntas? para (?:el|la|los|las|ellos|ellas|mi|hacer)|para preguntar|consejos|recursos|"
     r"checklist|what to bring|star (?:method|format|framework|template|technique)|how to answer|template|"
     r"answer (?:structure|format|framework))\b"
 )
+# A part of practice questions: terse lines there ("CO: most demanding customer") are questions too
+QUESTIONS_PART = re.compile(r"\b(?:q|qs|questions?|preguntas?|practice|prompts?)\b")
 INTERVIEW_HEADING = re.compile(
     r"^\W*(?:interview|round|session)\s*#?\s*\d+\b|^\W*interview with\b", re.IGNORECASE
 )
@@ -35,6 +38,7 @@ class Scope:
     asks: bool = False  # a focus area's practice questions ("System Design questions")
     interviews: bool = False  # about the loop's interviews: "NAME: principles" lines are interviews
     label: bool = False  # opened by a label line at the top level of a part
+    questions: bool = False  # a part of practice questions ("## Practice questions", "qs")
 
 
 def is_skip(text: str) -> bool:
@@ -65,6 +69,9 @@ class Context:
 
     def asks(self) -> bool:
         return any(scope.asks for scope in self.scopes)
+
+    def in_questions(self) -> bool:
+        return any(scope.questions for scope in self.scopes)
 
     def in_interviews(self) -> bool:
         return any(scope.interviews for scope in self.scopes)

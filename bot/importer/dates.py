@@ -1,4 +1,6 @@
-"""Dates and times as people write them in a note: "AUGUST 30, 2022", "30 Aug 2022", "2022-08-30"."""
+"""Dates and times as people write them in a note: "AUGUST 30, 2022", "30 Aug 2022", "2022-08-30",
+and without a year ("Tue 3/17", "Thursday Dec 10", "the 15th of December"): the next such day on or
+after the day the note is read."""
 
 from __future__ import annotations
 
@@ -23,12 +25,19 @@ MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, 1)} | {
     name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)
 }
 MONTHS["sept"] = 9
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 WORDY_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# Without a year: "December 10", "Dec. 10th", "10 Dec", "15th of December", "3/17" (month first, as in
+# the US; day first when the first number cannot be a month). Not "5/15/40/40", not "March 2021".
+YEARLESS_WORDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:/.]\d|,?\s*\d{4})")
+YEARLESS_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?!,?\s*\d{4})")
+YEARLESS_SLASH = re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?![\d/])")
 CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
+MAX_DATE_LINE = 1000
 # How much a line sounds like it gives the loop's date.
 LOOP_WORDS = {
     "loop date": 10, "loop": 3, "onsite": 3, "on-site": 3, "final round": 3, "scheduled": 2,
@@ -36,7 +45,8 @@ LOOP_WORDS = {
 }  # fmt: skip
 
 
-def dates_in(line: str) -> list[date]:
+def dates_in(line: str, today: date | None = None) -> list[date]:
+    """The dates written on a line; those without a year only when `today` says which year."""
     found = [(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(line)]
     for name, day, year in WORDY_DATE.findall(line):
         if name.lower() in MONTHS:
@@ -53,20 +63,50 @@ def dates_in(line: str) -> list[date]:
             valid.append(date(year, month, day))
         except ValueError:
             continue
+    if not valid and today is not None:
+        valid = yearless_dates(line, today)
     return valid
 
 
-def find_loop_date(text: str) -> date | None:
+def yearless_dates(line: str, today: date) -> list[date]:
+    found: list[tuple[int, int]] = []
+    for name, day in YEARLESS_WORDY.findall(line):
+        if name.lower() in MONTHS:
+            found.append((MONTHS[name.lower()], int(day)))
+    for day, name in YEARLESS_DAY_FIRST.findall(line):
+        if name.lower() in MONTHS:
+            found.append((MONTHS[name.lower()], int(day)))
+    for first, second in YEARLESS_SLASH.findall(line):
+        month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
+        found.append((month, day))
+    return [day for month, number in found if (day := next_occurrence(month, number, today))]
+
+
+def next_occurrence(month: int, day: int, today: date) -> date | None:
+    """The first `month`/`day` on or after today (a 29 February: the next leap year's)."""
+    for year in range(today.year, today.year + 5):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def find_loop_date(text: str, today: date | None = None) -> date | None:
     """The date on the line that most sounds like the loop's ("Loop date:", "scheduled for …"),
     the earliest such line on a tie. A date on a line that says nothing of the loop (a story's
     "on 3 March 2021") is not a loop date."""
     best: tuple[int, int, date] | None = None
     for index, line in enumerate(text.splitlines()):
-        lowered = line.lower()
+        if len(line) > MAX_DATE_LINE:
+            continue  # a loop date is given on a short line, not inside a page-long paragraph
+        lowered = re.sub(r"[_-]+", " ", line.lower()).replace("on site", "onsite")  # "loop_date:"
         score = sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
         if score <= 0:
             continue
-        for day in dates_in(line):
+        for day in dates_in(line, today):
             if best is None or (score, -index) > (best[0], best[1]):
                 best = (score, -index, day)
     return best[2] if best else None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
-WIKI_LINK = re.compile(r"\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]")
+WIKI_LINK = re.compile(r"\[\[([^\[\]|]*?)(?:\|([^\[\]]*))?\]\]")  # no "[" inside: linear on "[[[["
 HASHTAG = re.compile(r"(?:(?<=\s)|^)#([A-Za-z][\w/-]*[A-Za-z0-9])")
 HTML_BREAK = re.compile(r"<\s*(?:br|/p|/li|/div|/summary|/h[1-6]|/tr|hr)\s*/?>", re.IGNORECASE)
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from bot.focus import FOCUS_AREAS
 from bot.importer.dates import dates_in, time_in
-from bot.importer.note import ImportedInterview, NoteError
-from bot.importer.words import principles_in, principles_named, strip_emoji, tag_principles, undecorate
-from bot.principles import PrincipleError, normalise, parse_principles
+from bot.importer.note import ImportedInterview
+from bot.importer.words import (
+    principles_and_rest,
+    principles_in,
+    principles_named,
+    strip_emoji,
+    tag_principles,
+    undecorate,
+)
+from bot.principles import PrincipleError, match_principle, normalise
 
 NAME_KEYS = frozenset({"interviewer", "interviewers", "interviewer name", "name", "with", "interview with"})
 PRINCIPLE_KEYS = frozenset(
@@ -27,16 +35,20 @@ FOCUS_FORMS = {
     "operations": "Operational Excellence", "product management": "Product/Project Management",
     "project management": "Product/Project Management",
     "product project management": "Product/Project Management", "writing sample": "Writing Sample",
-    "writing": "Writing Sample", "coding": "Coding",
+    "writing": "Writing Sample", "coding": "Coding", "sys design": "System Design",
+    "system design interview": "System Design",
 }  # fmt: skip
 TIME_PREFIX = re.compile(
-    r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[-–—:|]?\s*",
+    r"^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—to]+\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?\s*"
+    r"(?:(?-i:[A-Z]{2,4})\b)?\s*[-–—:|]?\s*",  # the zone in capitals: "PT", not "Omar"
     re.IGNORECASE,
 )
 SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
 MAX_NAME_WORDS = 5
+MAX_LINE = 600  # characters: an interview is one line of a schedule
 
 
+@lru_cache(maxsize=4096)
 def focus_label(text: str) -> str | None:
     """A focus area by its usual name ("Product/Project Management Core" → the canonical one);
     anything else is kept as written, clipped."""
@@ -49,6 +61,7 @@ def focus_label(text: str) -> str | None:
     return undecorate(text)[:80] or None
 
 
+@lru_cache(maxsize=4096)
 def focus_named(text: str) -> str | None:
     """The focus area a heading names ("## System Design", "### People management questions")."""
     key = normalise(text)
@@ -68,14 +81,16 @@ class InterviewDraft:
     at: time | None = None
     day: date | None = None
     collecting: str | None = None  # the label whose list is being read: principles, focus
-    explicit: bool = False  # opened by an "Interviewer:" label, so it must name principles
+    explicit: bool = False  # opened by an "Interviewer:" label: say so when it names no principle
+    problems: list[str] = field(default_factory=list)  # what was skipped, for a refusal's reason
+    role: bool = False  # the line gave the interviewer's role ("| SDE III |", "(Bar Raiser)")
 
     def take(self, key: str, value: str, tags: tuple[str, ...]) -> None:
         if key in NAME_KEYS:
             self.name = self.name or clean_name(value)
             self.collecting = None
         elif key in PRINCIPLE_KEYS:
-            self.collecting = "principles"
+            self.collecting = None if value else "principles"  # a list follows only an empty label
             if value or tags:
                 self.add_principles(value, tags)
         elif key in FOCUS_KEYS:
@@ -95,25 +110,30 @@ class InterviewDraft:
             self.focus.append(text)
 
     def add_principles(self, text: str, tags: tuple[str, ...]) -> None:
+        """Principles, however written; what is none ("+ coding (arrays/strings probably)") is the
+        interview's focus when it names a focus area, and is otherwise left out, never refused."""
         tagged = tag_principles(tags)
         if tagged:
             self.principles += tagged
             return
-        try:
-            self.principles += parse_principles(undecorate(text))
-        except PrincipleError as error:
-            where = f"{self.title or 'an interview'} ({self.name or 'no name'})"
-            raise NoteError(f"In {where}, {error}") from None
+        found, rest = principles_and_rest(text)
+        self.principles += found
+        for piece in rest:
+            if focus_named(piece) or focus_label(piece) in FOCUS_AREAS:
+                self.focus.append(piece)
+            else:
+                try:
+                    match_principle(piece)
+                except PrincipleError as error:  # "“best” could be … or …: say which."
+                    self.problems.append(str(error).split(" Valid names")[0].rstrip("."))
 
     def finish(self, loop_date: date | None) -> ImportedInterview | None:
         if not self.name:
             return None
         if not self.principles:
-            if not self.explicit:
-                return None
-            raise NoteError(
-                f"{self.title or 'An interview'} ({self.name}) lists no principles: add them under “Principles”."
-            )
+            if self.explicit:
+                self.problems.append(f"{self.title or 'an interview'} ({self.name}) lists no principles")
+            return None
         focus = ", ".join(dict.fromkeys(f for f in (focus_label(item) for item in self.focus) if f)) or None
         day = self.day or loop_date
         at = datetime.combine(day, self.at) if day and self.at else None
@@ -126,41 +146,100 @@ def clean_name(text: str) -> str:
     return " ".join(strip_emoji(undecorate(text)).split())[:200]
 
 
-def interview_line(text: str) -> InterviewDraft | None:
-    """ "Natesh: Backbone, Earn Trust of Others", "10:00 – Keesha — Learn and Be Curious, Invent and
-    Simplify (Product Management)", "Ayan Joyi (Highest Standards, Bias for Action) – System Design"."""
+ROLE_PREFIX = re.compile(
+    r"^\W*(?:interview(?:er)?|round|session|loop)\s*#?\s*\d+\s*[-–—:.)|]?\s*", re.IGNORECASE
+)
+# What people write about an interviewer besides the name: "(HM)", "Sr. SDE", "| Bar Raiser |"
+ROLE_WORDS = re.compile(
+    r"^\W*(?:hm|br|bar ?raiser|hiring manager|(?:sr\.?|senior|staff|principal|lead)?\s*(?:sde|sdm|swe|engineer|"
+    r"eng|manager|pm|tpm|pmt|scientist|designer|director|vp|architect)\b.*|peer|recruiter|interviewer)\W*$",
+    re.IGNORECASE,
+)
+LINE_SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s|→|->|=>|⇒)\s*")
+PIECE_SEPARATOR = re.compile(r"\s[-–—|]\s|→|->|=>|;\s*focus\s*:?\s*|\bfocus\s*:\s*", re.IGNORECASE)
+LIST_LABEL = re.compile(
+    r"^\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies))\s*[:=-]\s*", re.IGNORECASE
+)
+NOT_A_NAME = re.compile(
+    r"[@\d]|\b(?:lunch|break|intro|wrap|debrief|buffer|and|the|with|for|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|week|weekend|"
+    r"today|tomorrow|tonight|morning|afternoon|evening|night|practice|review|study|prep|mock|todo|goal)\b",
+    re.IGNORECASE,
+)
+
+
+def interview_line(
+    text: str, tags: tuple[str, ...] = (), *, lowercase: bool = False
+) -> InterviewDraft | None:
+    """ "Natesh: Backbone, Earn Trust of Others", "10:00–10:45 — Priya Raman (Bar Raiser) — Earn
+    Trust, Dive Deep", "Round 1: **Michael Torres** → Customer Obsession + Learn and Be Curious",
+    "Rebecca Stone (BR) - LP: ET, HB/D&C", "[[Nadia Ferreira]] — #lp/dive-deep". Roles in
+    parentheses are left out of the name; `lowercase`: a name may be written in lower case."""
+    if len(text) > MAX_LINE:
+        return None
     text = strip_emoji(text)
-    at = time_in(text) if TIME_PREFIX.match(text) and TIME_PREFIX.match(text).group(0).strip() else None  # type: ignore[union-attr]
+    prefix = TIME_PREFIX.match(text)
+    at = time_in(text) if prefix and prefix.group(0).strip() else None
     rest = TIME_PREFIX.sub("", text, count=1) if at else text
+    if at and at.hour < 7 and not re.search(r"(?i)\ba\.?m\b", prefix.group(0) if prefix else ""):
+        at = at.replace(hour=at.hour + 12)  # "1:00–1:45" in a day's schedule is the afternoon
+    rest = ROLE_PREFIX.sub("", undecorate(rest), count=1)
     focus: list[str] = []
     found: list[str] = []
-    for inside in re.findall(r"[(\[]([^)\]]*)[)\]]", rest):  # "(bar raiser)", "(System Design)"
+    role = False
+    for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", rest):  # "(bar raiser)", "(System Design)"
         named = principles_in(inside)
         found += named
-        if not named and (focus_named(inside) or focus_label(inside) in FOCUS_AREAS):
-            focus.append(undecorate(inside))
-    rest = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", undecorate(rest))
-    parts = SEPARATOR.split(rest, maxsplit=1)
-    name, tail = parts[0].strip(), (parts[1] if len(parts) > 1 else "")
+        if not named and is_focus(inside):
+            focus.append(undecorate(inside).lstrip("+ "))
+        role = role or bool(ROLE_WORDS.match(inside))
+    rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest)
+    parts = LINE_SEPARATOR.split(rest, maxsplit=1)
+    name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
+    if ROLE_WORDS.match(name) and tail:  # "BR: Tom Nguyen - Hire and Develop, Have Backbone"
+        role = True
+        parts = LINE_SEPARATOR.split(tail, maxsplit=1)
+        name, tail = undecorate(parts[0]), (parts[1] if len(parts) > 1 else "")
+    name = name.split(",")[0].strip()  # "Beatriz Lopes, Sr. SDE"
     if (
         not name
         or len(name.split()) > MAX_NAME_WORDS
+        or NOT_A_NAME.search(name)
         or principles_named(name)
         or normalise(name) in INTERVIEW_KEYS
+        or not ((lowercase and name[:1].isalpha()) or all(capitalised(word) for word in name.split()))
     ):
         return None
-    if not re.match(r"^[A-Z\u00c0-\u024f]", name):
-        return None
-    for piece in [
-        p for p in re.split(r"\s[-–—|]\s|;\s*focus\s*:?\s*|\bfocus\s*:\s*", tail) if p.strip(" ,.:;")
-    ]:
-        named = principles_in(piece.strip(" :"))
-        if named:
+    for piece in [p for p in PIECE_SEPARATOR.split(tail) if p.strip(" ,.:;")]:
+        piece = LIST_LABEL.sub("", piece.strip(" :"))
+        named, others = principles_and_rest(piece)
+        if named and all(is_focus(other) for other in others):
             found += named
-        elif focus_named(piece) or focus_label(piece) in FOCUS_AREAS:
+            focus += others
+        elif is_focus(piece):
             focus.append(undecorate(piece))
+        elif ROLE_WORDS.match(piece):
+            role = True  # "Kai Young | SDE III | Learn and Be Curious"
+        elif set(piece.split()) <= {word for word in piece.split() if word.startswith("#")}:
+            found += tag_principles(tags)  # "#lp/dive-deep #lp/are-right-a-lot"
         else:
             return None
     if not found:
         return None
-    return InterviewDraft(title="", name=clean_name(name), principles=found, focus=focus, at=at)
+    if name.islower():
+        name = name.title()
+    return InterviewDraft(title="", name=clean_name(name), principles=found, focus=focus, at=at, role=role)
+
+
+PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "y"}
+)
+
+
+def capitalised(word: str) -> bool:
+    """A word of a name as written: "Priya", "O'Brien", "Wójcik", "H.", or a particle ("van")."""
+    return word[:1].isupper() or word in PARTICLES
+
+
+def is_focus(text: str) -> bool:
+    return bool(focus_named(text) or focus_label(text) in FOCUS_AREAS)

@@ -68,7 +68,47 @@ def prepare(text: str) -> str:
     text = FRONT_MATTER.sub("", text, count=1)
     if text.count("[") > MAX_BRACKETS:
         text = UNCLOSED.sub(r"\\[", text)
-    return "\n".join(_bullet(line) for line in text.split("\n"))
+    return "\n".join(tab_tables([_bullet(line) for line in text.split("\n")]))
+
+
+TAB_CELLS = re.compile(r"(?<=\S)\t+(?=\S)")
+MAX_CELLS = 12
+
+
+def tab_tables(lines: list[str]) -> list[str]:
+    """Rows pasted from a spreadsheet ("10:00<TAB>Nadia Ferreira<TAB>Dive Deep"): two or more lines
+    in a row with the same number of tab-separated cells become a Markdown table."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        cells = _tab_cells(lines[index])
+        end = index + 1
+        while cells and end < len(lines) and len(_tab_cells(lines[end])) == len(cells):
+            end += 1
+        if not cells or end - index < 2:
+            out.append(lines[index])
+            index += 1
+            continue
+        rows = [_tab_cells(line) for line in lines[index:end]]
+        out.append("| " + " | ".join(rows[0]) + " |")
+        out.append("|" + " --- |" * len(rows[0]))
+        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+        out.append("")
+        index = end
+    return out
+
+
+def _tab_cells(line: str) -> list[str]:
+    if "\t" not in line.strip() or line[:1].isspace():
+        return []
+    cells = [cell.strip().replace("|", "/") for cell in TAB_CELLS.split(line.strip())]
+    return cells if 2 <= len(cells) <= MAX_CELLS and all(cells) else []
+
+
+def front_matter(text: str) -> str:
+    """The YAML front matter's lines ("loop_date: 2027-02-03"), or ""."""
+    found = FRONT_MATTER.match(INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    return found.group(0).strip("-\n") if found else ""
 
 
 def _bullet(line: str) -> str:

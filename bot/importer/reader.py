@@ -13,39 +13,59 @@ from __future__ import annotations
 import re
 
 from bot.importer import tables
-from bot.importer.context import INTERVIEW_HEADING, Scope, is_skip
+from bot.importer.context import INTERVIEW_HEADING, QUESTIONS_PART, Scope, is_skip
+from bot.importer.dates import dates_in, time_in
 from bot.importer.interviews import (
     INTERVIEW_KEYS,
+    LINE_SEPARATOR,
     NAME_KEYS,
+    PRINCIPLE_KEYS,
+    TIME_PREFIX,
     InterviewDraft,
     clean_name,
     focus_named,
     interview_line,
+    is_focus,
 )
 from bot.importer.note import ImportedNote
 from bot.importer.outline import Kind, Line
 from bot.importer.stories import CORE, StoryDraft, part_of, story_heading, title_principles
 from bot.importer.story_reader import StoryReader
 from bot.importer.words import (
+    PARENTHESES,
     STAR_WORDS,
     principles_named,
     reads_as_question,
     split_label,
     tag_principles,
+    titled_principles,
 )
 from bot.principles import normalise
 
 INTERVIEWS_PART = re.compile(
-    r"\b(?:interviews?|interviewers|loop|schedule|panel|agenda|onsite|on site|line ?up|meeting)\b"
+    r"\b(?:interviews?|interviewers|loop|schedule|panel|panelists|agenda|onsite|on site|line ?up|meeting|"
+    r"who|rounds|people|entrevistas?|entrevistadores)\b"
 )
+# A line that reads as one interview wherever it is: "(Bar Raiser)", "(HM)", "Round 2:"
+ROLE = re.compile(
+    r"[(\[]\s*(?:hm|br|bar ?raiser|hiring manager|manager|sd[em]\b[^()\[\]]*|principal[^()\[\]]*|"
+    r"senior[^()\[\]]*|sr\.?[^()\[\]]*|tech(?:nical)? lead|pm|tpm|director|peer|recruiter)\s*[)\]]|"
+    r"^\W*(?:round|interview(?:er)?)\s*#?\s*\d+\b",
+    re.IGNORECASE,
+)
+MAX_LABEL = 200  # characters: a label is a few words
+RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
-STORIES_LINE = re.compile(r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes)\b")
+STORIES_LINE = re.compile(
+    r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes|historias|mis historias)\b"
+)
 
 
 class Reader(StoryReader):
     def __init__(self, source: list[str]) -> None:
         super().__init__(source)
         self.interview: InterviewDraft | None = None
+        self.interview_block = False  # the interview has a heading of its own: its part holds its questions
         self.interview_drafts: list[InterviewDraft] = []
         self.sibling: list[str] = []  # the principles of the heading just closed, and its level
         self.sibling_level = 0
@@ -61,6 +81,9 @@ class Reader(StoryReader):
         return self.note
 
     def feed(self, line: Line) -> None:
+        ruled = RULED_HEADING.match(line.text) if line.kind is Kind.TEXT and not line.code else None
+        if ruled and line.depth == 0:  # "=== practice qs ===", "-------- Forwarded message --------"
+            line = Line(Kind.HEADING, ruled.group(2), level=2, tags=line.tags, source=line.source)
         if line.kind is Kind.HEADING and self.heading_is_label(line):
             line = Line(
                 Kind.TEXT, line.text.rstrip(":") + ":", depth=0, bold=True, tags=line.tags, source=line.source
@@ -109,11 +132,18 @@ class Reader(StoryReader):
         self.heading = text
         self.title_line = None
         titled = story_heading(text)
+        if titled or STORIES_LINE.match(normalise(text)):
+            self.close_labels()  # "Have Backbone" over the questions before is not the stories' principle
         if titled:
             # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
             inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
             principles = inherited + title_principles(text) + tag_principles(line.tags)
-            self.section = StoryDraft(title=titled.group(2) or "", principles=principles, section=True)
+            self.section = StoryDraft(
+                title=titled.group(2) or "",
+                principles=principles,
+                section=True,
+                reference=normalise(f"story {titled.group(1)}") if titled.group(1) else "",
+            )
             self.section_level, self.section_start = level, line.source + 1
             self.story_skip = self.skipping()
             self.scopes.append(Scope(level))
@@ -126,6 +156,7 @@ class Reader(StoryReader):
             principles=named or None,
             focus=focus,
             skip=skip,
+            questions=bool(QUESTIONS_PART.search(normalise(text))),
             asks=bool(focus) and "question" in text.lower(),
             interviews=level > 1
             and bool(INTERVIEWS_PART.search(normalise(text)))
@@ -134,6 +165,7 @@ class Reader(StoryReader):
         listed = interview_line(text) if self.in_interviews() else None
         if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
             scope.principles = []  # the interview's own principles are not a part of questions
+            self.interview_block = True
             self.interview = (
                 listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
             )
@@ -149,14 +181,23 @@ class Reader(StoryReader):
             self.end_question()
             self.end_interview()  # "**Interview 2 — Kenji Mori (Bar Raiser)**": a heading in bold
             self.interview = interview_titled(line.text)
+            self.interview_block = False
             return
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
         consumed = self.on_interview(line, key, value) or self.on_story(line, key, value)
-        self.title_line = None  # only a line that nothing else claims may title the next story
+        if key not in PRINCIPLE_KEYS or not value:
+            # only a line that nothing else claims may title the next story; "LPs: …" between
+            # the title and the story's first part does not take it away
+            self.title_line = None
         if consumed:
             return
         if key and self.on_label(line, key, value):
+            return
+        quoted = self.quoted_question(line)
+        if quoted:
+            self.end_question()
+            self.on_question(quoted, "", "")
             return
         if self.question and self.subordinate(line):
             self.hint.append(line.text)
@@ -164,11 +205,37 @@ class Reader(StoryReader):
         self.end_question()
         if self.on_question(line, key, value):
             return
-        if self.in_interviews() and not self.principles() and not self.skipping():
-            found = interview_line(line.text)
-            if found:
+        if not self.principles() and not self.skipping():
+            # in a list of the loop's interviews, or shaped as one wherever it is ("9:00 – ann lee (HM): …")
+            listed = self.in_interviews() or bool(ROLE.search(line.text) or TIME_PREFIX.match(line.text))
+            found = interview_line(line.text, line.tags, lowercase=listed)
+            if found and (listed or found.at or found.role):
                 self.interview_drafts.append(found)
                 return
+        if self.interviews_label(line, key, value):
+            return
+        if key and not value and line.bold and STORIES_LINE.match(key):
+            self.open_label(line, Scope(0))  # "**STORIES**" ends "**Bias for Action**" before it
+            return
+        titled = [] if value or reads_as_question(line.text) else titled_principles(key or line.text)
+        titled = titled or self.interviewer_named(line, key, value)
+        if titled:
+            # "Priya (Earn Trust / Dive Deep)" over questions, "**capstone story** — Ownership, Deliver
+            # Results" over a story: the lines below are about those principles; it may title a story
+            self.open_label(line, Scope(0, principles=titled))
+            self.title_line = line
+            return
+        if (
+            not key
+            and len(line.text.split()) <= 8
+            and is_skip(line.text)
+            and not reads_as_question(line.text)
+        ):
+            self.open_label(line, Scope(0, skip=True))  # "Questions to ask them" in plain text
+            return
+        if not key and len(line.text.split()) <= 3 and QUESTIONS_PART.fullmatch(normalise(line.text)):
+            self.open_label(line, Scope(0, questions=True))  # "qs", "Practice questions"
+            return
         if not key and len(line.text.split()) <= 8:
             # a line that only names a principle ("Customer Obsession" in a notes-app export, "- Ownership")
             # opens it; "Stories" ends the one before
@@ -180,17 +247,63 @@ class Reader(StoryReader):
         self.title_line = line
 
     # -- interviews -------------------------------------------------------------------------------
+    def interview_principles(self) -> list[str]:
+        return (
+            list(dict.fromkeys(self.interview.principles)) if self.interview and self.interview_block else []
+        )
+
+    def interviewer_named(self, line: Line, key: str, value: str) -> list[str]:
+        """ "Carlos wants customer + ownership stuff. Likely asks:", "Questions for Priya:", "### Omar":
+        a line over questions that names an interviewer read earlier opens their principles."""
+        text = key or line.text
+        if value or not (key or line.bold or line.text.rstrip().endswith(":")) or len(text.split()) > 12:
+            return []
+        words = set(normalise(text).split())
+        for draft in self.interview_drafts:
+            first = normalise(draft.name).split()[:1]
+            if first and first[0] in words and draft.principles:
+                return list(dict.fromkeys(draft.principles))
+        return []
+
+    def interviews_label(self, line: Line, key: str, value: str) -> bool:
+        """ "**Interviewers + LPs (from the prep call)**", "Schedule:", "panel": the lines below list
+        the loop's interviews."""
+        text = key if key else line.text
+        if len(text) > MAX_LABEL:
+            return False
+        short = len(PARENTHESES.sub("", text).split()) <= 4  # "Schedule (pasted from the recruiter's sheet)"
+        labelled = line.bold or bool(key) or (short and not text.endswith((".", "!", "?")))
+        if value or not labelled or len(text.split()) > 8 or reads_as_question(line.text):
+            return False
+        if dates_in(line.text) or time_in(line.text):
+            return False  # "Interview scheduled for 22 Apr 2026": a sentence, not a part's label
+        words = normalise(PARENTHESES.sub("", text))
+        if not INTERVIEWS_PART.search(words) or TITLE_WORDS.search(words) or "question" in words:
+            return False
+        self.end_question()
+        self.open_label(line, Scope(0, principles=[], interviews=True))
+        return True
+
     def on_interview(self, line: Line, key: str, value: str) -> bool:
         opens = key in NAME_KEYS and key not in ("name", "with")
+        if self.story is not None and key in PRINCIPLE_KEYS:
+            return False  # "- LPs: …" under a story told inside a round's block is the story's
         if opens or (self.interview is not None and key in INTERVIEW_KEYS):
             if opens and self.interview is not None and self.interview.name:
                 self.end_interview()
             if self.interview is None:
                 self.interview = InterviewDraft(self.heading if INTERVIEW_HEADING.match(self.heading) else "")
+                self.interview_block = False
             self.interview.explicit = self.interview.explicit or opens
             self.interview.take(key, value, line.tags)
             return True
+        if self.interview is not None and not self.interview.collecting and not key and is_focus(line.text):
+            self.interview.focus.append(line.text)  # "+ system design" under the round
+            return True
         if self.interview is not None and self.interview.collecting and not key:
+            if reads_as_question(line.text):
+                self.interview.collecting = None  # the round's questions, after its principles
+                return False
             self.interview.add(line.text, line.tags)
             return True
         return False
@@ -208,6 +321,10 @@ def interview_titled(text: str) -> InterviewDraft:
     if listed:
         listed.title = text
         return listed
-    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", rest).strip(" -–—:")
+    # "Round 2: Jane Doe — Bar Raiser", "Round 4: Marta Nowak — System design": a name, then a role or focus
+    name, *rest_parts = LINE_SEPARATOR.split(
+        re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1
+    )
     plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
-    return InterviewDraft(text, name=clean_name(name) if plausible else "")
+    focus = [piece for piece in rest_parts if is_focus(piece)]
+    return InterviewDraft(text, name=clean_name(name) if plausible else "", focus=focus)

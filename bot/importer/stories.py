@@ -23,13 +23,18 @@ PARTS = {
     "what i learned": "learning", "what i d do differently": "learning",
     "metrics": "metrics", "metric": "metrics", "numbers": "metrics", "data": "metrics",
     "notes": "notes", "note": "notes",
+    # Spanish
+    "situación": "situation", "situacion": "situation", "contexto": "situation", "tarea": "task",
+    "acción": "action", "accion": "action", "acciones": "action", "resultado": "result",
+    "resultados": "result", "aprendizaje": "learning", "aprendizajes": "learning", "lección": "learning",
 }  # fmt: skip
 CORE = ("situation", "task", "action", "result", "learning")
 TITLE_KEYS = frozenset(
     {"story", "title", "story title", "example", "star example", "star story", "project", "name"}
 )
 STORY_HEADING = re.compile(
-    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story)\s*#?\s*(\d*)\s*"
+    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story|historia)\s*#?\s*"
+    r"(\d*|[A-Z](?=\s*[-–—:.)]))\s*"
     r"(?:(?<=\d)\s*$|(?<=\d)\s+(?=\w)|[-–—:.)]\s*|$)(.*)$",
     re.IGNORECASE,
 )
@@ -68,6 +73,7 @@ class StoryDraft:
     letters_only: bool = True
     section: bool = False  # a "Story N" section: everything under the heading belongs to it
     raw: str = ""  # a section's own Markdown, kept as its notes when nothing is labelled
+    reference: str = ""  # "story a" for "## Story A: The migration": what questions call it
 
     def label(self, part: str, value: str, *, letter: bool) -> None:
         self.current = part
@@ -138,14 +144,17 @@ def clean_title(text: str) -> str:
     found = STORY_HEADING.match(text)
     if found:
         text = found.group(2) or ""
-    text = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", text).strip(" -–—:.")
-    return text[:MAX_TITLE]
+    text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip(" -–—:.")
+    tail = re.split(r"\s[-–—|]\s", text)
+    if len(tail) > 1 and principles_in(tail[-1]):  # "capstone story — Ownership, Deliver Results"
+        text = text[: len(text) - len(tail[-1])].rstrip(" -–—|")
+    return text.strip("\"“”'")[:MAX_TITLE]
 
 
 def title_principles(text: str) -> list[str]:
     """Principles a title carries: "Billing migration (Ownership, Deliver Results)"."""
     found: list[str] = []
-    for inside in re.findall(r"[(\[]([^)\]]*)[)\]]", text):
+    for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         found += principles_in(inside)
     tail = re.split(r"\s[-–—|]\s", text)
     if len(tail) > 1:

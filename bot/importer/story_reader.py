@@ -30,6 +30,7 @@ class StoryReader(QuestionReader):
         self.pending_title = ""
         self.used_titles: set[str] = set()
         self.story_map: list[tuple[str, list[str]]] = []
+        self.story_labels: dict[str, str] = {}  # "story a" → the story's title
 
     def on_story(self, line: Line, key: str, value: str) -> bool:
         part = part_of(key) if key else None
@@ -131,6 +132,8 @@ class StoryReader(QuestionReader):
         story = self.section.finish(self.used_titles)
         if story and not self.story_skip and len(self.note.stories) < MAX_STORIES:
             self.note.stories.append(story)
+            if self.section.reference:
+                self.story_labels[self.section.reference] = story.title
         self.section = None
 
 

@@ -32,9 +32,11 @@ def read_table(reader: Reader, rows: list[list[str]]) -> None:
         return
     header, body = rows[0], rows[1:]
     person = column(header, "interviewer", "who", "name", "person")
-    principles = column(header, "principle", "lps?$", "lp ", "competenc", "leadership")
+    principles = column(header, "principle", r"lps?\b", "competenc", "leadership")
     question = column(header, "question", "prompt", "q$")
     story = column(header, "story", "stories", "title", "example", "project")
+    if person is not None and principles is None and question is None:
+        principles = listing_principles(body, exclude=person)  # "| Who | Focus |" with LPs under Focus
     if person is not None and principles is not None and question is None:
         interviews(reader, header, body, person, principles)
     elif question is not None:
@@ -55,6 +57,16 @@ def read_table(reader: Reader, rows: list[list[str]]) -> None:
                 )
 
 
+def listing_principles(body: list[list[str]], *, exclude: int) -> int | None:
+    """The column whose cells, in most rows, list principles and nothing else."""
+    width = max((len(row) for row in body), default=0)
+    for index in range(width):
+        listed = sum(bool(principles_in(cell(row, index))) for row in body)
+        if index != exclude and listed * 2 > len(body):
+            return index
+    return None
+
+
 def cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
@@ -63,11 +75,16 @@ def interviews(
     reader: Reader, header: list[str], body: list[list[str]], person: int, principles: int
 ) -> None:
     focus = column(header, "focus", "review", "area", "type", "round", "topic")
+    focus = None if focus == principles else focus
     when = column(header, "time", "when", "slot", "start")
     for row in body:
-        name = clean_name(cell(row, person))
+        name = clean_name(
+            re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", cell(row, person))
+        )  # "peter novak (SDE III)"
         if not name:
             continue
+        if name.islower():
+            name = name.title()
         draft = InterviewDraft(title="a table row", name=name, explicit=True)
         draft.add_principles(cell(row, principles), ())
         if cell(row, focus):

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from bot.principles import PRINCIPLES, STOPWORDS, PrincipleError, match_principle, normalise, parse_principles
+from bot.importer.shorthand import loose_principle
+from bot.principles import (
+    ALIASES,
+    PRINCIPLES,
+    STOPWORDS,
+    PrincipleError,
+    match_principle,
+    normalise,
+    parse_principles,
+)
 
 # "1.", "1)", "(1)", "#1", "Q1:", "Q:", "Question 3 -", "LP 3:", "Category 2:", "[ ]", "[x]"
 NUMBERING = re.compile(
@@ -20,7 +30,7 @@ NUMBERING = re.compile(
 )
 QUOTES = "\"'“”‘’«»`"
 DASHES = re.compile(r"\s+[-–—|/]+\s+|\s*:\s+")
-PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 FILLER = frozenset(
     {
         "lp", "lps", "leadership", "principle", "principles", "amazon", "question", "questions",
@@ -30,25 +40,33 @@ FILLER = frozenset(
     }
 )  # fmt: skip
 STAR_WORDS = frozenset(
-    {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings"}
-)
+    {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings",
+     "situación", "tarea", "acción", "resultado", "aprendizaje"}
+)  # fmt: skip
 _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] for name in PRINCIPLES}
 
 
 def strip_emoji(text: str) -> str:
+    """The text without emoji; an arrow emoji ("➡️") stays an arrow, as it separates ("Ann ➡️ CO")."""
+    if text.isascii() and "^" not in text and "`" not in text:
+        return " ".join(text.split())  # most lines: nothing to strip
     kept = (
-        ch
+        "→" if ch in ARROWS else ch
         for ch in text
-        if unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d"
+        if ch in ARROWS
+        or (unicodedata.category(ch) not in ("So", "Sk", "Cs", "Co") and ch not in "\ufe0f\u200d")
     )
     return " ".join("".join(kept).split())
+
+
+ARROWS = frozenset("➡⮕➔➜➝➞➟➠➢➣➤➥➦➧➨➩➪➫➬➭➮➯➱➲⇨⇾⟶⟹")
 
 
 def undecorate(text: str) -> str:
     """The words of a heading, label or item without numbering, checkboxes, emoji and quotes."""
     text = strip_emoji(text)
-    for _ in range(3):
-        stripped = NUMBERING.sub("", text, count=1).strip()
+    for _ in range(4):  # "1. [ ] - [ ] Tell me…"
+        stripped = NUMBERING.sub("", text, count=1).strip().lstrip("-*•· ")
         if stripped == text:
             break
         text = stripped
@@ -69,7 +87,7 @@ def principles_named(text: str) -> list[str]:
         return []
     bare = PARENTHESES.sub(" ", text)
     for candidate in [bare, *DASHES.split(bare)]:
-        found = _named(candidate)
+        found = _named(candidate) or (principles_in(candidate) if LIST_SEPARATOR.search(candidate) else [])
         if found:
             return found
     return []
@@ -102,12 +120,13 @@ def _named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=4096)
 def _principle(typed: str) -> str | None:
     try:
         name = match_principle(typed)
     except PrincipleError:
-        return None
-    return name if _covered(name, typed.split()) else None
+        return loose_principle(typed)
+    return name if _covered(name, typed.split()) else loose_principle(typed)
 
 
 def _covered(name: str, typed: list[str]) -> bool:
@@ -122,15 +141,45 @@ def _covered(name: str, typed: list[str]) -> bool:
 
 
 def principles_in(text: str) -> list[str]:
-    """A comma-separated list typed in a note ("Ownership, Are Right, A Lot"), or [] if any piece is
-    no principle."""
+    """A comma-separated list typed in a note ("Ownership, Are Right, A Lot", "CO / DD", "bias 4
+    action + Ownership"), or [] if any piece is no principle."""
+    found, rest = principles_and_rest(text)
+    return [] if rest else found
+
+
+# "&" between words only: "D&C" and "I&S" are one principle each
+LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→·•]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
+
+
+MAX_LIST = 400  # a list of principles is a line, not a page
+
+
+def principles_and_rest(text: str) -> tuple[list[str], list[str]]:
+    """The principles in a list, and the pieces that are none ("Customer Obsession, coding (arrays)"
+    → (["Customer Obsession"], ["coding (arrays)"]))."""
     text = " ".join(undecorate(text).split())
-    if not text:
-        return []
+    if not text or len(text) > MAX_LIST:
+        return [], [text] if text else []
     try:
-        return parse_principles(text)
+        return parse_principles(text), []
     except PrincipleError:
-        return []
+        pass
+    pieces = [p for p in LIST_SEPARATOR.split(PARENTHESES.sub(" ", text)) if p.strip(" .:")]
+    found: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(pieces):
+        for width in (3, 2, 1):
+            words = " ".join(pieces[index : index + width])
+            name = _principle(normalise(words)) if index + width <= len(pieces) and normalise(words) else None
+            if name and (width == 1 or len(normalise(words).split()) <= 6):
+                found.append(name)
+                index += width
+                break
+        else:
+            rest.append(pieces[index].strip())
+            index += 1
+    return list(dict.fromkeys(found)), rest
 
 
 def tag_principles(tags: tuple[str, ...]) -> list[str]:
@@ -145,14 +194,30 @@ def tag_principles(tags: tuple[str, ...]) -> list[str]:
 
 
 # -- labels ----------------------------------------------------------------------------------------
-LABEL = re.compile(r"^([A-Za-z][\w'’ /&().-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
+LABEL = re.compile(r"^([A-Za-z][\w'’ /&(),.-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)  # "CO, DD: …" too
 LETTER = re.compile(
     r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL
 )
 
 
 DASH_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,24}?)\s+[–—-]\s+(.*)$", re.DOTALL)
-DASH_KEYS = STAR_WORDS | {"context", "outcome", "impact", "lesson", "lessons", "lessons learned", "takeaway"}
+DOT_LABEL = re.compile(r"^([^\W\d_][^\W\d_ ]{0,24}(?: [^\W\d_]+){0,2})\.\s+(.*)$", re.DOTALL)
+DASH_KEYS = STAR_WORDS | {
+    "situación",
+    "situacion",
+    "tarea",
+    "acción",
+    "accion",
+    "resultado",
+    "aprendizaje",
+    "context",
+    "outcome",
+    "impact",
+    "lesson",
+    "lessons",
+    "lessons learned",
+    "takeaway",
+}
 
 
 def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
@@ -166,7 +231,7 @@ def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
     found = LABEL.match(text)
     if found and len(found.group(1).split()) <= 5:
         return normalise(found.group(1)), found.group(2).strip()
-    dashed = DASH_LABEL.match(text)  # "Situation – the report was wrong"
+    dashed = DASH_LABEL.match(text) or DOT_LABEL.match(text)  # "Situation – …", "Situation. We…"
     if dashed and normalise(dashed.group(1)) in DASH_KEYS:
         return normalise(dashed.group(1)), dashed.group(2).strip()
     if bold and len(text.split()) <= 6:
@@ -184,10 +249,16 @@ OPENERS = re.compile(
     r"(?:a|an|one) (?:time|example|situation|decision|project|mistake|failure|goal)|"
     r"(?:your|the) (?:biggest|greatest|hardest|toughest|most|best|worst)|biggest|greatest|hardest|toughest|"
     r"most (?:\w+ )?(?:thing|project|decision|difficult|challenging|innovative|complex|significant)|"
-    r"name a|pick a|identify|convince|help me understand)\b",
+    r"name a|pick a|identify|convince|help me understand|"
+    # Spanish: "Cuéntame una vez que…", "Háblame de…", "Dame un ejemplo…", "Describe una situación…"
+    r"cu[ée]nta(?:me|nos)|h[áa]bla(?:me|nos)|d[áa](?:me|nos) un ejemplo|describ[ea]|expl[íi]ca(?:me|nos)?|"
+    r"comparte|relata|recuerda|plat[íi]ca(?:me|nos)|menciona|una vez (?:que|en que)|alguna vez|"
+    r"(?:una?|el|la) (?:vez|situaci[óo]n|momento|ejemplo|ocasi[óo]n|decisi[óo]n|proyecto|error|conflicto)|"
+    r"(?:en )?qu[ée]|c[óo]mo|cu[áa]ndo|cu[áa]l|por qu[ée]|d[óo]nde|qui[ée]n)\b",
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"(?<=[.?!])\s+")
+DASH_HEAD = re.compile(r"^[^-–—]{2,40}?\s+[-–—]\s+")
 
 
 def reads_as_question(text: str) -> bool:
@@ -200,4 +271,54 @@ def reads_as_question(text: str) -> bool:
     sentences = SENTENCE.split(text)
     if sentences[0].rstrip(' )"”').endswith("?"):
         return True
-    return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3])
+    headed = [
+        h for h in DASH_HEAD.split(text, maxsplit=1)[1:] if len(h.split()) >= 4
+    ]  # "bias 4 action — Tell me…"
+    return any(OPENERS.match(sentence.lstrip(' "“(')) for sentence in sentences[:3] + headed)
+
+
+FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|we|we're|my|our|me|us)\b", re.IGNORECASE)
+
+
+def reads_as_prompt(text: str) -> bool:
+    """A practice prompt written tersely ("most demanding customer", "code review you blocked"): a few
+    words, and not the writer's own account ("I led the migration")."""
+    text = undecorate(text)
+    return 2 <= len(text.split()) <= 30 and not FIRST_PERSON_START.match(text) and len(text) <= 300
+
+
+def titled_principles(text: str) -> list[str]:
+    """The principles after a title that is not one: "Priya (Earn Trust / Dive Deep)", "capstone
+    story — Ownership, Deliver Results", "Buffering spike [Dive Deep]"; [] for "Dive Deep — questions"."""
+    if len(text) > 300:
+        return []
+    text = undecorate(text)
+    if not text or len(text.split()) > 14:
+        return []
+    inside = re.findall(r"[(\[]([^()\[\]]*)[)\]]", text)
+    bare = PARENTHESES.sub(" ", text).strip()
+    parts = DASHES.split(bare, maxsplit=1)
+    head = parts[0].strip()
+    if not head or principles_named(head) or not [w for w in normalise(head).split() if w not in FILLER]:
+        return []
+    found = [p for group in inside for p in principles_in(group)]
+    if len(parts) > 1 and not found:
+        found = principles_in(parts[1])
+    return list(dict.fromkeys(found))
+
+
+_FORM_NAMES = {normalise(name): name for name in PRINCIPLES} | {
+    normalise(form): name for form, name in ALIASES.items()
+}
+_FORMS = sorted(_FORM_NAMES, key=len, reverse=True)
+
+
+def principles_mentioned(text: str) -> list[str]:
+    """The principles a sentence names in passing: "I'd use it as Bias for Action if it comes up"."""
+    words = f" {normalise(text)} "
+    found = []
+    for form in _FORMS:
+        if f" {form} " in words:
+            found.append(_FORM_NAMES[form])
+            words = words.replace(f" {form} ", " ")
+    return list(dict.fromkeys(found))

@@ -625,3 +625,37 @@ def test_a_study_plan_is_not_a_panel() -> None:
         "## Panel\n- Monday - Ownership, Dive Deep\n- Week 2: Think Big\n- Sarah Cole: Ownership\n"
     )
     assert [(i.interviewer, i.principles) for i in note.interviews] == [("Sarah Cole", ["Ownership"])]
+
+
+def test_a_dash_typed_as_two_hyphens_separates_an_interviewers_principles() -> None:
+    note = parse_note(
+        "interviewers (times approx)\n- 8:30 kenji watanabe (hm) -- ownership, think big\n"
+        "- 9:35 Maria Gonzalez -- dive deep\n"
+    )
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [
+        ("Kenji Watanabe", ["Ownership", "Think Big"]),
+        ("Maria Gonzalez", ["Dive Deep"]),
+    ]
+
+
+def test_a_schedule_table_with_headers_in_another_language_still_names_people() -> None:
+    note = parse_note(
+        "## Entrevistadores\n\n| Hora | Nombre | LPs |\n|---|---|---|\n"
+        "| 9:00 | Javier Morales (HM) | CO, Ownership |\n| 10:15 | Elena Vasquez (Bar Raiser) | ET, DD |\n"
+    )
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [
+        ("Javier Morales", ["Customer Obsession", "Ownership"]),
+        ("Elena Vasquez", ["Earn Trust", "Dive Deep"]),
+    ]
+
+
+def test_an_interviewer_heading_over_a_table_takes_the_principles_its_rows_name() -> None:
+    note = parse_note(
+        "## Interviewer 1 – Gemma Hollis (Ops Manager)\n\n| LP | Practice question | Story |\n|---|---|---|\n"
+        "| Deliver Results | Tell me about a time you hit a target despite being short-staffed. | |\n"
+        "| Bias for Action | Tell me about a time you had to act fast without your manager. | |\n"
+    )
+    assert [(i.interviewer, i.principles) for i in note.interviews] == [
+        ("Gemma Hollis", ["Deliver Results", "Bias for Action"])
+    ]
+    assert [q.principle for q in note.questions] == ["Deliver Results", "Bias for Action"]

@@ -43,7 +43,7 @@ TIME_PREFIX = re.compile(
     r"(?:(?-i:[A-Z]{2,4})\b)?\s*[-–—:|]?\s*",  # the zone in capitals: "PT", not "Omar"
     re.IGNORECASE,
 )
-SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
+SEPARATOR = re.compile(r"\s*(?::|\s(?:--|[-–—|])\s)\s*")  # "--": a dash typed in plain text
 MAX_NAME_WORDS = 5
 MAX_LINE = 600  # characters: an interview is one line of a schedule
 
@@ -155,8 +155,8 @@ ROLE_WORDS = re.compile(
     r"eng|manager|pm|tpm|pmt|scientist|designer|director|vp|architect)\b.*|peer|recruiter|interviewer)\W*$",
     re.IGNORECASE,
 )
-LINE_SEPARATOR = re.compile(r"\s*(?::|\s[-–—|]\s|→|->|=>|⇒)\s*")
-PIECE_SEPARATOR = re.compile(r"\s[-–—|]\s|→|->|=>|;\s*focus\s*:?\s*|\bfocus\s*:\s*", re.IGNORECASE)
+LINE_SEPARATOR = re.compile(r"\s*(?::|\s(?:--|[-–—|])\s|→|->|=>|⇒)\s*")
+PIECE_SEPARATOR = re.compile(r"\s(?:--|[-–—|])\s|→|->|=>|;\s*focus\s*:?\s*|\bfocus\s*:\s*", re.IGNORECASE)
 LIST_LABEL = re.compile(
     r"^\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies))\s*[:=-]\s*", re.IGNORECASE
 )

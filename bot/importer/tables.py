@@ -37,6 +37,8 @@ def read_table(reader: Reader, rows: list[list[str]]) -> None:
     story = column(header, "story", "stories", "title", "example", "project")
     if person is not None and principles is None and question is None:
         principles = listing_principles(body, exclude=person)  # "| Who | Focus |" with LPs under Focus
+    if person is None and principles is not None and question is None and story is None:
+        person = naming_people(body, exclude=principles)  # "| Hora | Nombre | LPs |": any language
     if person is not None and principles is not None and question is None:
         interviews(reader, header, body, person, principles)
     elif question is not None:
@@ -67,6 +69,23 @@ def listing_principles(body: list[list[str]], *, exclude: int) -> int | None:
     return None
 
 
+PERSON = re.compile(r"^[^\W\d_]+(?:[ '’.-][^\W\d_]+){1,3}$")  # "Elena Vasquez", "Jean-Luc O’Neil"
+
+
+def naming_people(body: list[list[str]], *, exclude: int) -> int | None:
+    """The column whose cells, in most rows, read as a person's name (two to four words, no digits),
+    once a role in brackets is set aside: for headers in words we do not know."""
+    width = max((len(row) for row in body), default=0)
+    for index in range(width):
+        named = 0
+        for row in body:
+            text = clean_name(re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", cell(row, index)))
+            named += bool(PERSON.match(text)) and not principles_in(text)
+        if index != exclude and named * 2 > len(body):
+            return index
+    return None
+
+
 def cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
@@ -76,7 +95,7 @@ def interviews(
 ) -> None:
     focus = column(header, "focus", "review", "area", "type", "round", "topic")
     focus = None if focus == principles else focus
-    when = column(header, "time", "when", "slot", "start")
+    when = column(header, "time", "when", "slot", "start", "hora", "heure", "uhrzeit")
     for row in body:
         name = clean_name(
             re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", cell(row, person))
@@ -105,8 +124,14 @@ def questions(
     focus_column = column(header, "focus", "area")
     if reader.skipping():
         return
+    # "## Interviewer 1 – Gemma Hollis" over a table of its questions by principle: the principles
+    # the rows name are that interview's, when its heading listed none.
+    owner = reader.interview if reader.interview_block and reader.interview else None
+    owner = owner if owner is not None and not owner.principles else None
     for row in body:
         named = principles_named(cell(row, principle)) or principles_in(cell(row, principle))
+        if owner is not None:
+            owner.principles += [p for p in named if p not in owner.principles]
         context = reader.principles()
         chosen = named[0] if named else (context[0] if context else None)
         focus = focus_label(cell(row, focus_column)) if cell(row, focus_column) else reader.focus()

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.support.playground_browser import (
     REPO,
     chromium_page,
@@ -29,6 +31,7 @@ ANSWER = (
 )
 
 
+@pytest.mark.processes  # starts `python -m bot try`: run by the flakiness gate
 def test_a_prep_plays_end_to_end_in_the_browser(tmp_path: Path) -> None:
     sync_api = need_browser()
     with (

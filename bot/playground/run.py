@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import faulthandler
 import os
 import secrets
 import signal
@@ -147,14 +148,19 @@ def run(*, port: int | None, open_browser: bool, db: str | None, day: date | Non
                 )
                 return 2
             playground = start(database_url=database_url, port=0, **options)
+        # Before the readiness line, so that a stop asked for the moment it is printed is heard.
+        stopped = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+        # Where a stop hangs, `kill -USR1` prints every thread's stack (the tests do that first).
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
         # The readiness signal: this line is printed once the page is being served.
         print(f"Loop Coach playground: {playground.url}  (no Slack needed; Ctrl-C stops it)", flush=True)
         if open_browser:
             open_page(playground.url)
-        stopped = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stopped.set())
         with contextlib.suppress(KeyboardInterrupt):
-            stopped.wait()
+            # A timed wait: the handler's set() never meets the event's lock held mid-wait.
+            while not stopped.wait(timeout=0.5):
+                pass
         playground.stop()
     return 0
 

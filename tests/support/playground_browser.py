@@ -62,8 +62,10 @@ class PlaygroundProcess:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=20)
+                self.process.wait(timeout=60)  # a loaded CI machine: readiness, not speed, is tested
             except subprocess.TimeoutExpired:
+                self.process.send_signal(signal.SIGUSR1)  # every thread's stack, into the output
+                time.sleep(1)  # only for the stack dump to be written; the test fails either way
                 self.process.kill()
                 self.process.wait()
         return "".join(self.output)

@@ -22,7 +22,9 @@ SKIP = re.compile(
 # A part of practice questions: terse lines there ("CO: most demanding customer") are questions too
 QUESTIONS_PART = re.compile(r"\b(?:q|qs|questions?|preguntas?|practice|prompts?)\b")
 INTERVIEW_HEADING = re.compile(
-    r"^\W*(?:interview(?:er)?|round|session)\s*#?\s*\d+\b|^\W*interview with\b", re.IGNORECASE
+    r"^\W*(?:interview(?:er)?|round|session|gespr[äa]ch|runde|entretien|entrevista|ronda|rodada)\s*#?\s*\d+\b"
+    r"|^\W*interview with\b",
+    re.IGNORECASE,
 )
 
 

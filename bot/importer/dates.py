@@ -31,6 +31,8 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 WORDY_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# "25.01.2027": day first, as everywhere dots are written
+DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # Without a year: "December 10", "Dec. 10th", "10 Dec", "15th of December", "3/17" (month first, as in
 # the US; day first when the first number cannot be a month). Not "5/15/40/40", not "March 2021".
 YEARLESS_WORDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:/.]\d|,?\s*\d{4})")
@@ -41,7 +43,8 @@ MAX_DATE_LINE = 1000
 # How much a line sounds like it gives the loop's date.
 LOOP_WORDS = {
     "loop date": 10, "loop": 3, "onsite": 3, "on-site": 3, "final round": 3, "scheduled": 2,
-    "interview": 1, "date": 1, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
+    "interview": 1, "date": 1,
+    "termin": 3, "datum": 1, "entretien": 1, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
 }  # fmt: skip
 
 
@@ -57,6 +60,7 @@ def dates_in(line: str, today: date | None = None) -> list[date]:
     for first, second, year in SLASH_DATE.findall(line):
         month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
         found.append((int(year), month, day))
+    found += [(int(year), int(month), int(day)) for day, month, year in DOTTED_DATE.findall(line)]
     valid = []
     for year, month, day in found:
         try:

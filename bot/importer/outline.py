@@ -16,6 +16,7 @@ from enum import Enum
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from bot.importer.dialects import bracket_tags, emoji_bullets, html_tables, org_to_markdown, slack_chatter, word_bullets
 from bot.importer.inline import HTML_BREAK, split_lines, strong_starts
 
 MAX_REPARSE = 2  # how deep HTML or indented blocks are read again as Markdown
@@ -64,8 +65,10 @@ UNCLOSED = re.compile(r"\[(?![^\[\]\n]{0,300}\])")
 def prepare(text: str) -> str:
     """What notes apps leave around the Markdown: YAML front matter, bullet characters, odd spaces."""
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = word_bullets(text)  # before the non-breaking spaces go: they tell a bullet "o" from a word
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
     text = FRONT_MATTER.sub("", text, count=1)
+    text = bracket_tags(emoji_bullets(slack_chatter(html_tables(org_to_markdown(text)))))
     if text.count("[") > MAX_BRACKETS:
         text = UNCLOSED.sub(r"\\[", text)
     return "\n".join(tab_tables([_bullet(line) for line in text.split("\n")]))

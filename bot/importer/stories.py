@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.importer.note import ImportedStory
-from bot.importer.words import principles_in, undecorate
+from bot.importer.words import principles_in, tag_principles, undecorate
 
 PARTS = {
     "s": "situation", "situation": "situation", "context": "situation", "background": "situation",
@@ -27,13 +27,27 @@ PARTS = {
     "situación": "situation", "situacion": "situation", "contexto": "situation", "tarea": "task",
     "acción": "action", "accion": "action", "acciones": "action", "resultado": "result",
     "resultados": "result", "aprendizaje": "learning", "aprendizajes": "learning", "lección": "learning",
+    # two parts told together ("S/T:", "Situation & Task:"): kept as the first of them
+    "s t": "situation", "situation task": "situation", "situation and task": "situation",
+    "context and task": "situation", "a r": "action", "action result": "action", "action and result": "action",
+    # German
+    "ausgangslage": "situation", "aufgabe": "task", "ziel": "task", "aktion": "action", "handlung": "action",
+    "maßnahmen": "action", "massnahmen": "action", "vorgehen": "action", "ergebnis": "result",
+    "resultat": "result", "erkenntnis": "learning", "gelernt": "learning", "lektion": "learning",
+    # French
+    "contexte": "situation", "tâche": "task", "tache": "task", "objectif": "task", "résultat": "result",
+    "résultats": "result", "leçon": "learning", "leçons": "learning", "apprentissage": "learning",
+    # Portuguese
+    "situação": "situation", "situacao": "situation", "tarefa": "task", "ação": "action", "acao": "action",
+    "ações": "action", "aprendizado": "learning", "lição": "learning",
 }  # fmt: skip
 CORE = ("situation", "task", "action", "result", "learning")
 TITLE_KEYS = frozenset(
     {"story", "title", "story title", "example", "star example", "star story", "project", "name"}
 )
 STORY_HEADING = re.compile(
-    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story|historia)\s*#?\s*"
+    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story|historia|hist[óo]ria|geschichte|histoire)"
+    r"\s*#?\s*"
     r"(\d*|[A-Z](?=\s*[-–—:.)]))\s*"
     r"(?:(?<=\d)\s*$|(?<=\d)\s+(?=\w)|[-–—:.)]\s*|$)(.*)$",
     re.IGNORECASE,
@@ -145,15 +159,28 @@ def clean_title(text: str) -> str:
     if found:
         text = found.group(2) or ""
     text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip(" -–—:.")
+    text = TAGGED_TAIL.sub("", text).strip(" -–—:.")  # "Outage — tags: #ownership" (the tags went above)
     tail = re.split(r"\s[-–—|]\s", text)
     if len(tail) > 1 and principles_in(tail[-1]):  # "capstone story — Ownership, Deliver Results"
         text = text[: len(text) - len(tail[-1])].rstrip(" -–—|")
     return text.strip("\"“”'")[:MAX_TITLE]
 
 
+# "Outage — tags: #ownership #dive-deep", "Billing | LPs: Ownership, Deliver Results"
+TAGGED_TAIL = re.compile(
+    r"\s*(?:[,;|–—-]\s*(?:tags?|lps?|principles?|labels?)\s*(?::.*)?|\s(?:tags?|lps?|principles?)\s*:.*)$",
+    re.IGNORECASE,
+)
+HASHTAG = re.compile(r"(?:^|\s)#([A-Za-z][\w/-]*)")
+
+
 def title_principles(text: str) -> list[str]:
-    """Principles a title carries: "Billing migration (Ownership, Deliver Results)"."""
-    found: list[str] = []
+    """Principles a title carries: "Billing migration (Ownership, Deliver Results)", "Outage — tags:
+    #ownership #earn-trust"."""
+    found: list[str] = tag_principles(tuple(HASHTAG.findall(text)))
+    tagged = TAGGED_TAIL.search(text)
+    if tagged:
+        found += principles_in(HASHTAG.sub(" ", tagged.group(0).split(":", 1)[1]))
     for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         found += principles_in(inside)
     tail = re.split(r"\s[-–—|]\s", text)

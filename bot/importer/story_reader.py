@@ -47,7 +47,9 @@ class StoryReader(QuestionReader):
             if self.question and self.subordinate(line):
                 self.hint.append(line.text)
             return True
-        if self.story is not None and (line.quote != self.story_quote or self.ends_story(line, key)):
+        if self.story is not None and (
+            line.quote != self.story_quote or self.ends_story(line, key) or self.names_next_story(key, value)
+        ):
             self.end_story()
         if self.story is None:
             if self.question and self.subordinate(line):
@@ -57,7 +59,7 @@ class StoryReader(QuestionReader):
                 self.pending_title = value
                 return True
             return False
-        if key in PRINCIPLE_KEYS or key in ("tags", "tag"):
+        if tags_story(key, value):
             self.story.principles += principles_in(value) + tag_principles(line.tags)
             return True
         if line.depth >= self.story.depth:
@@ -67,6 +69,11 @@ class StoryReader(QuestionReader):
             return True
         self.end_story()
         return False
+
+    @staticmethod
+    def names_next_story(key: str, value: str) -> bool:
+        """ "STORY: Flaky firmware upload" after a story's parts: the next story's title."""
+        return bool(value) and (key in TITLE_KEYS or re.match(r"^(?:story|example)\s*\d+$", key) is not None)
 
     def ends_story(self, line: Line, key: str) -> bool:
         """A title-like line at the story's own level starts the next one: "**Onboarding guide** (…)";
@@ -114,7 +121,7 @@ class StoryReader(QuestionReader):
         part = part_of(key) if key else None
         if part:
             self.section.label(part, value, letter=len(key) == 1)
-        elif key in PRINCIPLE_KEYS or key in ("tags", "tag"):
+        elif tags_story(key, value):
             self.section.principles += principles_in(value) + tag_principles(line.tags)
         else:
             if not self.section.title and not self.section.notes and not self.section.parts:
@@ -135,6 +142,14 @@ class StoryReader(QuestionReader):
             if self.section.reference:
                 self.story_labels[self.section.reference] = story.title
         self.section = None
+
+
+def tags_story(key: str, value: str) -> bool:
+    """ "LPs: Ownership, Dive Deep", "Tags: …", and any short label whose value is principles and
+    nothing else ("Passt zu: Ownership, Dive Deep", "Good for: CO, DD")."""
+    if key in PRINCIPLE_KEYS or key in ("tags", "tag"):
+        return True
+    return bool(key) and len(key.split()) <= 3 and bool(value) and bool(principles_in(value))
 
 
 def render(line: Line) -> str:

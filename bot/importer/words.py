@@ -41,7 +41,8 @@ FILLER = frozenset(
 )  # fmt: skip
 STAR_WORDS = frozenset(
     {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings",
-     "situación", "tarea", "acción", "resultado", "aprendizaje"}
+     "situación", "tarea", "acción", "resultado", "aprendizaje", "ausgangslage", "aufgabe", "aktion",
+     "handlung", "ergebnis", "erkenntnis", "tâche", "résultat", "situação", "tarefa", "ação"}
 )  # fmt: skip
 _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] for name in PRINCIPLES}
 
@@ -210,6 +211,9 @@ DASH_KEYS = STAR_WORDS | {
     "accion",
     "resultado",
     "aprendizaje",
+    "aufgabe",
+    "aktion",
+    "ergebnis",
     "context",
     "outcome",
     "impact",

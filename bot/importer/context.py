@@ -43,8 +43,12 @@ class Scope:
     questions: bool = False  # a part of practice questions ("## Practice questions", "qs")
 
 
+# "Checklist: Panel", "Tab: Questions": a container's name, then what it holds, which is what counts
+CONTAINER = re.compile(r"^(?:checklist|tab|list|card|page|sheet)\s+(?=\w)")
+
+
 def is_skip(text: str) -> bool:
-    return bool(SKIP.search(normalise(text)))
+    return bool(SKIP.search(CONTAINER.sub("", normalise(text), count=1)))
 
 
 class Context:

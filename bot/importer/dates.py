@@ -40,11 +40,12 @@ YEARLESS_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za
 YEARLESS_SLASH = re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?![\d/])")
 CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
 MAX_DATE_LINE = 1000
+ASIDE = re.compile(r"\([^()]{0,300}\)")
 # How much a line sounds like it gives the loop's date.
 LOOP_WORDS = {
     "loop date": 10, "loop": 3, "onsite": 3, "on-site": 3, "final round": 3, "scheduled": 2,
     "interview": 1, "date": 1,
-    "termin": 3, "datum": 1, "entretien": 1, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
+    "termin": 3, "datum": 1, "entretien": 1, "due": 2, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
 }  # fmt: skip
 
 
@@ -106,14 +107,22 @@ def find_loop_date(text: str, today: date | None = None) -> date | None:
     for index, line in enumerate(text.splitlines()):
         if len(line) > MAX_DATE_LINE:
             continue  # a loop date is given on a short line, not inside a page-long paragraph
-        lowered = re.sub(r"[_-]+", " ", line.lower()).replace("on site", "onsite")  # "loop_date:"
-        score = sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
-        if score <= 0:
+        # an aside in parentheses ("(recruiter screen was 12th nov)") says nothing of the loop's day
+        # ("due: 4th march (screen was 12th nov)"), unless the line's only date is in one ("(loop 12/1)")
+        bare = ASIDE.sub(" ", line)
+        bare_score, score = loop_score(bare), loop_score(line)
+        if max(bare_score, score) <= 0:
             continue
-        for day in dates_in(line, today):
+        score = max(bare_score, score)
+        for day in (dates_in(bare, today) if bare_score > 0 else []) or dates_in(line, today):
             if best is None or (score, -index) > (best[0], best[1]):
                 best = (score, -index, day)
     return best[2] if best else None
+
+
+def loop_score(line: str) -> int:
+    lowered = re.sub(r"[_-]+", " ", line.lower()).replace("on site", "onsite")  # "loop_date:"
+    return sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
 
 
 def time_in(text: str) -> time | None:

@@ -8,10 +8,14 @@ in that dialect: Emacs org-mode outlines, bullets that Word and OneNote paste as
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 import textwrap
 from collections import Counter
+from typing import Any
+
+import yaml
 
 from bot.importer.words import principles_in
 
@@ -25,7 +29,9 @@ ORG_PRIORITY = re.compile(r"^\[#[A-Za-z0-9]\]\s+")
 ORG_TAGS = re.compile(r"\s+:((?:[\w@#%]+:)+)\s*$")
 ORG_COOKIE = re.compile(r"\s*\[(?:\d+/\d+|\d+%)\]")
 ORG_PLANNING = re.compile(r"^\s*(SCHEDULED|DEADLINE|CLOSED):\s*(.*)$")
-ORG_TIMESTAMP = re.compile(r"[<\[](\d{4}-\d{2}-\d{2}(?: [A-Za-z]{2,3}\.?)?(?: \d{1,2}:\d{2}(?:-\d{1,2}:\d{2})?)?)[>\]]")
+ORG_TIMESTAMP = re.compile(
+    r"[<\[](\d{4}-\d{2}-\d{2}(?: [A-Za-z]{2,3}\.?)?(?: \d{1,2}:\d{2}(?:-\d{1,2}:\d{2})?)?)[>\]]"
+)
 ORG_LINK = re.compile(r"\[\[([^\[\]]{1,500})\](?:\[([^\[\]]{1,500})\])?\]")
 
 
@@ -81,13 +87,17 @@ def org_to_markdown(text: str) -> str:
         if in_drawer:
             found = ORG_PROPERTY.match(raw)
             if found:  # ":LPS: Ownership, Deliver Results" → "LPS: Ownership, Deliver Results"
-                body.append(f"{_indent(raw)}{found.group(1).replace('_', ' ')}: {_org_inline(found.group(2))}")
+                body.append(
+                    f"{_indent(raw)}{found.group(1).replace('_', ' ')}: {_org_inline(found.group(2))}"
+                )
                 body.append("")
             continue
         planning = ORG_PLANNING.match(raw)
         if planning:
             if planning.group(1).upper() != "CLOSED":  # when a TODO was ticked off: no date of the loop
-                body.append(f"{_indent(raw)}{planning.group(1).capitalize()}: {_org_inline(planning.group(2))}")
+                body.append(
+                    f"{_indent(raw)}{planning.group(1).capitalize()}: {_org_inline(planning.group(2))}"
+                )
             continue
         body.append(line)
     flush()
@@ -115,7 +125,9 @@ def _org_inline(text: str) -> str:
 # -- Word and OneNote bullets -----------------------------------------------------------------------
 # Word and OneNote paste their second- and third-level bullets as the letter "o" and "§" (from the
 # Courier and Wingdings fonts), followed by a tab or a non-breaking space.
-WORD_BULLET = re.compile(r"^([ \t\u00a0]*)([o§])(?:[\u00a0\t]|(?<=\S)\s{2,}|(?<=[ \u00a0])\s+(?=\S))[ \t\u00a0]*(?=\S)")
+WORD_BULLET = re.compile(
+    r"^([ \t\u00a0]*)([o§])(?:[\u00a0\t]|(?<=\S)\s{2,}|(?<=[ \u00a0])\s+(?=\S))[ \t\u00a0]*(?=\S)"
+)
 
 
 def word_bullets(text: str) -> str:
@@ -132,8 +144,10 @@ def _word_bullet(found: re.Match[str]) -> str:
 
 
 # -- HTML tables ------------------------------------------------------------------------------------
-HTML_TABLE = re.compile(r"<table\b[^>]{0,500}>(.{0,200000}?)</table\s*>", re.IGNORECASE | re.DOTALL)
-HTML_ROW = re.compile(r"<tr\b[^>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</table|\Z)", re.IGNORECASE | re.DOTALL)
+HTML_TABLE = re.compile(r"<table\b[^>]{0,500}>(.*)</table\s*>", re.IGNORECASE | re.DOTALL)
+HTML_ROW = re.compile(
+    r"<tr\b[^>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</table|\Z)", re.IGNORECASE | re.DOTALL
+)
 HTML_CELL = re.compile(r"<t([hd])\b[^>]{0,500}>(.*?)(?=<t[hd]\b|</tr|\Z)", re.IGNORECASE | re.DOTALL)
 HTML_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</li>\s*<li[^>]*>", re.IGNORECASE)
 TAG = re.compile(r"<[^<>]{0,300}>")
@@ -142,9 +156,18 @@ TAG = re.compile(r"<[^<>]{0,300}>")
 def html_tables(text: str) -> str:
     """`<table>` blocks (Notion, Confluence, a web page pasted) as Markdown tables; lines within a
     cell ("Earn Trust<br>Have Backbone") become a list the cell can hold: "Earn Trust, Have Backbone"."""
-    if "<table" not in text.lower():
-        return text
-    return HTML_TABLE.sub(_table, text)
+    lowered = text.lower()
+    out: list[str] = []
+    done = 0
+    while (start := lowered.find("<table", done)) >= 0:
+        end = lowered.find("</table", start)
+        close = lowered.find(">", end) if end >= 0 else -1
+        if close < 0:
+            break  # never closed: left as it is
+        found = HTML_TABLE.fullmatch(text, start, close + 1)
+        out += [text[done:start], _table(found) if found else text[start : close + 1]]
+        done = close + 1
+    return "".join(out) + text[done:] if out else text
 
 
 def _table(found: re.Match[str]) -> str:
@@ -215,11 +238,14 @@ def emoji_bullets(text: str) -> str:
     out = []
     for index, line in enumerate(lines):
         mark = marks[index]
-        neighbours = (marks[index - 1] if index else None, marks[index + 1] if index + 1 < len(lines) else None)
+        neighbours = (
+            marks[index - 1] if index else None,
+            marks[index + 1] if index + 1 < len(lines) else None,
+        )
         if mark and mark in neighbours:
             found = EMOJI_BULLET.match(line)
             assert found is not None
-            line = f"{found.group(1)}- {line[found.end():]}"
+            line = f"{found.group(1)}- {line[found.end() :]}"
         out.append(line)
     return "\n".join(out)
 
@@ -228,17 +254,20 @@ def _emoji_mark(line: str) -> str | None:
     found = EMOJI_BULLET.match(line)
     if not found:
         return None
-    return "keycap" if found.group(2)[0].isdigit() or found.group(2) == "\U0001F51F" else found.group(2)
+    return "keycap" if found.group(2)[0].isdigit() or found.group(2) == "\U0001f51f" else found.group(2)
 
 
 # -- a principle in brackets before a question ------------------------------------------------------
-BRACKET_TAG = re.compile(r"^(\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?)\[([^\[\]\n]{1,40})\]\s*[:\-–—]?\s+(?=\S)")
+BRACKET_TAG = re.compile(
+    r"^(\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?)[\[(]([^\[\]()\n]{1,40})[\])]\s*[:\-–—]?\s+(?=\S)"
+)
 
 
 def bracket_tags(text: str) -> str:
-    """ "[CO] Tell me about…" is "CO: Tell me about…": the label the reader knows. Checkboxes ("[ ]",
-    "[x]") and links are left alone: only brackets that hold principles and nothing else."""
-    if "[" not in text:
+    """ "[CO] Tell me about…", "- [ ] (Ownershp) Describe…" is "CO: Tell me about…": the label the
+    reader knows. Checkboxes ("[ ]", "[x]") and links are left alone: only brackets or parentheses
+    that hold principles and nothing else."""
+    if "[" not in text and "(" not in text:
         return text
     return "\n".join(BRACKET_TAG.sub(_bracket_tag, line) for line in text.split("\n"))
 
@@ -248,3 +277,136 @@ def _bracket_tag(found: re.Match[str]) -> str:
     if inside.lower() in ("", "x") or not principles_in(inside):
         return found.group(0)
     return f"{found.group(1)}{inside}: "
+
+
+# -- definition lists -------------------------------------------------------------------------------
+DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)")
+
+
+def definition_lists(text: str) -> str:
+    """Pandoc and PHP Markdown definitions ("Peak week staffing gap" then ": **S** – …"): each
+    definition is a line under its term. CommonMark has no such list, and would keep the colons."""
+    if "\n:" not in text:
+        return text
+    out: list[str] = []
+    after_text = False  # the line just before is not blank: a term, or a definition
+    after_definition = False  # the last line that is not blank is a definition: a blank may part them
+    for line in text.split("\n"):
+        definition = DEFINITION.match(line) is not None and (after_text or after_definition)
+        if definition:
+            line = DEFINITION.sub("", line)
+        if line.strip():
+            after_definition = definition
+        after_text = bool(line.strip())
+        out.append(line)
+    return "\n".join(out)
+
+
+# -- interviews in YAML front matter ----------------------------------------------------------------
+PANEL_KEYS = re.compile(r"^(?:interviewers?|interviews|panel|panelists|schedule|rounds|loop)$")
+FIELD_LABELS = {
+    "Interviewer": ("name", "interviewer", "who", "person"),
+    "LPs": ("lps", "lp", "principles", "leadership principles", "competencies", "focus lps"),
+    "Focus": ("focus", "focus area", "type", "round"),
+    "Time": ("time", "at", "slot", "start", "when"),
+}
+
+
+def front_matter_interviews(front: str) -> str:
+    """The interviews a note keeps in its YAML front matter (Obsidian, Jekyll, Hugo), written as the
+    "Interviewer: … / LPs: …" blocks the reader knows; "" when it holds none or is no YAML."""
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    blocks: list[str] = []
+    for key, value in data.items():
+        if not PANEL_KEYS.match(re.sub(r"[\s_-]+", " ", str(key)).strip().lower()) or not isinstance(
+            value, list
+        ):
+            continue
+        for item in value:
+            if isinstance(item, dict):
+                blocks.append(_interview_block(item))
+            elif isinstance(item, str | int | float):
+                blocks.append(f"- {item}")
+    found = [block for block in blocks if block]
+    return "Interviewers:\n\n" + "\n".join(found) + "\n\n" if found else ""
+
+
+def _interview_block(item: dict[Any, Any]) -> str:
+    fields = {re.sub(r"[\s_-]+", " ", str(k)).strip().lower(): v for k, v in item.items()}
+    lines = []
+    for label, keys in FIELD_LABELS.items():
+        value = next((fields[k] for k in keys if fields.get(k) not in (None, "", [])), None)
+        if value is None:
+            continue
+        text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        lines.append(f"{label}: {' '.join(text.split())}")
+    return "\n".join(lines) + "\n" if lines and lines[0].startswith("Interviewer:") else ""
+
+
+# -- delimited rows ---------------------------------------------------------------------------------
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$")
+DELIMITERS = (";", "\t", ",")
+MIN_ROWS = 2
+MAX_BLOCK_LINES = 2000  # a pasted sheet is a few hundred rows
+
+
+def delimited_rows(text: str) -> str:
+    """A CSV export pasted in a code block ("LP;Question;Story to use"): a Markdown table, so that its
+    columns are read as a table's. Only blocks whose every line splits into the same number of cells;
+    commas only in a block marked `csv`, where they cannot be a sentence's."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        opened = FENCE.match(lines[index])
+        last = min(len(lines), index + 1 + MAX_BLOCK_LINES)  # an unclosed fence is not searched to the end
+        end = next(
+            (i for i in range(index + 1, last) if opened and lines[i].strip().startswith(opened.group(1))),
+            None,
+        )
+        table = _delimited_table(lines[index + 1 : end], opened.group(2).lower()) if opened and end else None
+        if table is None or end is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        out += ["", *table, ""]
+        index = end + 1
+    return "\n".join(out)
+
+
+def _delimited_table(block: list[str], info: str) -> list[str] | None:
+    rows = [line for line in block if line.strip()]
+    if len(rows) < MIN_ROWS:
+        return None
+    for delimiter in DELIMITERS:
+        if delimiter == "," and info != "csv":
+            continue
+        widths = {len(_split_row(row, delimiter)) for row in rows}
+        if len(widths) == 1 and widths.pop() >= 2:
+            cells = [[cell.replace("|", "/") for cell in _split_row(row, delimiter)] for row in rows]
+            return [
+                "| " + " | ".join(cells[0]) + " |",
+                "|" + " --- |" * len(cells[0]),
+                *("| " + " | ".join(row) + " |" for row in cells[1:]),
+            ]
+    return None
+
+
+def _split_row(row: str, delimiter: str) -> list[str]:
+    return [cell.strip().strip('"').strip() for cell in next(csv.reader([row], delimiter=delimiter))]
+
+
+# -- task lists -------------------------------------------------------------------------------------
+TASK_BOX = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX✓✔]\]\s+(?=\S)", re.MULTILINE)
+
+
+def task_boxes(text: str) -> str:
+    """ "- [x] HSS: Tell me…" is "- HSS: Tell me…": whether it was ticked says nothing of what it is."""
+    return TASK_BOX.sub(r"\1", text) if "[" in text else text

@@ -16,7 +16,18 @@ from enum import Enum
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from bot.importer.dialects import bracket_tags, emoji_bullets, html_tables, org_to_markdown, slack_chatter, word_bullets
+from bot.importer.dialects import (
+    bracket_tags,
+    definition_lists,
+    delimited_rows,
+    emoji_bullets,
+    front_matter_interviews,
+    html_tables,
+    org_to_markdown,
+    slack_chatter,
+    task_boxes,
+    word_bullets,
+)
 from bot.importer.inline import HTML_BREAK, split_lines, strong_starts
 
 MAX_REPARSE = 2  # how deep HTML or indented blocks are read again as Markdown
@@ -62,13 +73,30 @@ MAX_BRACKETS = 2000
 UNCLOSED = re.compile(r"\[(?![^\[\]\n]{0,300}\])")
 
 
+# Other notations, rewritten as the Markdown they mean, in this order: org-mode first (its headings
+# hold the rest), bracketed tags last (after checkboxes and emoji bullets have gone).
+DIALECTS = (
+    org_to_markdown,
+    delimited_rows,
+    definition_lists,
+    html_tables,
+    slack_chatter,
+    emoji_bullets,
+    task_boxes,
+    bracket_tags,
+)
+
+
 def prepare(text: str) -> str:
     """What notes apps leave around the Markdown: YAML front matter, bullet characters, odd spaces."""
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = word_bullets(text)  # before the non-breaking spaces go: they tell a bullet "o" from a word
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = FRONT_MATTER.sub("", text, count=1)
-    text = bracket_tags(emoji_bullets(slack_chatter(html_tables(org_to_markdown(text)))))
+    front = FRONT_MATTER.match(text)
+    if front:  # its interviews, if it lists them, as lines the reader knows; the rest goes
+        text = front_matter_interviews(front.group(0).strip("-\n")) + text[front.end() :]
+    for rewrite in DIALECTS:
+        text = rewrite(text)
     if text.count("[") > MAX_BRACKETS:
         text = UNCLOSED.sub(r"\\[", text)
     return "\n".join(tab_tables([_bullet(line) for line in text.split("\n")]))

@@ -123,7 +123,11 @@ class Reader(StoryReader):
         """ "#### Situation" under a story, "### Principles" under an interview: labels, not parts."""
         key = normalise(line.text)
         # "### S" … "### R" in an outline's story: a heading of one STAR letter is that part's label
-        if key in STAR_WORDS or key in ("s", "t", "a", "r") or (part_of(key) in CORE and (self.story or self.section)):
+        if (
+            key in STAR_WORDS
+            or key in ("s", "t", "a", "r")
+            or (part_of(key) in CORE and (self.story or self.section))
+        ):
             return True
         return self.interview is not None and key in INTERVIEW_KEYS
 
@@ -341,7 +345,17 @@ class Reader(StoryReader):
 
 
 # Words that make a heading a part of the note rather than a person: "Questions", "Stories", "Notes"
-PART_WORDS = FILLER | {"schedule", "panel", "logistics", "agenda", "todo", "links", "other", "misc", "general"}
+PART_WORDS = FILLER | {
+    "schedule",
+    "panel",
+    "logistics",
+    "agenda",
+    "todo",
+    "links",
+    "other",
+    "misc",
+    "general",
+}
 
 
 def person_heading(text: str, in_interviews: bool) -> InterviewDraft | None:

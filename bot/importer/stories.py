@@ -28,7 +28,7 @@ PARTS = {
     "acción": "action", "accion": "action", "acciones": "action", "resultado": "result",
     "resultados": "result", "aprendizaje": "learning", "aprendizajes": "learning", "lección": "learning",
     # two parts told together ("S/T:", "Situation & Task:"): kept as the first of them
-    "s t": "situation", "situation task": "situation", "situation and task": "situation",
+    "s t": "situation", "s/t": "situation", "a/r": "action", "situation task": "situation", "situation and task": "situation",
     "context and task": "situation", "a r": "action", "action result": "action", "action and result": "action",
     # German
     "ausgangslage": "situation", "aufgabe": "task", "ziel": "task", "aktion": "action", "handlung": "action",

@@ -8,7 +8,7 @@ import re
 from bot.importer.context import INTERVIEW_HEADING, is_skip
 from bot.importer.interviews import PRINCIPLE_KEYS
 from bot.importer.outline import Kind, Line
-from bot.importer.question_reader import QuestionReader
+from bot.importer.question_reader import QUESTION_KEY, QuestionReader
 from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, part_of, title_principles
 from bot.importer.words import principles_in, principles_named, reads_as_question, split_label, tag_principles
 
@@ -34,6 +34,8 @@ class StoryReader(QuestionReader):
 
     def on_story(self, line: Line, key: str, value: str) -> bool:
         part = part_of(key) if key else None
+        if key == "a" and self.story is None and self.answers_question():
+            return False  # "Q: …" then "A: …": the answer to the question, not a STAR story's Action
         if part and (part in CORE or self.story is not None):
             if self.story is not None and (
                 (part in CORE and self.story.has(part) and self.story.current != part)
@@ -70,6 +72,11 @@ class StoryReader(QuestionReader):
         self.end_story()
         return False
 
+    def answers_question(self) -> bool:
+        asked = self.question_line
+        label = split_label(asked.text) if asked is not None and self.question is not None else None
+        return label is not None and QUESTION_KEY.match(label[0]) is not None
+
     @staticmethod
     def names_next_story(key: str, value: str) -> bool:
         """ "STORY: Flaky firmware upload" after a story's parts: the next story's title."""
@@ -101,7 +108,9 @@ class StoryReader(QuestionReader):
         ):
             heading = ""
         tags = line.tags + (title_line.tags if title_line else ())
-        principles = self.principles() + title_principles(title) + tag_principles(tags)
+        # "### ⭐ Truck ETA fiasco [ownershp / DD]" over the parts: the heading titles it, and tags it
+        titling = title or heading
+        principles = self.principles() + title_principles(titling) + tag_principles(tags)
         self.story = StoryDraft(title=title, heading=heading, principles=principles, depth=line.depth)
         self.story_quote = line.quote
         self.story_skip = self.skipping()

@@ -197,7 +197,8 @@ def tag_principles(tags: tuple[str, ...]) -> list[str]:
 # -- labels ----------------------------------------------------------------------------------------
 LABEL = re.compile(r"^([A-Za-z][\w'’ /&(),.-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)  # "CO, DD: …" too
 LETTER = re.compile(
-    r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL
+    r"^[(\[]?([STARL](?:/[STARL])?)[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star](?:/[star])?)[)\]]?\s*[:：]\s*(.*)$",
+    re.DOTALL,
 )
 
 
@@ -246,7 +247,7 @@ def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
 # -- questions -------------------------------------------------------------------------------------
 OPENERS = re.compile(
     r"^(?:tell (?:me|us)|describe|give (?:me|us)?\s*(?:an?|one|some)?\s*(?:example|instance|time)|give an?|"
-    r"walk (?:me|us) through|share|talk (?:me|us )?(?:about|through)|explain|recall|discuss|provide|"
+    r"walk (?:me|us) thr(?:ough|u)|share|talk (?:me|us )?(?:about|through)|explain|recall|discuss|provide|"
     r"think (?:of|about) a time|have you|can you|could you|would you|did you|do you|were you|are you|"
     r"how|what|when|why|which|who|where|is there|if you|in your|imagine|suppose|"
     r"(?:an? |the )?(?:time|situation|example|instance|case|occasion)s? (?:when|where|that|you|in which|of)|"

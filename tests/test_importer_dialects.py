@@ -93,7 +93,9 @@ def test_a_slack_channel_copy_loses_its_authors_times_and_reactions() -> None:
     )
     kept = [line for line in slack_chatter(copied).split("\n") if line]
     assert kept == ["loop is Tue, Jan 5th", "question dump", "Lunch 12:00"]
-    assert slack_chatter("Ana Lima 10:00\nOwnership\n") == "Ana Lima 10:00\nOwnership\n"  # one line: a schedule
+    assert (
+        slack_chatter("Ana Lima 10:00\nOwnership\n") == "Ana Lima 10:00\nOwnership\n"
+    )  # one line: a schedule
 
 
 def test_emoji_bullets_and_bracketed_principles_file_questions() -> None:
@@ -206,7 +208,10 @@ def test_german_rounds_with_principle_sections_a_dotted_date_and_german_star_lab
     )
     assert note.loop_date == date(2027, 1, 25)
     (interview,) = note.interviews
-    assert (interview.interviewer, interview.principles) == ("Jana Hoffmann", ["Ownership", "Deliver Results"])
+    assert (interview.interviewer, interview.principles) == (
+        "Jana Hoffmann",
+        ["Ownership", "Deliver Results"],
+    )
     assert interview.at is not None and interview.at.hour == 9
     (story,) = note.stories
     assert (story.title, story.principles) == ("Budget-Bug", ["Dive Deep"])
@@ -229,3 +234,76 @@ def test_a_combined_situation_and_task_label_and_a_story_titled_by_its_heading()
     (story,) = note.stories
     assert (story.title, story.principles) == ("Spot for the planner", ["Frugality"])
     assert story.situation.startswith("nightly jobs")
+
+
+def test_confluence_wiki_markup_reads_as_markdown() -> None:
+    note = parse_note(
+        "h1. Loop prep\n\n{info}Personal page.{info}\n\nh2. Panel\n\n||#||Interviewer||Leadership Principles||\n"
+        "|1|Rebecca Lindqvist|Think Big, Hire and Develop the Best|\n\nh3. Think Big\n\n"
+        "# Tell me about a time you proposed a direction much bigger than asked.\n#* _Use: Pipeline off EMR_\n",
+        today=TODAY,
+    )
+    assert note.interviews == [
+        ImportedInterview("Rebecca Lindqvist", ["Think Big", "Hire and Develop the Best"])
+    ]
+    (question,) = note.questions
+    assert question.principle == "Think Big" and question.hint and "Pipeline off EMR" in question.hint
+
+
+def test_a_study_plan_files_each_days_questions_under_the_principle_it_practises() -> None:
+    assert questions(
+        "## Daily plan\n\n- **Wed 25 Nov**: practise Customer Obsession\n"
+        "  - Q1: Tell me about a time you used customer insight to change a decision.\n"
+        "- **Thu 3 Dec**: practise Dive Deep + Are Right, A Lot\n"
+        "  - Q1 (Dive Deep): Walk me through a metric you investigated.\n"
+        "  - Q2 (Are Right, A Lot): Tell me about a judgment call where the data was ambiguous.\n"
+    ) == [
+        ("Customer Obsession", "Tell me about a time you used customer insight to change a decision."),
+        ("Dive Deep", "Walk me through a metric you investigated."),
+        ("Are Right, A Lot", "Tell me about a judgment call where the data was ambiguous."),
+    ]
+
+
+def test_in_a_part_of_stories_each_heading_titles_one_even_told_as_prose() -> None:
+    note = parse_note(
+        "## Stories\n\n### Out-of-stock alerts\nLPs: Ownership · Bias for Action\n\n"
+        "Our inventory feed went stale every Sunday and nobody owned it. I wrote a check that paged me, "
+        "and stale-feed orders dropped from 900 a week to under 50.\n\n### Ownership\n\n- Tell me about a time "
+        "you owned a problem.\n",
+        today=TODAY,
+    )
+    (story,) = note.stories
+    assert (story.title, story.principles) == ("Out-of-stock alerts", ["Ownership", "Bias for Action"])
+    assert "900 a week" in story.notes
+    assert [q.principle for q in note.questions] == ["Ownership"]  # a principle heading is no story
+
+
+def test_a_bold_titled_paragraph_with_its_principles_is_a_story() -> None:
+    note = parse_note(
+        "> **Hiring team leads** — LP : Hire and Develop the Best\n>\n"
+        "> New site, no team leads at the start. I hired 7 team leads in 10 weeks, built a six-week "
+        "onboarding with shadowing, and a year later attrition was 18% below the region.\n",
+        today=TODAY,
+    )
+    (story,) = note.stories
+    assert (story.title, story.principles) == ("Hiring team leads", ["Hire and Develop the Best"])
+
+
+def test_a_tags_line_between_a_title_and_its_parts_tags_the_story() -> None:
+    note = parse_note(
+        "STORIES\n\nDLQ replay tool\ntags: customer obsession, ownership\nS: a customer lost 40k events\n"
+        "T: not my team's component\nA: I wrote a replay CLI over a weekend\nR: every event recovered\n",
+        today=TODAY,
+    )
+    (story,) = note.stories
+    assert (story.title, story.principles) == ("DLQ replay tool", ["Customer Obsession", "Ownership"])
+
+
+def test_day_first_dates_in_other_languages() -> None:
+    assert parse_note(
+        "**Date de la boucle :** mardi 8 décembre 2026\n\n## Ownership\n- Tell me about a time you owned it.\n",
+        today=TODAY,
+    ).loop_date == date(2026, 12, 8)
+    assert parse_note(
+        "Loop: 3 de marzo\n\n## Ownership\n- Tell me about a time.\n", today=TODAY
+    ).loop_date == date(2027, 3, 3)

@@ -41,6 +41,7 @@ class Scope:
     interviews: bool = False  # about the loop's interviews: "NAME: principles" lines are interviews
     label: bool = False  # opened by a label line at the top level of a part
     questions: bool = False  # a part of practice questions ("## Practice questions", "qs")
+    stories: bool = False  # a part of stories ("## My stories"): each heading inside it titles one
 
 
 # "Checklist: Panel", "Tab: Questions": a container's name, then what it holds, which is what counts
@@ -78,6 +79,9 @@ class Context:
 
     def in_questions(self) -> bool:
         return any(scope.questions for scope in self.scopes)
+
+    def in_stories(self) -> bool:
+        return any(scope.stories for scope in self.scopes)
 
     def in_interviews(self) -> bool:
         return any(scope.interviews for scope in self.scopes)

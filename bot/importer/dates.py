@@ -25,18 +25,40 @@ MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, 1)} | {
     name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)
 }
 MONTHS["sept"] = 9
+# Day-first dates in the languages notes come in ("8 décembre 2026", "25. Januar", "3 de marzo"):
+# full names only, as their short forms ("out", "set", "mar") are English words too.
+OTHER_MONTHS = (
+    ("janvier", "janv", "januar", "jänner", "enero", "janeiro", "gennaio"),
+    ("février", "fevrier", "févr", "februar", "febrero", "fevereiro", "febbraio"),
+    ("mars", "märz", "marz", "marzo", "março", "marco"),
+    ("avril", "abril", "aprile"),
+    ("mai", "mayo", "maio", "maggio"),
+    ("juin", "juni", "junio", "junho", "giugno"),
+    ("juillet", "juil", "juli", "julio", "julho", "luglio"),
+    ("août", "aout", "agosto"),
+    ("septembre", "septiembre", "setiembre", "setembro", "settembre"),
+    ("octobre", "oktober", "octubre", "outubro", "ottobre"),
+    ("novembre", "noviembre", "novembro"),
+    ("décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
+)
+MONTHS |= {name: n for n, names in enumerate(OTHER_MONTHS, 1) for name in names}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 WORDY_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+# "8 décembre 2026", "3 de marzo de 2027", "25. Januar 2027", "1er mars 2027"
+DAY_FIRST_DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b"
+)
 SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # "25.01.2027": day first, as everywhere dots are written
 DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # Without a year: "December 10", "Dec. 10th", "10 Dec", "15th of December", "3/17" (month first, as in
 # the US; day first when the first number cannot be a month). Not "5/15/40/40", not "March 2021".
 YEARLESS_WORDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:/.]\d|,?\s*\d{4})")
-YEARLESS_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?!,?\s*\d{4})")
+YEARLESS_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})\b\.?(?!,?\s*(?:de\s+)?\d{4})"
+)
 YEARLESS_SLASH = re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?![\d/])")
 CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
 MAX_DATE_LINE = 1000

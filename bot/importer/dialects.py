@@ -269,7 +269,16 @@ def bracket_tags(text: str) -> str:
     that hold principles and nothing else."""
     if "[" not in text and "(" not in text:
         return text
-    return "\n".join(BRACKET_TAG.sub(_bracket_tag, line) for line in text.split("\n"))
+    return "\n".join(
+        BRACKET_TAG.sub(_bracket_tag, NUMBERED_TAG.sub(_bracket_tag, line)) for line in text.split("\n")
+    )
+
+
+# "Q1 (Dive Deep): Walk me through…": a numbered question with its principle beside the number
+NUMBERED_TAG = re.compile(
+    r"^(\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?)(?:q|question)\s*#?\d{0,3}\s*[\[(]([^\[\]()\n]{1,40})[\])]\s*[:.\-–—]\s*(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _bracket_tag(found: re.Match[str]) -> str:
@@ -410,3 +419,45 @@ TASK_BOX = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX✓✔]\]\s+(?=\S)",
 def task_boxes(text: str) -> str:
     """ "- [x] HSS: Tell me…" is "- HSS: Tell me…": whether it was ticked says nothing of what it is."""
     return TASK_BOX.sub(r"\1", text) if "[" in text else text
+
+
+# -- Confluence and Jira wiki markup ----------------------------------------------------------------
+WIKI_HEADING = re.compile(r"^\s*h([1-6])\.\s+(.*)$")
+WIKI_LIST = re.compile(r"^\s*([#*]+)\s+(?=\S)")
+WIKI_MACRO = re.compile(r"\{(?:[a-z]+)(?::[^{}\n]{0,300})?\}")
+WIKI_LINK = re.compile(r"\[([^\[\]|\n]{1,300})\|[^\[\]\n]{1,1000}\]")
+
+
+def is_wiki(text: str) -> bool:
+    """Confluence or Jira wiki markup: "h2." headings or "||" table headers, at least two such lines."""
+    lines = text.split("\n")
+    marks = sum(1 for line in lines if WIKI_HEADING.match(line) or line.lstrip().startswith("||"))
+    return marks >= 2
+
+
+def wiki_to_markdown(text: str) -> str:
+    """ "h2. Panel" is "## Panel"; "# item" a numbered item and "#* hint" an item under it;
+    "||a||b||" a table's header; "{info}" and "{expand:…}" macros go and keep what they hold."""
+    if not is_wiki(text):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = WIKI_LINK.sub(r"\1", WIKI_MACRO.sub("", line))
+        heading = WIKI_HEADING.match(line)
+        listed = WIKI_LIST.match(line)
+        stripped = line.strip()
+        if heading:
+            out += ["", f"{'#' * int(heading.group(1))} {heading.group(2).strip()}", ""]
+        elif stripped.startswith("||"):
+            cells = [cell.strip() for cell in stripped.strip("|").split("||")]
+            out += ["", "| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
+        elif stripped.startswith("|") and out and out[-1].startswith("|"):
+            out.append("| " + " | ".join(cell.strip() for cell in stripped.strip("|").split("|")) + " |")
+        elif listed:
+            marks = listed.group(1)
+            indent = "   " * (len(marks) - 1)
+            marker = "1." if marks[-1] == "#" else "-"
+            out.append(f"{indent}{marker} {line[listed.end() :]}")
+        else:
+            out.append(line)
+    return "\n".join(out)

@@ -45,8 +45,8 @@ TIME_PREFIX = re.compile(
 )
 SEPARATOR = re.compile(r"\s*(?::|\s(?:--|[-–—|])\s)\s*")  # "--": a dash typed in plain text
 MAX_NAME_WORDS = 5
-# "coding", "data structures": a round's other topic, a few plain words named beside its principles
-TOPIC = re.compile(r"[^\W\d_][\w.&/-]*(?: [\w.&/-]+){0,2}")
+# "coding", "also some low level design": a round's other topic, a few plain words beside its principles
+TOPIC = re.compile(r"[^\W\d_][\w.&/-]*(?: [\w.&/-]+){0,4}")
 MAX_LINE = 600  # characters: an interview is one line of a schedule
 
 

@@ -26,6 +26,7 @@ from bot.importer.dialects import (
     org_to_markdown,
     slack_chatter,
     task_boxes,
+    wiki_to_markdown,
     word_bullets,
 )
 from bot.importer.inline import HTML_BREAK, split_lines, strong_starts
@@ -77,6 +78,7 @@ UNCLOSED = re.compile(r"\[(?![^\[\]\n]{0,300}\])")
 # hold the rest), bracketed tags last (after checkboxes and emoji bullets have gone).
 DIALECTS = (
     org_to_markdown,
+    wiki_to_markdown,
     delimited_rows,
     definition_lists,
     html_tables,

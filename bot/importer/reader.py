@@ -32,7 +32,7 @@ from bot.importer.interviews import (
 from bot.importer.note import ImportedNote
 from bot.importer.outline import Kind, Line
 from bot.importer.stories import CORE, StoryDraft, part_of, story_heading, title_principles
-from bot.importer.story_reader import StoryReader
+from bot.importer.story_reader import StoryReader, tags_story
 from bot.importer.words import (
     FILLER,
     PARENTHESES,
@@ -61,6 +61,8 @@ ROLE = re.compile(
     r"^\W*(?:round|interview(?:er)?|gespr[äa]ch|runde|entretien|entrevista|ronda|rodada)\s*#?\s*\d+\b",
     re.IGNORECASE,
 )
+PROSE_STORY = re.compile(r"\b(?:I|I'd|I've|my|we)\b.*\d|\d.*\b(?:I|I'd|I've|my|we)\b", re.DOTALL)
+PROSE_STORY_WORDS = 25
 MAX_LABEL = 200  # characters: a label is a few words
 RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
@@ -152,17 +154,19 @@ class Reader(StoryReader):
         self.heading = text
         self.title_line = None
         titled = story_heading(text)
-        if titled or STORIES_LINE.match(normalise(text)):
+        stories_part = bool(STORIES_LINE.match(normalise(text)))
+        if titled or stories_part:
             self.close_labels()  # "Have Backbone" over the questions before is not the stories' principle
-        if titled:
+        title = titled.group(2) or "" if titled else self.story_title(text)
+        if titled or title:
             # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
             inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
             principles = inherited + title_principles(text) + tag_principles(line.tags)
             self.section = StoryDraft(
-                title=titled.group(2) or "",
+                title=title,
                 principles=principles,
                 section=True,
-                reference=normalise(f"story {titled.group(1)}") if titled.group(1) else "",
+                reference=normalise(f"story {titled.group(1)}") if titled and titled.group(1) else "",
             )
             self.section_level, self.section_start = level, line.source + 1
             self.story_skip = self.skipping()
@@ -179,6 +183,7 @@ class Reader(StoryReader):
             skip=skip,
             questions=bool(QUESTIONS_PART.search(normalise(text))),
             asks=bool(focus) and "question" in text.lower(),
+            stories=stories_part,
             # a level-1 heading is the document's title ("Amazon interview loop"), unless it is a word or two
             interviews=(level > 1 or bool(INTERVIEWS_TITLE.fullmatch(normalise(text))))
             and bool(INTERVIEWS_PART.search(normalise(text)))
@@ -210,8 +215,9 @@ class Reader(StoryReader):
             return
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
+        title_before = self.title_line
         consumed = self.on_interview(line, key, value) or self.on_story(line, key, value)
-        if key not in PRINCIPLE_KEYS or not value:
+        if not (value and tags_story(key, value)):
             # only a line that nothing else claims may title the next story; "LPs: …" between
             # the title and the story's first part does not take it away
             self.title_line = None
@@ -270,7 +276,40 @@ class Reader(StoryReader):
                 self.open_label(line, Scope(0, principles=named or None))
                 if named:
                     return
+        if title_before is not None and self.tells_titled_story(line, title_before):
+            self.open_story(line)  # "**Hiring team leads** — LP: Hire and Develop the Best" over a paragraph
+            assert self.story is not None
+            # its own title and tags, however long the title line, not a part's or the story's before
+            self.story.title = title_before.text
+            self.story.principles = title_principles(title_before.text) or self.story.principles
+            self.story.prose = True
+            self.story.add(line.text)
+            return
         self.title_line = line
+
+    def tells_titled_story(self, line: Line, title: Line | None) -> bool:
+        """A paragraph told in the first person with a number in it, right under a bold title that
+        names principles (or in a part of stories): a story told without Situation/Action labels."""
+        if self.story is not None or title is None or not title.strong_start or line.kind is not Kind.TEXT:
+            return False
+        if (title.depth, title.quote) != (line.depth, line.quote) or reads_as_question(line.text):
+            return False
+        tagged = bool(title_principles(title.text) or titled_principles(title.text)) or self.in_stories()
+        return tagged and len(line.text.split()) >= PROSE_STORY_WORDS and bool(PROSE_STORY.search(line.text))
+
+    def story_title(self, text: str) -> str:
+        """Inside a part of stories, a heading that is no principle, question or other part titles a
+        story: "## Stories" then "### Out-of-stock alerts" and its prose."""
+        if not self.in_stories() or STORIES_LINE.match(normalise(text)) or is_skip(text):
+            return ""
+        if (
+            principles_named(text)
+            or reads_as_question(text)
+            or INTERVIEW_HEADING.match(text)
+            or focus_named(text)
+        ):
+            return ""
+        return text
 
     # -- interviews -------------------------------------------------------------------------------
     def round_covers(self, principles: list[str]) -> None:

@@ -88,6 +88,7 @@ class StoryDraft:
     section: bool = False  # a "Story N" section: everything under the heading belongs to it
     raw: str = ""  # a section's own Markdown, kept as its notes when nothing is labelled
     reference: str = ""  # "story a" for "## Story A: The migration": what questions call it
+    prose: bool = False  # told as a paragraph under its title, without STAR labels: its notes are it
 
     def label(self, part: str, value: str, *, letter: bool) -> None:
         self.current = part
@@ -108,7 +109,7 @@ class StoryDraft:
     def finish(self, used_titles: set[str]) -> ImportedStory | None:
         texts = {name: "\n".join(lines).strip()[:MAX_PART] for name, lines in self.parts.items()}
         filled = [name for name in CORE if texts.get(name)]
-        if self.section:
+        if self.section or self.prose:
             if not filled and not (self.raw.strip() or self.notes):
                 return None
         elif len(filled) < (3 if self.letters_only else 2) or template(texts, filled):

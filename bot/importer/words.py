@@ -152,13 +152,16 @@ def principles_in(text: str) -> list[str]:
 LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→·•]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
 
 
-MAX_LIST = 400  # a list of principles is a line, not a page
+MAX_LIST = 400
+LIST_LEAD = re.compile(
+    r"^(?:lps?|leadership principles?|principles?|tags?)\s*[:：]\s*", re.IGNORECASE
+)  # a list of principles is a line, not a page
 
 
 def principles_and_rest(text: str) -> tuple[list[str], list[str]]:
     """The principles in a list, and the pieces that are none ("Customer Obsession, coding (arrays)"
     → (["Customer Obsession"], ["coding (arrays)"]))."""
-    text = " ".join(undecorate(text).split())
+    text = LIST_LEAD.sub("", " ".join(undecorate(text).split()), count=1)  # "LP : Ownership, Dive Deep"
     if not text or len(text) > MAX_LIST:
         return [], [text] if text else []
     try:

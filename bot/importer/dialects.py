@@ -19,6 +19,13 @@ import yaml
 
 from bot.importer.words import principles_in
 
+
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells as a Markdown table's lines, the first row its header."""
+    row = "| {} |".format
+    return [row(" | ".join(rows[0])), "|" + " --- |" * len(rows[0]), *(row(" | ".join(r)) for r in rows[1:])]
+
+
 # -- org-mode --------------------------------------------------------------------------------------
 ORG_HEADING = re.compile(r"^(\*+)\s+(.*)$")
 ORG_KEYWORD = re.compile(r"^#\+([A-Za-z_]+):\s*(.*)$")
@@ -180,9 +187,7 @@ def _table(found: re.Match[str]) -> str:
         return found.group(0)
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
-    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-    return "\n\n" + "\n".join(lines) + "\n\n"
+    return "\n\n" + "\n".join(markdown_table(rows)) + "\n\n"
 
 
 def _cell(content: str) -> str:
@@ -400,11 +405,7 @@ def _delimited_table(block: list[str], info: str) -> list[str] | None:
         widths = {len(_split_row(row, delimiter)) for row in rows}
         if len(widths) == 1 and widths.pop() >= 2:
             cells = [[cell.replace("|", "/") for cell in _split_row(row, delimiter)] for row in rows]
-            return [
-                "| " + " | ".join(cells[0]) + " |",
-                "|" + " --- |" * len(cells[0]),
-                *("| " + " | ".join(row) + " |" for row in cells[1:]),
-            ]
+            return markdown_table(cells)
     return None
 
 
@@ -450,9 +451,9 @@ def wiki_to_markdown(text: str) -> str:
             out += ["", f"{'#' * int(heading.group(1))} {heading.group(2).strip()}", ""]
         elif stripped.startswith("||"):
             cells = [cell.strip() for cell in stripped.strip("|").split("||")]
-            out += ["", "| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
+            out += ["", *markdown_table([cells])]
         elif stripped.startswith("|") and out and out[-1].startswith("|"):
-            out.append("| " + " | ".join(cell.strip() for cell in stripped.strip("|").split("|")) + " |")
+            out += markdown_table([[cell.strip() for cell in stripped.strip("|").split("|")]])[:1]
         elif listed:
             marks = listed.group(1)
             indent = "   " * (len(marks) - 1)

@@ -23,6 +23,7 @@ from bot.importer.dialects import (
     emoji_bullets,
     front_matter_interviews,
     html_tables,
+    markdown_table,
     org_to_markdown,
     slack_chatter,
     task_boxes,
@@ -123,10 +124,7 @@ def tab_tables(lines: list[str]) -> list[str]:
             index += 1
             continue
         rows = [_tab_cells(line) for line in lines[index:end]]
-        out.append("| " + " | ".join(rows[0]) + " |")
-        out.append("|" + " --- |" * len(rows[0]))
-        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-        out.append("")
+        out += [*markdown_table(rows), ""]
         index = end
     return out
 

@@ -307,3 +307,65 @@ def test_day_first_dates_in_other_languages() -> None:
     assert parse_note(
         "Loop: 3 de marzo\n\n## Ownership\n- Tell me about a time.\n", today=TODAY
     ).loop_date == date(2027, 3, 3)
+
+
+def test_a_numbered_heading_with_a_name_and_principles_is_a_round() -> None:
+    note = parse_note(
+        "## 1. Priya Raman (HM) — ownership, deliver results\n- ownership\n"
+        "    - tell me abt a time you took on something way outside your scope\n"
+        "- ask her: how's on-call split w/ data plane? how many L6s on the team?\n\n"
+        "## 2. Billing migration — Ownership\nS: our billing ran on a monolith\n",
+        today=TODAY,
+    )
+    assert note.interviews == [ImportedInterview("Priya Raman", ["Ownership", "Deliver Results"])]
+    assert [q.text for q in note.questions] == [
+        "tell me abt a time you took on something way outside your scope"
+    ]
+
+
+def test_star_parts_told_in_one_paragraph_are_split() -> None:
+    note = parse_note(
+        "## Stories\n\n(1) Cutting produce shrink -- frugality, deliver results. Situation: shrink was 9.4% "
+        "against a 6% target. Task: my org owned replenishment. Action: I had two engineers pull a year of "
+        "waste scans. Result: shrink down to 5.8%, $3.1M a year saved.\n",
+        today=TODAY,
+    )
+    (story,) = note.stories
+    assert (story.title, story.principles) == ("Cutting produce shrink", ["Frugality", "Deliver Results"])
+    assert story.task == "my org owned replenishment." and story.result.startswith("shrink down to 5.8%")
+    plan = parse_note("## Ownership\n- Tell me about a time. We had plan A: go. Result: fine.\n", today=TODAY)
+    assert plan.stories == []  # one part named in passing is no story
+
+
+def test_a_round_told_in_a_sentence_and_the_questions_it_quotes() -> None:
+    note = parse_note(
+        "hey future me, the loop is Monday December 14, 2026.\n\nRound 1 is with Gwen Halvorsen (the hiring "
+        "manager) who'll focus on Think Big and Hire and Develop the Best. For Think Big I should have an answer "
+        'to "Tell me about a time you set a direction others thought was unrealistic." Gwen always asks "Tell '
+        'me about someone you developed who went on to be promoted past you" too.\n',
+        today=TODAY,
+    )
+    assert note.loop_date == date(2026, 12, 14)
+    assert note.interviews == [
+        ImportedInterview("Gwen Halvorsen", ["Think Big", "Hire and Develop the Best"])
+    ]
+    assert [(q.principle, q.text[:30]) for q in note.questions] == [
+        ("Think Big", "Tell me about a time you set a"),
+        ("Hire and Develop the Best", "Tell me about someone you deve"),
+    ]
+
+
+def test_a_story_label_then_a_paragraph_and_a_paragraph_that_opens_with_its_title() -> None:
+    note = parse_note(
+        "**Story 3: Saying no to the holiday launch date**\n*LPs: Earn Trust*\n\n"
+        "In August 2024 my director committed to launching before peak. I brought the load test results to "
+        "her before the staff meeting and proposed a phased launch; the pilot regions ran through peak with "
+        "no Sev-2s.\n\n"
+        "(2) Priya's promotion -- hire & develop. Priya was an SDE II who kept getting not ready for senior. "
+        "I paired her with a principal for design reviews and she was promoted the next cycle, 1 of 2 that year.\n",
+        today=TODAY,
+    )
+    assert [(s.title, s.principles) for s in note.stories] == [
+        ("Saying no to the holiday launch date", ["Earn Trust"]),
+        ("Priya's promotion", ["Hire and Develop the Best"]),
+    ]

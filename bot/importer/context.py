@@ -12,7 +12,7 @@ from bot.principles import normalise
 
 SKIP = re.compile(
     r"\b(?:questions? (?:to|for|i(?:ll| will| want to| d like to| can| should| might)?) ?(?:ask|the interviewer|my interviewer|"
-    r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them)|"
+    r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them|her|him)|"
     r"reverse (?:questions|interview)|my questions|do s and don ts|dos and donts|do s don ts|do and don t|don ts?|"
     r"donts|tips?|pro tips|advice|resources|further reading|pitfalls|mistakes|red flags|"
     r"preguntas? para (?:el|la|los|las|ellos|ellas|mi|hacer)|para preguntar|consejos|recursos|"

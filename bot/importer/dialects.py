@@ -462,3 +462,32 @@ def wiki_to_markdown(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+# -- STAR told in one paragraph ---------------------------------------------------------------------
+INLINE_PART = re.compile(
+    r"(?<=[.!?;)\"”])\s+(?=(?:Situation|Task|Actions?|Results?|Learnings?|Lessons? learned|Context|Outcome)\s*[:：]\s)"
+)
+INLINE_LETTER = re.compile(r"(?<=[.!?;)\"”])\s+(?=[STARL]\s*[:：]\s)")
+PART_WORD = re.compile(
+    r"\b(Situation|Task|Actions?|Results?|Learnings?|Lessons? learned|Context|Outcome)\s*[:：]\s",
+    re.IGNORECASE,
+)
+LETTER_LABELS = re.compile(r"(?:^|\s)([STAR])\s*[:：]\s")
+
+
+def inline_parts(text: str) -> str:
+    """ "Situation: … Task: … Action: … Result: …" in one paragraph: each part on its own line, as
+    the reader knows them. Only where two or more parts are named (or S, T, A, R in order), so that
+    a sentence with one "Result:" in it stays whole."""
+    if ":" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        words = {found.group(1).lower().rstrip("s") for found in PART_WORD.finditer(line)}
+        if len(words) >= 2:
+            line = INLINE_PART.sub("\n", line)
+        elif "".join(LETTER_LABELS.findall(line)) in ("STAR", "STA", "SAR", "STR", "TAR", "SA", "AR"):
+            line = INLINE_LETTER.sub("\n", line)
+        out.append(line)
+    return "\n".join(out)

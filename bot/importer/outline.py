@@ -23,6 +23,7 @@ from bot.importer.dialects import (
     emoji_bullets,
     front_matter_interviews,
     html_tables,
+    inline_parts,
     markdown_table,
     org_to_markdown,
     slack_chatter,
@@ -87,6 +88,7 @@ DIALECTS = (
     emoji_bullets,
     task_boxes,
     bracket_tags,
+    inline_parts,
 )
 
 

@@ -77,6 +77,8 @@ class QuestionReader(Context):
         return True
 
     def on_question(self, line: Line, key: str, value: str) -> bool:
+        if key and is_skip(key):
+            return False  # "ask her: how is on-call split?": for the interviewer, not to practise
         text, principles = line.text, tag_principles(line.tags)
         terse = False
         named_key = (principles_named(key) or principles_in(line.text.split(":", 1)[0])) if key else []

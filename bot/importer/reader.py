@@ -31,7 +31,8 @@ from bot.importer.interviews import (
 )
 from bot.importer.note import ImportedNote
 from bot.importer.outline import Kind, Line
-from bot.importer.stories import CORE, StoryDraft, part_of, story_heading, title_principles
+from bot.importer.prose import MIN_WORDS, interview_in_sentences, quoted_questions
+from bot.importer.stories import CORE, StoryDraft, opening_title, part_of, story_heading, title_principles
 from bot.importer.story_reader import StoryReader, tags_story
 from bot.importer.words import (
     FILLER,
@@ -63,6 +64,8 @@ ROLE = re.compile(
 )
 PROSE_STORY = re.compile(r"\b(?:I|I'd|I've|my|we)\b.*\d|\d.*\b(?:I|I'd|I've|my|we)\b", re.DOTALL)
 PROSE_STORY_WORDS = 25
+# A paragraph that opens with its title and principles: "(2) Priya's promotion -- hire & develop. …"
+NUMBERED = re.compile(r"^\W{0,3}\d{1,2}[.)]\s")  # "## 1. Priya Raman (HM) — ownership, deliver results"
 MAX_LABEL = 200  # characters: a label is a few words
 RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
@@ -189,7 +192,11 @@ class Reader(StoryReader):
             and bool(INTERVIEWS_PART.search(normalise(text)))
             and not TITLE_WORDS.search(normalise(text)),
         )
-        listed = interview_line(text) if self.in_interviews() else None
+        listed = (
+            interview_line(text, lowercase=True) if self.in_interviews() or NUMBERED.match(text) else None
+        )
+        if listed and not (self.in_interviews() or listed.role or listed.at or name_like(listed.name)):
+            listed = None  # "## 2. Billing migration — Ownership": a numbered story, not a round
         person = None if listed or named or focus or skip else person_heading(text, self.in_interviews())
         if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1) or person:
             scope.principles = []  # the interview's own principles are not a part of questions
@@ -224,6 +231,8 @@ class Reader(StoryReader):
         if consumed:
             return
         if key and self.on_label(line, key, value):
+            return
+        if self.on_prose(line):
             return
         quoted = self.quoted_question(line)
         if quoted:
@@ -276,26 +285,60 @@ class Reader(StoryReader):
                 self.open_label(line, Scope(0, principles=named or None))
                 if named:
                     return
-        if title_before is not None and self.tells_titled_story(line, title_before):
+        title = self.prose_story_title(line, title_before)
+        if title:
             self.open_story(line)  # "**Hiring team leads** — LP: Hire and Develop the Best" over a paragraph
             assert self.story is not None
             # its own title and tags, however long the title line, not a part's or the story's before
-            self.story.title = title_before.text
-            self.story.principles = title_principles(title_before.text) or self.story.principles
+            self.story.title = title
+            self.story.principles = title_principles(title) or self.story.principles
             self.story.prose = True
             self.story.add(line.text)
             return
         self.title_line = line
 
-    def tells_titled_story(self, line: Line, title: Line | None) -> bool:
-        """A paragraph told in the first person with a number in it, right under a bold title that
-        names principles (or in a part of stories): a story told without Situation/Action labels."""
-        if self.story is not None or title is None or not title.strong_start or line.kind is not Kind.TEXT:
+    def on_prose(self, line: Line) -> bool:
+        """A paragraph that names a round in sentences, or quotes several questions: its interview, and
+        each question it quotes under the principle it reads as."""
+        if line.kind is not Kind.TEXT or line.code or self.skipping() or len(line.text.split()) < MIN_WORDS:
             return False
-        if (title.depth, title.quote) != (line.depth, line.quote) or reads_as_question(line.text):
-            return False
-        tagged = bool(title_principles(title.text) or titled_principles(title.text)) or self.in_stories()
-        return tagged and len(line.text.split()) >= PROSE_STORY_WORDS and bool(PROSE_STORY.search(line.text))
+        if self.question_line is not None and line.depth > self.question_line.depth:
+            return False  # under a question: its hint
+        told = interview_in_sentences(line.text)
+        if told is not None:
+            self.interview_drafts.append(told)
+        quoted = quoted_questions(line.text, told.principles if told else self.principles())
+        if len(quoted) < (1 if told else 2):
+            return told is not None
+        for text, principle in quoted:
+            self.end_question()
+            tags = (principle,) if principle else ()
+            self.on_question(Line(Kind.TEXT, text, depth=line.depth, tags=tags, source=line.source), "", "")
+        self.end_question()
+        return True
+
+    def prose_story_title(self, line: Line, title_line: Line | None) -> str:
+        """The title of a story told as a paragraph, in the first person with a number in it, without
+        Situation/Action labels: right under a bold title that names principles (or in a part of
+        stories), or after a "Story 3: Saying no to the launch date" label. "" when it is no such story."""
+        if self.story is not None or line.kind is not Kind.TEXT or reads_as_question(line.text):
+            return ""
+        if len(line.text.split()) < PROSE_STORY_WORDS or not PROSE_STORY.search(line.text):
+            return ""
+        if self.pending_title:
+            title, self.pending_title = self.pending_title, ""
+            return title
+        opening = opening_title(line.text)
+        if opening:  # "(2) Priya's promotion -- hire & develop. Priya was…"
+            title, line.text = opening
+            return title
+        if title_line is None or not title_line.strong_start:
+            return ""
+        if (title_line.depth, title_line.quote) != (line.depth, line.quote):
+            return ""
+        text = title_line.text
+        tagged = bool(title_principles(text) or titled_principles(text)) or self.in_stories()
+        return text if tagged else ""
 
     def story_title(self, text: str) -> str:
         """Inside a part of stories, a heading that is no principle, question or other part titles a
@@ -395,6 +438,12 @@ PART_WORDS = FILLER | {
     "misc",
     "general",
 }
+
+
+def name_like(text: str) -> bool:
+    """Two to four capitalised words and nothing that is no name: "Tomasz Kowalczyk", "Ana de Souza"."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(capitalised(word) for word in words) and not NOT_A_NAME.search(text)
 
 
 def person_heading(text: str, in_interviews: bool) -> InterviewDraft | None:

@@ -161,12 +161,14 @@ def clean_title(text: str) -> str:
         text = found.group(2) or ""
     text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip(" -–—:.")
     text = TAGGED_TAIL.sub("", text).strip(" -–—:.")  # "Outage — tags: #ownership" (the tags went above)
-    tail = re.split(r"\s[-–—|]\s", text)
+    tail = TITLE_TAIL.split(text)
     if len(tail) > 1 and principles_in(tail[-1]):  # "capstone story — Ownership, Deliver Results"
         text = text[: len(text) - len(tail[-1])].rstrip(" -–—|")
     return text.strip("\"“”'")[:MAX_TITLE]
 
 
+# "capstone story — Ownership, Deliver Results", "Cutting shrink -- frugality" (a dash typed as two)
+TITLE_TAIL = re.compile(r"\s(?:--|[-–—|])\s")
 # "Outage — tags: #ownership #dive-deep", "Billing | LPs: Ownership, Deliver Results"
 TAGGED_TAIL = re.compile(
     r"\s*(?:[,;|–—-]\s*(?:tags?|lps?|principles?|labels?)\s*(?::.*)?|\s(?:tags?|lps?|principles?)\s*:.*)$",
@@ -175,16 +177,30 @@ TAGGED_TAIL = re.compile(
 HASHTAG = re.compile(r"(?:^|\s)#([A-Za-z][\w/-]*)")
 
 
+# A paragraph that opens with its title and principles: "(2) Priya's promotion -- hire & develop. …"
+OPENING_TITLE = re.compile(
+    r"^\W{0,3}(?:\(?\d{1,2}[.)]\s*)?([^.!?\n]{3,80}?\s(?:--|[-–—|])\s[^.!?\n]{2,80}?)[.:]\s+(?=\S)"
+)
+
+
+def opening_title(text: str) -> tuple[str, str] | None:
+    """(title, the rest) for a paragraph that starts with a title tagged with principles."""
+    found = OPENING_TITLE.match(text)
+    if not found or not title_principles(found.group(1)):
+        return None
+    return found.group(1), text[found.end() :]
+
+
 def title_principles(text: str) -> list[str]:
     """Principles a title carries: "Billing migration (Ownership, Deliver Results)", "Outage — tags:
     #ownership #earn-trust"."""
     found: list[str] = tag_principles(tuple(HASHTAG.findall(text)))
     tagged = TAGGED_TAIL.search(text)
-    if tagged:
+    if tagged and ":" in tagged.group(0):  # ", tags" alone at the end names none
         found += principles_in(HASHTAG.sub(" ", tagged.group(0).split(":", 1)[1]))
     for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         found += principles_in(inside)
-    tail = re.split(r"\s[-–—|]\s", text)
+    tail = TITLE_TAIL.split(text)
     if len(tail) > 1:
         found += principles_in(tail[-1])
     return found

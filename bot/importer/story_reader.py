@@ -9,7 +9,7 @@ from bot.importer.context import INTERVIEW_HEADING, is_skip
 from bot.importer.interviews import PRINCIPLE_KEYS
 from bot.importer.outline import Kind, Line
 from bot.importer.question_reader import QUESTION_KEY, QuestionReader
-from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, part_of, title_principles
+from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, opening_title, part_of, title_principles
 from bot.importer.words import principles_in, principles_named, reads_as_question, split_label, tag_principles
 
 MAX_STORIES = 300
@@ -88,6 +88,8 @@ class StoryReader(QuestionReader):
         assert self.story is not None
         if key in SECTION_KEYS and line.depth == 0 and line.kind is Kind.TEXT:
             return True
+        if line.kind is Kind.TEXT and not key and opening_title(line.text):
+            return True  # "(2) Priya's promotion -- hire & develop. Priya was…": the next story
         if key or line.depth != self.story.depth or (line.kind is not Kind.TEXT and line.depth > 0):
             return False
         short = len(line.text.split()) <= 10 and not line.text.rstrip().endswith((".", "?", "!", ":"))

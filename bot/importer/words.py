@@ -322,11 +322,14 @@ _FORMS = sorted(_FORM_NAMES, key=len, reverse=True)
 
 
 def principles_mentioned(text: str) -> list[str]:
-    """The principles a sentence names in passing: "I'd use it as Bias for Action if it comes up"."""
+    """The principles a sentence names in passing, in the order it names them: "I'd use it as Bias for
+    Action if it comes up". The longest forms are looked for first, and blanked once found, so that
+    "Hire and Develop the Best" is not also read as something shorter inside it."""
     words = f" {normalise(text)} "
-    found = []
+    found: list[tuple[int, str]] = []
     for form in _FORMS:
-        if f" {form} " in words:
-            found.append(_FORM_NAMES[form])
-            words = words.replace(f" {form} ", " ")
-    return list(dict.fromkeys(found))
+        at = words.find(f" {form} ")
+        if at >= 0:
+            found.append((at, _FORM_NAMES[form]))
+            words = words.replace(f" {form} ", " " + "_" * (len(form)) + " ")  # keeps later positions
+    return list(dict.fromkeys(name for _, name in sorted(found)))

@@ -25,6 +25,7 @@ PRINCIPLE_KEYS = frozenset(
     {"principles", "principle", "lps", "lp", "leadership principles", "leadership principle",
      "competencies", "competency", "focus lps", "focus principles", "principles tested"}
 )  # fmt: skip
+TAG_KEYS = frozenset({"tags", "tag"})  # "tags: #ownership, dive deep": a story's or a part's principles
 FOCUS_KEYS = frozenset({"review", "focus", "focus area", "focus areas", "topic", "topics", "round", "type"})
 TIME_KEYS = frozenset({"time", "when", "at", "slot", "start"})
 INTERVIEW_KEYS = NAME_KEYS | PRINCIPLE_KEYS | FOCUS_KEYS | TIME_KEYS

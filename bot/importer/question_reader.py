@@ -8,7 +8,7 @@ import re
 
 from bot.importer.context import Context, Scope, is_skip
 from bot.importer.fit import best_fit
-from bot.importer.interviews import PRINCIPLE_KEYS, focus_named
+from bot.importer.interviews import PRINCIPLE_KEYS, TAG_KEYS, focus_named
 from bot.importer.note import ImportedQuestion
 from bot.importer.outline import Kind, Line
 from bot.importer.questions import question_parts
@@ -48,19 +48,14 @@ class QuestionReader(Context):
         if value and self.in_questions() and reads_as_prompt(value) and principles_named(key):
             return False  # "CO: most demanding customer": a question
         named = [] if is_skip(key) else principles_named(key)
-        if (key in PRINCIPLE_KEYS or key in ("tags", "tag")) and value:  # "Leadership Principle: Ownership"
+        if (key in PRINCIPLE_KEYS or key in TAG_KEYS) and value:  # "Leadership Principle: Ownership"
             named = principles_named(value) or principles_in(value)
         practised = PRACTISE.match(value) if value and not named else None
         if practised:  # a study plan's day: "Wed 25 Nov: practise Customer Obsession", "Day 3: focus on DD"
             named = principles_in(practised.group(1))
         focus = focus_named(key)
         if not (
-            named
-            or is_skip(key)
-            or focus
-            or "question" in key
-            or key in PRINCIPLE_KEYS
-            or key in ("tags", "tag")
+            named or is_skip(key) or focus or "question" in key or key in PRINCIPLE_KEYS or key in TAG_KEYS
         ):
             return False
         self.end_question()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.importer.context import INTERVIEW_HEADING, is_skip
-from bot.importer.interviews import PRINCIPLE_KEYS
+from bot.importer.interviews import PRINCIPLE_KEYS, TAG_KEYS
 from bot.importer.outline import Kind, Line
 from bot.importer.question_reader import QUESTION_KEY, QuestionReader
 from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, opening_title, part_of, title_principles
@@ -158,7 +158,7 @@ class StoryReader(QuestionReader):
 def tags_story(key: str, value: str) -> bool:
     """ "LPs: Ownership, Dive Deep", "Tags: …", and any short label whose value is principles and
     nothing else ("Passt zu: Ownership, Dive Deep", "Good for: CO, DD")."""
-    if key in PRINCIPLE_KEYS or key in ("tags", "tag"):
+    if key in PRINCIPLE_KEYS or key in TAG_KEYS:
         return True
     return bool(key) and len(key.split()) <= 3 and bool(value) and bool(principles_in(value))
 

@@ -152,10 +152,8 @@ def principles_in(text: str) -> list[str]:
 LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→·•]|\s&\s|\band\b|\by\b|\s-\s)\s*", re.IGNORECASE)
 
 
-MAX_LIST = 400
-LIST_LEAD = re.compile(
-    r"^(?:lps?|leadership principles?|principles?|tags?)\s*[:：]\s*", re.IGNORECASE
-)  # a list of principles is a line, not a page
+MAX_LIST = 400  # a list of principles is a line, not a page
+LIST_LEAD = re.compile(r"^(?:lps?|leadership principles?|principles?|tags?)\s*[:：]\s*", re.IGNORECASE)
 
 
 def principles_and_rest(text: str) -> tuple[list[str], list[str]]:

@@ -139,6 +139,29 @@ def test_the_note_parser_reads_or_refuses(text: str) -> None:
         assert str(error)
 
 
+# Pieces of the notations the importer rewrites (org-mode, wiki markup, HTML tables, CSV blocks,
+# front matter, Slack copies, prose rounds, inline STAR, tags), to be put together at random.
+NOTE_PIECES = (
+    "* ", "** TODO ", ":PROPERTIES:", ":LPS: Ownership", ":END:", "#+TITLE: x", "h2. ", "||a||b||", "|c|d|",
+    "# ", "#* ", "{info}", "<table><tr><td>", "</td><td>", "<br>", "</table>", "```csv", "```", "a;b;c",
+    "---", "interviewers:", "  - name: Ann Lee", "    lps: [Ownership]", "Maya Chen  9:14 AM", ":+1: 1",
+    "🔹 ", "1️⃣ ", "[CO] ", "(Ownershp) ", "- [x] ", "\u00a0o\u00a0", "§\t", ": ", "Q: ", "A: ",
+    "Round 1 is with Ann Lee who covers Think Big. ", '"Tell me about a time you failed."', "“", "”",
+    "Situation: x. ", "Task: y. ", "Action: z. ", "Result: 5%. ", "S/T - ", "(1) Title -- Ownership. ",
+    "tags: ", "#dive-deep ", ", tags", "LP : ", "Story 3: ", "Gespräch 1 – ", "25.01.2027 ", "8 décembre ",
+    "practise Dive Deep", "Tell me about a time you ", "I did 5 things. ", "\n", "\n\n", "  ", "\t",
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NOTE_PIECES) | st.text(max_size=12), max_size=80))
+def test_the_note_parser_reads_or_refuses_any_mix_of_notations(pieces: list[str]) -> None:
+    try:
+        parse_note("".join(pieces), today=date(2026, 11, 25))
+    except NoteError as error:
+        assert str(error)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=3000))
 def test_the_answer_check_always_has_advice(text: str) -> None:

@@ -12,7 +12,7 @@ from bot.principles import normalise
 
 SKIP = re.compile(
     r"\b(?:questions? (?:to|for|i(?:ll| will| want to| d like to| can| should| might)?) ?(?:ask|the interviewer|my interviewer|"
-    r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them)|"
+    r"interviewers?|them|the team|the hiring manager|the recruiter|hiring manager|recruiter)|ask (?:the|my|your|them|her|him)|"
     r"reverse (?:questions|interview)|my questions|do s and don ts|dos and donts|do s don ts|do and don t|don ts?|"
     r"donts|tips?|pro tips|advice|resources|further reading|pitfalls|mistakes|red flags|"
     r"preguntas? para (?:el|la|los|las|ellos|ellas|mi|hacer)|para preguntar|consejos|recursos|"
@@ -22,7 +22,9 @@ SKIP = re.compile(
 # A part of practice questions: terse lines there ("CO: most demanding customer") are questions too
 QUESTIONS_PART = re.compile(r"\b(?:q|qs|questions?|preguntas?|practice|prompts?)\b")
 INTERVIEW_HEADING = re.compile(
-    r"^\W*(?:interview(?:er)?|round|session)\s*#?\s*\d+\b|^\W*interview with\b", re.IGNORECASE
+    r"^\W*(?:interview(?:er)?|round|session|gespr[äa]ch|runde|entretien|entrevista|ronda|rodada)\s*#?\s*\d+\b"
+    r"|^\W*interview with\b",
+    re.IGNORECASE,
 )
 
 
@@ -39,10 +41,15 @@ class Scope:
     interviews: bool = False  # about the loop's interviews: "NAME: principles" lines are interviews
     label: bool = False  # opened by a label line at the top level of a part
     questions: bool = False  # a part of practice questions ("## Practice questions", "qs")
+    stories: bool = False  # a part of stories ("## My stories"): each heading inside it titles one
+
+
+# "Checklist: Panel", "Tab: Questions": a container's name, then what it holds, which is what counts
+CONTAINER = re.compile(r"^(?:checklist|tab|list|card|page|sheet)\s+(?=\w)")
 
 
 def is_skip(text: str) -> bool:
-    return bool(SKIP.search(normalise(text)))
+    return bool(SKIP.search(CONTAINER.sub("", normalise(text), count=1)))
 
 
 class Context:
@@ -72,6 +79,9 @@ class Context:
 
     def in_questions(self) -> bool:
         return any(scope.questions for scope in self.scopes)
+
+    def in_stories(self) -> bool:
+        return any(scope.stories for scope in self.scopes)
 
     def in_interviews(self) -> bool:
         return any(scope.interviews for scope in self.scopes)

@@ -25,23 +25,49 @@ MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, 1)} | {
     name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)
 }
 MONTHS["sept"] = 9
+# Day-first dates in the languages notes come in ("8 décembre 2026", "25. Januar", "3 de marzo"):
+# full names only, as their short forms ("out", "set", "mar") are English words too.
+OTHER_MONTHS = (
+    ("janvier", "janv", "januar", "jänner", "enero", "janeiro", "gennaio"),
+    ("février", "fevrier", "févr", "februar", "febrero", "fevereiro", "febbraio"),
+    ("mars", "märz", "marz", "marzo", "março", "marco"),
+    ("avril", "abril", "aprile"),
+    ("mai", "mayo", "maio", "maggio"),
+    ("juin", "juni", "junio", "junho", "giugno"),
+    ("juillet", "juil", "juli", "julio", "julho", "luglio"),
+    ("août", "aout", "agosto"),
+    ("septembre", "septiembre", "setiembre", "setembro", "settembre"),
+    ("octobre", "oktober", "octubre", "outubro", "ottobre"),
+    ("novembre", "noviembre", "novembro"),
+    ("décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
+)
+MONTHS |= {name: n for n, names in enumerate(OTHER_MONTHS, 1) for name in names}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 WORDY_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+# "8 décembre 2026", "3 de marzo de 2027", "25. Januar 2027", "1er mars 2027"
+DAY_FIRST_DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b"
+)
 SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# "25.01.2027": day first, as everywhere dots are written
+DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # Without a year: "December 10", "Dec. 10th", "10 Dec", "15th of December", "3/17" (month first, as in
 # the US; day first when the first number cannot be a month). Not "5/15/40/40", not "March 2021".
 YEARLESS_WORDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:/.]\d|,?\s*\d{4})")
-YEARLESS_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?!,?\s*\d{4})")
+YEARLESS_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})\b\.?(?!,?\s*(?:de\s+)?\d{4})"
+)
 YEARLESS_SLASH = re.compile(r"(?<![\d/.$])(\d{1,2})/(\d{1,2})(?![\d/])")
 CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.IGNORECASE)
 MAX_DATE_LINE = 1000
+ASIDE = re.compile(r"\([^()]{0,300}\)")
 # How much a line sounds like it gives the loop's date.
 LOOP_WORDS = {
     "loop date": 10, "loop": 3, "onsite": 3, "on-site": 3, "final round": 3, "scheduled": 2,
-    "interview": 1, "date": 1, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
+    "interview": 1, "date": 1,
+    "termin": 3, "datum": 1, "entretien": 1, "due": 2, "culture": -3, "coffee": -3, "chat": -1, "screen": -2,
 }  # fmt: skip
 
 
@@ -57,6 +83,7 @@ def dates_in(line: str, today: date | None = None) -> list[date]:
     for first, second, year in SLASH_DATE.findall(line):
         month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
         found.append((int(year), month, day))
+    found += [(int(year), int(month), int(day)) for day, month, year in DOTTED_DATE.findall(line)]
     valid = []
     for year, month, day in found:
         try:
@@ -102,14 +129,22 @@ def find_loop_date(text: str, today: date | None = None) -> date | None:
     for index, line in enumerate(text.splitlines()):
         if len(line) > MAX_DATE_LINE:
             continue  # a loop date is given on a short line, not inside a page-long paragraph
-        lowered = re.sub(r"[_-]+", " ", line.lower()).replace("on site", "onsite")  # "loop_date:"
-        score = sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
-        if score <= 0:
+        # an aside in parentheses ("(recruiter screen was 12th nov)") says nothing of the loop's day
+        # ("due: 4th march (screen was 12th nov)"), unless the line's only date is in one ("(loop 12/1)")
+        bare = ASIDE.sub(" ", line)
+        bare_score, score = loop_score(bare), loop_score(line)
+        if max(bare_score, score) <= 0:
             continue
-        for day in dates_in(line, today):
+        score = max(bare_score, score)
+        for day in (dates_in(bare, today) if bare_score > 0 else []) or dates_in(line, today):
             if best is None or (score, -index) > (best[0], best[1]):
                 best = (score, -index, day)
     return best[2] if best else None
+
+
+def loop_score(line: str) -> int:
+    lowered = re.sub(r"[_-]+", " ", line.lower()).replace("on site", "onsite")  # "loop_date:"
+    return sum(weight for word, weight in LOOP_WORDS.items() if word in lowered)
 
 
 def time_in(text: str) -> time | None:

@@ -25,6 +25,7 @@ PRINCIPLE_KEYS = frozenset(
     {"principles", "principle", "lps", "lp", "leadership principles", "leadership principle",
      "competencies", "competency", "focus lps", "focus principles", "principles tested"}
 )  # fmt: skip
+TAG_KEYS = frozenset({"tags", "tag"})  # "tags: #ownership, dive deep": a story's or a part's principles
 FOCUS_KEYS = frozenset({"review", "focus", "focus area", "focus areas", "topic", "topics", "round", "type"})
 TIME_KEYS = frozenset({"time", "when", "at", "slot", "start"})
 INTERVIEW_KEYS = NAME_KEYS | PRINCIPLE_KEYS | FOCUS_KEYS | TIME_KEYS
@@ -45,6 +46,8 @@ TIME_PREFIX = re.compile(
 )
 SEPARATOR = re.compile(r"\s*(?::|\s(?:--|[-–—|])\s)\s*")  # "--": a dash typed in plain text
 MAX_NAME_WORDS = 5
+# "coding", "also some low level design": a round's other topic, a few plain words beside its principles
+TOPIC = re.compile(r"[^\W\d_][\w.&/-]*(?: [\w.&/-]+){0,4}")
 MAX_LINE = 600  # characters: an interview is one line of a schedule
 
 
@@ -147,7 +150,9 @@ def clean_name(text: str) -> str:
 
 
 ROLE_PREFIX = re.compile(
-    r"^\W*(?:interview(?:er)?|round|session|loop)\s*#?\s*\d+\s*[-–—:.)|]?\s*", re.IGNORECASE
+    r"^\W*(?:interview(?:er)?|round|session|loop|gespr[äa]ch|runde|entretien|entrevista|ronda|rodada)\s*#?\s*\d+"
+    r"\s*[-–—:.)|]?\s*",
+    re.IGNORECASE,
 )
 # What people write about an interviewer besides the name: "(HM)", "Sr. SDE", "| Bar Raiser |"
 ROLE_WORDS = re.compile(
@@ -213,9 +218,9 @@ def interview_line(
     for piece in [p for p in PIECE_SEPARATOR.split(tail) if p.strip(" ,.:;")]:
         piece = LIST_LABEL.sub("", piece.strip(" :"))
         named, others = principles_and_rest(piece)
-        if named and all(is_focus(other) for other in others):
-            found += named
-            focus += others
+        if named and all(is_focus(other) or TOPIC.fullmatch(other) for other in others):
+            found += named  # "Coding (data structures) + Dive Deep": a topic beside them is left out
+            focus += [other for other in others if is_focus(other)]
         elif is_focus(piece):
             focus.append(undecorate(piece))
         elif ROLE_WORDS.match(piece):

@@ -16,6 +16,21 @@ from enum import Enum
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from bot.importer.dialects import (
+    bracket_tags,
+    definition_lists,
+    delimited_rows,
+    emoji_bullets,
+    front_matter_interviews,
+    html_tables,
+    inline_parts,
+    markdown_table,
+    org_to_markdown,
+    slack_chatter,
+    task_boxes,
+    wiki_to_markdown,
+    word_bullets,
+)
 from bot.importer.inline import HTML_BREAK, split_lines, strong_starts
 
 MAX_REPARSE = 2  # how deep HTML or indented blocks are read again as Markdown
@@ -61,11 +76,32 @@ MAX_BRACKETS = 2000
 UNCLOSED = re.compile(r"\[(?![^\[\]\n]{0,300}\])")
 
 
+# Other notations, rewritten as the Markdown they mean, in this order: org-mode first (its headings
+# hold the rest), bracketed tags last (after checkboxes and emoji bullets have gone).
+DIALECTS = (
+    org_to_markdown,
+    wiki_to_markdown,
+    delimited_rows,
+    definition_lists,
+    html_tables,
+    slack_chatter,
+    emoji_bullets,
+    task_boxes,
+    bracket_tags,
+    inline_parts,
+)
+
+
 def prepare(text: str) -> str:
     """What notes apps leave around the Markdown: YAML front matter, bullet characters, odd spaces."""
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = word_bullets(text)  # before the non-breaking spaces go: they tell a bullet "o" from a word
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = FRONT_MATTER.sub("", text, count=1)
+    front = FRONT_MATTER.match(text)
+    if front:  # its interviews, if it lists them, as lines the reader knows; the rest goes
+        text = front_matter_interviews(front.group(0).strip("-\n")) + text[front.end() :]
+    for rewrite in DIALECTS:
+        text = rewrite(text)
     if text.count("[") > MAX_BRACKETS:
         text = UNCLOSED.sub(r"\\[", text)
     return "\n".join(tab_tables([_bullet(line) for line in text.split("\n")]))
@@ -90,10 +126,7 @@ def tab_tables(lines: list[str]) -> list[str]:
             index += 1
             continue
         rows = [_tab_cells(line) for line in lines[index:end]]
-        out.append("| " + " | ".join(rows[0]) + " |")
-        out.append("|" + " --- |" * len(rows[0]))
-        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-        out.append("")
+        out += [*markdown_table(rows), ""]
         index = end
     return out
 

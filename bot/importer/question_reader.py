@@ -8,7 +8,7 @@ import re
 
 from bot.importer.context import Context, Scope, is_skip
 from bot.importer.fit import best_fit
-from bot.importer.interviews import PRINCIPLE_KEYS, focus_named
+from bot.importer.interviews import PRINCIPLE_KEYS, TAG_KEYS, focus_named
 from bot.importer.note import ImportedQuestion
 from bot.importer.outline import Kind, Line
 from bot.importer.questions import question_parts
@@ -24,6 +24,10 @@ from bot.principles import normalise
 
 QUOTED = re.compile(r"[\"“]([^\"“”]{10,300}\?)[\"”]")
 QUESTION_KEY = re.compile(r"^(?:q|question|prompt|ask)\s*\d{0,3}$")
+PRACTISE = re.compile(
+    r"^(?:practi[cs]e|review|revise|drill|rehearse|focus(?: on)?|work on|prep(?:are)?|cover|study)\s*:?\s+(.{2,120})$",
+    re.IGNORECASE,
+)
 MAX_QUESTIONS = 3000
 MAX_HINT = 1000
 
@@ -44,10 +48,15 @@ class QuestionReader(Context):
         if value and self.in_questions() and reads_as_prompt(value) and principles_named(key):
             return False  # "CO: most demanding customer": a question
         named = [] if is_skip(key) else principles_named(key)
-        if key in PRINCIPLE_KEYS and value:  # "Leadership Principle: Ownership"
+        if (key in PRINCIPLE_KEYS or key in TAG_KEYS) and value:  # "Leadership Principle: Ownership"
             named = principles_named(value) or principles_in(value)
+        practised = PRACTISE.match(value) if value and not named else None
+        if practised:  # a study plan's day: "Wed 25 Nov: practise Customer Obsession", "Day 3: focus on DD"
+            named = principles_in(practised.group(1))
         focus = focus_named(key)
-        if not (named or is_skip(key) or focus or "question" in key or key in PRINCIPLE_KEYS):
+        if not (
+            named or is_skip(key) or focus or "question" in key or key in PRINCIPLE_KEYS or key in TAG_KEYS
+        ):
             return False
         self.end_question()
         self.open_label(
@@ -63,6 +72,8 @@ class QuestionReader(Context):
         return True
 
     def on_question(self, line: Line, key: str, value: str) -> bool:
+        if key and is_skip(key):
+            return False  # "ask her: how is on-call split?": for the interviewer, not to practise
         text, principles = line.text, tag_principles(line.tags)
         terse = False
         named_key = (principles_named(key) or principles_in(line.text.split(":", 1)[0])) if key else []

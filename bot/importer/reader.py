@@ -19,9 +19,11 @@ from bot.importer.interviews import (
     INTERVIEW_KEYS,
     LINE_SEPARATOR,
     NAME_KEYS,
+    NOT_A_NAME,
     PRINCIPLE_KEYS,
     TIME_PREFIX,
     InterviewDraft,
+    capitalised,
     clean_name,
     focus_named,
     interview_line,
@@ -29,9 +31,11 @@ from bot.importer.interviews import (
 )
 from bot.importer.note import ImportedNote
 from bot.importer.outline import Kind, Line
-from bot.importer.stories import CORE, StoryDraft, part_of, story_heading, title_principles
-from bot.importer.story_reader import StoryReader
+from bot.importer.prose import MIN_WORDS, interview_in_sentences, quoted_questions
+from bot.importer.stories import CORE, StoryDraft, opening_title, part_of, story_heading, title_principles
+from bot.importer.story_reader import StoryReader, tags_story
 from bot.importer.words import (
+    FILLER,
     PARENTHESES,
     STAR_WORDS,
     principles_named,
@@ -44,20 +48,30 @@ from bot.principles import normalise
 
 INTERVIEWS_PART = re.compile(
     r"\b(?:interviews?|interviewers|loop|schedule|panel|panelists|agenda|onsite|on site|line ?up|meeting|"
-    r"who|rounds|people|entrevistas?|entrevistadores)\b"
+    r"who|rounds|people|entrevistas?|entrevistadores|gespr[äa]che|interviewpartner|zeitplan|ablauf|entretiens)\b"
+)
+# A level-1 heading is the document's title ("Amazon interview loop"), unless it only names the list
+INTERVIEWS_TITLE = re.compile(
+    r"(?:the |my )?(?:interviewers?|interviews|panel|panelists|schedule|rounds|line ?up|agenda|gespr[äa]che|"
+    r"entrevistas|entrevistadores|entretiens)"
 )
 # A line that reads as one interview wherever it is: "(Bar Raiser)", "(HM)", "Round 2:"
 ROLE = re.compile(
     r"[(\[]\s*(?:hm|br|bar ?raiser|hiring manager|manager|sd[em]\b[^()\[\]]*|principal[^()\[\]]*|"
     r"senior[^()\[\]]*|sr\.?[^()\[\]]*|tech(?:nical)? lead|pm|tpm|director|peer|recruiter)\s*[)\]]|"
-    r"^\W*(?:round|interview(?:er)?)\s*#?\s*\d+\b",
+    r"^\W*(?:round|interview(?:er)?|gespr[äa]ch|runde|entretien|entrevista|ronda|rodada)\s*#?\s*\d+\b",
     re.IGNORECASE,
 )
+PROSE_STORY = re.compile(r"\b(?:I|I'd|I've|my|we)\b.*\d|\d.*\b(?:I|I'd|I've|my|we)\b", re.DOTALL)
+PROSE_STORY_WORDS = 25
+# A paragraph that opens with its title and principles: "(2) Priya's promotion -- hire & develop. …"
+NUMBERED = re.compile(r"^\W{0,3}\d{1,2}[.)]\s")  # "## 1. Priya Raman (HM) — ownership, deliver results"
 MAX_LABEL = 200  # characters: a label is a few words
 RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
 TITLE_WORDS = re.compile(r"\b(?:prep|preparation|notes|guide)\b")  # a document's title, not its schedule
 STORIES_LINE = re.compile(
-    r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes|historias|mis historias)\b"
+    r"^(?:my )?(?:stories|story bank|star stories|examples|other|misc|general|notes|historias|mis historias|"
+    r"(?:meine )?(?:star )?geschichten|(?:mes )?histoires|(?:minhas )?hist[óo]rias)\b"
 )
 
 
@@ -69,6 +83,10 @@ class Reader(StoryReader):
         self.interview_drafts: list[InterviewDraft] = []
         self.sibling: list[str] = []  # the principles of the heading just closed, and its level
         self.sibling_level = 0
+        # A round's heading that lists no principles ("## Gespräch 1 – Jana Hoffmann, 09:00"): the
+        # principle headings inside its part ("### Ownership") are the ones it covers.
+        self.round: InterviewDraft | None = None
+        self.round_scope: Scope | None = None
 
     # -- the walk ---------------------------------------------------------------------------------
     def read(self, lines: list[Line]) -> ImportedNote:
@@ -109,7 +127,12 @@ class Reader(StoryReader):
     def heading_is_label(self, line: Line) -> bool:
         """ "#### Situation" under a story, "### Principles" under an interview: labels, not parts."""
         key = normalise(line.text)
-        if key in STAR_WORDS or (part_of(key) in CORE and (self.story or self.section)):
+        # "### S" … "### R" in an outline's story: a heading of one STAR letter is that part's label
+        if (
+            key in STAR_WORDS
+            or key in ("s", "t", "a", "r")
+            or (part_of(key) in CORE and (self.story or self.section))
+        ):
             return True
         return self.interview is not None and key in INTERVIEW_KEYS
 
@@ -129,20 +152,24 @@ class Reader(StoryReader):
         self.close(level)
         if closing is not None:
             self.sibling, self.sibling_level = closing, level
+        elif level <= self.sibling_level:
+            self.sibling, self.sibling_level = [], 0  # another part at that level: not its sibling
         self.heading = text
         self.title_line = None
         titled = story_heading(text)
-        if titled or STORIES_LINE.match(normalise(text)):
+        stories_part = bool(STORIES_LINE.match(normalise(text)))
+        if titled or stories_part:
             self.close_labels()  # "Have Backbone" over the questions before is not the stories' principle
-        if titled:
+        title = titled.group(2) or "" if titled else self.story_title(text)
+        if titled or title:
             # "#### STAR Example: …" right after "#### Customer Obsession": the example of that principle
             inherited = self.principles() or (self.sibling if self.sibling_level == level else [])
             principles = inherited + title_principles(text) + tag_principles(line.tags)
             self.section = StoryDraft(
-                title=titled.group(2) or "",
+                title=title,
                 principles=principles,
                 section=True,
-                reference=normalise(f"story {titled.group(1)}") if titled.group(1) else "",
+                reference=normalise(f"story {titled.group(1)}") if titled and titled.group(1) else "",
             )
             self.section_level, self.section_start = level, line.source + 1
             self.story_skip = self.skipping()
@@ -150,6 +177,7 @@ class Reader(StoryReader):
             return
         skip = level > 1 and is_skip(text)
         named = [] if skip else principles_named(text) or tag_principles(line.tags)
+        self.round_covers(named)
         focus = focus_named(text)
         scope = Scope(
             level,
@@ -158,17 +186,26 @@ class Reader(StoryReader):
             skip=skip,
             questions=bool(QUESTIONS_PART.search(normalise(text))),
             asks=bool(focus) and "question" in text.lower(),
-            interviews=level > 1
+            stories=stories_part,
+            # a level-1 heading is the document's title ("Amazon interview loop"), unless it is a word or two
+            interviews=(level > 1 or bool(INTERVIEWS_TITLE.fullmatch(normalise(text))))
             and bool(INTERVIEWS_PART.search(normalise(text)))
             and not TITLE_WORDS.search(normalise(text)),
         )
-        listed = interview_line(text) if self.in_interviews() else None
-        if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1):
+        listed = (
+            interview_line(text, lowercase=True) if self.in_interviews() or NUMBERED.match(text) else None
+        )
+        if listed and not (self.in_interviews() or listed.role or listed.at or name_like(listed.name)):
+            listed = None  # "## 2. Billing migration — Ownership": a numbered story, not a round
+        person = None if listed or named or focus or skip else person_heading(text, self.in_interviews())
+        if INTERVIEW_HEADING.match(text) or (listed and len(listed.principles) > 1) or person:
             scope.principles = []  # the interview's own principles are not a part of questions
             self.interview_block = True
             self.interview = (
-                listed if listed and not INTERVIEW_HEADING.match(text) else interview_titled(text)
+                listed if listed and not INTERVIEW_HEADING.match(text) else person or interview_titled(text)
             )
+            listless = not self.interview.principles
+            self.round, self.round_scope = (self.interview, scope) if listless else (None, None)
         self.scopes.append(scope)
         if not (named or skip or self.interview) and reads_as_question(text):
             # "### Tell me about a time you failed" with the answer below it: all of it is the hint
@@ -185,14 +222,17 @@ class Reader(StoryReader):
             return
         label = split_label(line.text, bold=line.bold)
         key, value = label if label else ("", "")
+        title_before = self.title_line
         consumed = self.on_interview(line, key, value) or self.on_story(line, key, value)
-        if key not in PRINCIPLE_KEYS or not value:
+        if not (value and tags_story(key, value)):
             # only a line that nothing else claims may title the next story; "LPs: …" between
             # the title and the story's first part does not take it away
             self.title_line = None
         if consumed:
             return
         if key and self.on_label(line, key, value):
+            return
+        if self.on_prose(line):
             return
         quoted = self.quoted_question(line)
         if quoted:
@@ -240,13 +280,85 @@ class Reader(StoryReader):
             # a line that only names a principle ("Customer Obsession" in a notes-app export, "- Ownership")
             # opens it; "Stories" ends the one before
             named = principles_named(line.text)
+            self.round_covers(named)
             if named or (line.kind is Kind.TEXT and STORIES_LINE.match(normalise(line.text))):
                 self.open_label(line, Scope(0, principles=named or None))
                 if named:
                     return
+        title = self.prose_story_title(line, title_before)
+        if title:
+            self.open_story(line)  # "**Hiring team leads** — LP: Hire and Develop the Best" over a paragraph
+            assert self.story is not None
+            # its own title and tags, however long the title line, not a part's or the story's before
+            self.story.title = title
+            self.story.principles = title_principles(title) or self.story.principles
+            self.story.prose = True
+            self.story.add(line.text)
+            return
         self.title_line = line
 
+    def on_prose(self, line: Line) -> bool:
+        """A paragraph that names a round in sentences, or quotes several questions: its interview, and
+        each question it quotes under the principle it reads as."""
+        if line.kind is not Kind.TEXT or line.code or self.skipping() or len(line.text.split()) < MIN_WORDS:
+            return False
+        if self.question_line is not None and line.depth > self.question_line.depth:
+            return False  # under a question: its hint
+        told = interview_in_sentences(line.text)
+        if told is not None:
+            self.interview_drafts.append(told)
+        quoted = quoted_questions(line.text, told.principles if told else self.principles())
+        if len(quoted) < (1 if told else 2):
+            return told is not None
+        for text, principle in quoted:
+            self.end_question()
+            tags = (principle,) if principle else ()
+            self.on_question(Line(Kind.TEXT, text, depth=line.depth, tags=tags, source=line.source), "", "")
+        self.end_question()
+        return True
+
+    def prose_story_title(self, line: Line, title_line: Line | None) -> str:
+        """The title of a story told as a paragraph, in the first person with a number in it, without
+        Situation/Action labels: right under a bold title that names principles (or in a part of
+        stories), or after a "Story 3: Saying no to the launch date" label. "" when it is no such story."""
+        if self.story is not None or line.kind is not Kind.TEXT or reads_as_question(line.text):
+            return ""
+        if len(line.text.split()) < PROSE_STORY_WORDS or not PROSE_STORY.search(line.text):
+            return ""
+        if self.pending_title:
+            title, self.pending_title = self.pending_title, ""
+            return title
+        opening = opening_title(line.text)
+        if opening:  # "(2) Priya's promotion -- hire & develop. Priya was…"
+            title, line.text = opening
+            return title
+        if title_line is None or not title_line.strong_start:
+            return ""
+        if (title_line.depth, title_line.quote) != (line.depth, line.quote):
+            return ""
+        text = title_line.text
+        tagged = bool(title_principles(text) or titled_principles(text)) or self.in_stories()
+        return text if tagged else ""
+
+    def story_title(self, text: str) -> str:
+        """Inside a part of stories, a heading that is no principle, question or other part titles a
+        story: "## Stories" then "### Out-of-stock alerts" and its prose."""
+        if not self.in_stories() or STORIES_LINE.match(normalise(text)) or is_skip(text):
+            return ""
+        if (
+            principles_named(text)
+            or reads_as_question(text)
+            or INTERVIEW_HEADING.match(text)
+            or focus_named(text)
+        ):
+            return ""
+        return text
+
     # -- interviews -------------------------------------------------------------------------------
+    def round_covers(self, principles: list[str]) -> None:
+        if principles and self.round is not None and any(s is self.round_scope for s in self.scopes):
+            self.round.principles += principles
+
     def interview_principles(self) -> list[str]:
         return (
             list(dict.fromkeys(self.interview.principles)) if self.interview and self.interview_block else []
@@ -314,6 +426,38 @@ class Reader(StoryReader):
             self.interview = None
 
 
+# Words that make a heading a part of the note rather than a person: "Questions", "Stories", "Notes"
+PART_WORDS = FILLER | {
+    "schedule",
+    "panel",
+    "logistics",
+    "agenda",
+    "todo",
+    "links",
+    "other",
+    "misc",
+    "general",
+}
+
+
+def name_like(text: str) -> bool:
+    """Two to four capitalised words and nothing that is no name: "Tomasz Kowalczyk", "Ana de Souza"."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(capitalised(word) for word in words) and not NOT_A_NAME.search(text)
+
+
+def person_heading(text: str, in_interviews: bool) -> InterviewDraft | None:
+    """A heading that is only a person's name, maybe with a role, in the loop's interviews part:
+    "## Hannah Okafor (hiring manager)" (its "LPs:" line follows)."""
+    if not in_interviews or reads_as_question(text) or set(normalise(text).split()) & PART_WORDS:
+        return None
+    draft = interview_titled(text)
+    words = draft.name.split()
+    if not words or NOT_A_NAME.search(draft.name) or not all(capitalised(word) for word in words):
+        return None
+    return draft
+
+
 def interview_titled(text: str) -> InterviewDraft:
     """ "Interview 2 — Kenji Mori (Bar Raiser)", "Interview 1 - Natesh: Backbone, Earn Trust"."""
     rest = INTERVIEW_HEADING.sub("", text, count=1).strip(" -–—:#")
@@ -322,9 +466,17 @@ def interview_titled(text: str) -> InterviewDraft:
         listed.title = text
         return listed
     # "Round 2: Jane Doe — Bar Raiser", "Round 4: Marta Nowak — System design": a name, then a role or focus
-    name, *rest_parts = LINE_SEPARATOR.split(
-        re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest).strip(" -–—:"), maxsplit=1
-    )
+    at = time_in(rest)
+    bare = CLOCK_TAIL.sub("", re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", rest)).strip(" -–—:,")
+    name, *rest_parts = LINE_SEPARATOR.split(bare, maxsplit=1)
     plausible = 0 < len(name.split()) <= 4 and name[:1].isupper() and not principles_named(name)
     focus = [piece for piece in rest_parts if is_focus(piece)]
-    return InterviewDraft(text, name=clean_name(name) if plausible else "", focus=focus)
+    return InterviewDraft(text, name=clean_name(name) if plausible else "", focus=focus, at=at)
+
+
+# ", 09:00", "@ 10:30 am", "— 13:00–14:00": the round's time after its name
+CLOCK_TAIL = re.compile(
+    r"[\s,@–—-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
+    r"(?:\s*[A-Z]{2,4})?\s*$",
+    re.IGNORECASE,
+)

@@ -4,9 +4,11 @@ variants; this is what a prep note adds. Pure."""
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
+from functools import lru_cache
 
-from bot.principles import PrincipleError, is_exact, match_principle, normalise
+from bot.principles import PRINCIPLES, PrincipleError, is_exact, match_principle, normalise
 
 # Shorthand people use for principles, by normalised form ("D&C" normalises to "d and c").
 SHORTHAND: dict[str, str] = {
@@ -18,7 +20,7 @@ SHORTHAND: dict[str, str] = {
         "Are Right, A Lot": ("aral", "ral", "arl", "right alot", "are right alot", "judgment", "judgement"),
         "Learn and Be Curious": ("lbc", "labc", "l and bc", "lnbc", "curious", "curiosity"),
         "Hire and Develop the Best": ("hdb", "hdtb", "handdtb", "h and d", "h and dtb", "hire and dev", "hire dev"),
-        "Insist on the Highest Standards": ("ihs", "iths", "iohs", "ioths", "hs", "hsb", "high bar"),
+        "Insist on the Highest Standards": ("ihs", "iths", "iohs", "ioths", "hs", "hss", "hsb", "high bar"),
         "Think Big": ("tb",),
         "Bias for Action": ("bfa", "b4a", "bias", "bias 4 action", "bias4action"),
         "Frugality": ("frugal",),
@@ -85,7 +87,38 @@ def loose_principle(typed: str) -> str | None:
             return name
     bare = unaccented(key)
     words = f" {bare} "
-    return next((name for form, name in SPANISH.items() if f" {form} " in words), None)
+    spanish = next((name for form, name in SPANISH.items() if f" {form} " in words), None)
+    return spanish or misspelt(key)
+
+
+# A word this close to a principle's word is that word mistyped ("Ownershp", "Deliver Reslts"); short
+# words are left alone, as one letter changes them into other words.
+TYPO_CUTOFF = 0.85
+TYPO_LENGTH = 6
+_VOCABULARY = sorted({word for name in PRINCIPLES for word in normalise(name).split() if len(word) >= 4})
+
+
+def misspelt(key: str) -> str | None:
+    """The principle a name mistyped by a letter or two names ("Frugalty"), when the corrected words
+    name exactly one."""
+    words = key.split()
+    if not words or len(words) > 6:
+        return None
+    fixed = [_corrected(word) for word in words]
+    if fixed == words:
+        return None
+    typed = " ".join(fixed)
+    if typed in SHORTHAND:
+        return SHORTHAND[typed]
+    return match_principle(typed) if is_exact(typed) else None
+
+
+@lru_cache(maxsize=4096)
+def _corrected(word: str) -> str:
+    if len(word) < TYPO_LENGTH or word in _VOCABULARY:
+        return word
+    close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else word
 
 
 def unaccented(text: str) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.importer.note import ImportedStory
-from bot.importer.words import principles_in, undecorate
+from bot.importer.words import principles_in, tag_principles, undecorate
 
 PARTS = {
     "s": "situation", "situation": "situation", "context": "situation", "background": "situation",
@@ -27,13 +27,27 @@ PARTS = {
     "situación": "situation", "situacion": "situation", "contexto": "situation", "tarea": "task",
     "acción": "action", "accion": "action", "acciones": "action", "resultado": "result",
     "resultados": "result", "aprendizaje": "learning", "aprendizajes": "learning", "lección": "learning",
+    # two parts told together ("S/T:", "Situation & Task:"): kept as the first of them
+    "s t": "situation", "s/t": "situation", "a/r": "action", "situation task": "situation", "situation and task": "situation",
+    "context and task": "situation", "a r": "action", "action result": "action", "action and result": "action",
+    # German
+    "ausgangslage": "situation", "aufgabe": "task", "ziel": "task", "aktion": "action", "handlung": "action",
+    "maßnahmen": "action", "massnahmen": "action", "vorgehen": "action", "ergebnis": "result",
+    "resultat": "result", "erkenntnis": "learning", "gelernt": "learning", "lektion": "learning",
+    # French
+    "contexte": "situation", "tâche": "task", "tache": "task", "objectif": "task", "résultat": "result",
+    "résultats": "result", "leçon": "learning", "leçons": "learning", "apprentissage": "learning",
+    # Portuguese
+    "situação": "situation", "situacao": "situation", "tarefa": "task", "ação": "action", "acao": "action",
+    "ações": "action", "aprendizado": "learning", "lição": "learning",
 }  # fmt: skip
 CORE = ("situation", "task", "action", "result", "learning")
 TITLE_KEYS = frozenset(
     {"story", "title", "story title", "example", "star example", "star story", "project", "name"}
 )
 STORY_HEADING = re.compile(
-    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story|historia)\s*#?\s*"
+    r"^\W*(?:(?:my\s+)?story|star\s+(?:example|story)|example\s+story|historia|hist[óo]ria|geschichte|histoire)"
+    r"\s*#?\s*"
     r"(\d*|[A-Z](?=\s*[-–—:.)]))\s*"
     r"(?:(?<=\d)\s*$|(?<=\d)\s+(?=\w)|[-–—:.)]\s*|$)(.*)$",
     re.IGNORECASE,
@@ -74,6 +88,7 @@ class StoryDraft:
     section: bool = False  # a "Story N" section: everything under the heading belongs to it
     raw: str = ""  # a section's own Markdown, kept as its notes when nothing is labelled
     reference: str = ""  # "story a" for "## Story A: The migration": what questions call it
+    prose: bool = False  # told as a paragraph under its title, without STAR labels: its notes are it
 
     def label(self, part: str, value: str, *, letter: bool) -> None:
         self.current = part
@@ -94,7 +109,7 @@ class StoryDraft:
     def finish(self, used_titles: set[str]) -> ImportedStory | None:
         texts = {name: "\n".join(lines).strip()[:MAX_PART] for name, lines in self.parts.items()}
         filled = [name for name in CORE if texts.get(name)]
-        if self.section:
+        if self.section or self.prose:
             if not filled and not (self.raw.strip() or self.notes):
                 return None
         elif len(filled) < (3 if self.letters_only else 2) or template(texts, filled):
@@ -145,18 +160,47 @@ def clean_title(text: str) -> str:
     if found:
         text = found.group(2) or ""
     text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip(" -–—:.")
-    tail = re.split(r"\s[-–—|]\s", text)
+    text = TAGGED_TAIL.sub("", text).strip(" -–—:.")  # "Outage — tags: #ownership" (the tags went above)
+    tail = TITLE_TAIL.split(text)
     if len(tail) > 1 and principles_in(tail[-1]):  # "capstone story — Ownership, Deliver Results"
         text = text[: len(text) - len(tail[-1])].rstrip(" -–—|")
     return text.strip("\"“”'")[:MAX_TITLE]
 
 
+# "capstone story — Ownership, Deliver Results", "Cutting shrink -- frugality" (a dash typed as two)
+TITLE_TAIL = re.compile(r"\s(?:--|[-–—|])\s")
+# "Outage — tags: #ownership #dive-deep", "Billing | LPs: Ownership, Deliver Results"
+TAGGED_TAIL = re.compile(
+    r"\s*(?:[,;|–—-]\s*(?:tags?|lps?|principles?|labels?)\s*(?::.*)?|\s(?:tags?|lps?|principles?)\s*:.*)$",
+    re.IGNORECASE,
+)
+HASHTAG = re.compile(r"(?:^|\s)#([A-Za-z][\w/-]*)")
+
+
+# A paragraph that opens with its title and principles: "(2) Priya's promotion -- hire & develop. …"
+OPENING_TITLE = re.compile(
+    r"^\W{0,3}(?:\(?\d{1,2}[.)]\s*)?([^.!?\n]{3,80}?\s(?:--|[-–—|])\s[^.!?\n]{2,80}?)[.:]\s+(?=\S)"
+)
+
+
+def opening_title(text: str) -> tuple[str, str] | None:
+    """(title, the rest) for a paragraph that starts with a title tagged with principles."""
+    found = OPENING_TITLE.match(text)
+    if not found or not title_principles(found.group(1)):
+        return None
+    return found.group(1), text[found.end() :]
+
+
 def title_principles(text: str) -> list[str]:
-    """Principles a title carries: "Billing migration (Ownership, Deliver Results)"."""
-    found: list[str] = []
+    """Principles a title carries: "Billing migration (Ownership, Deliver Results)", "Outage — tags:
+    #ownership #earn-trust"."""
+    found: list[str] = tag_principles(tuple(HASHTAG.findall(text)))
+    tagged = TAGGED_TAIL.search(text)
+    if tagged and ":" in tagged.group(0):  # ", tags" alone at the end names none
+        found += principles_in(HASHTAG.sub(" ", tagged.group(0).split(":", 1)[1]))
     for inside in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         found += principles_in(inside)
-    tail = re.split(r"\s[-–—|]\s", text)
+    tail = TITLE_TAIL.split(text)
     if len(tail) > 1:
         found += principles_in(tail[-1])
     return found

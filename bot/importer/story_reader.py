@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from bot.importer.context import INTERVIEW_HEADING, is_skip
-from bot.importer.interviews import PRINCIPLE_KEYS
+from bot.importer.interviews import PRINCIPLE_KEYS, TAG_KEYS
 from bot.importer.outline import Kind, Line
-from bot.importer.question_reader import QuestionReader
-from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, part_of, title_principles
+from bot.importer.question_reader import QUESTION_KEY, QuestionReader
+from bot.importer.stories import CORE, TITLE_KEYS, StoryDraft, opening_title, part_of, title_principles
 from bot.importer.words import principles_in, principles_named, reads_as_question, split_label, tag_principles
 
 MAX_STORIES = 300
@@ -34,6 +34,8 @@ class StoryReader(QuestionReader):
 
     def on_story(self, line: Line, key: str, value: str) -> bool:
         part = part_of(key) if key else None
+        if key == "a" and self.story is None and self.answers_question():
+            return False  # "Q: …" then "A: …": the answer to the question, not a STAR story's Action
         if part and (part in CORE or self.story is not None):
             if self.story is not None and (
                 (part in CORE and self.story.has(part) and self.story.current != part)
@@ -47,7 +49,9 @@ class StoryReader(QuestionReader):
             if self.question and self.subordinate(line):
                 self.hint.append(line.text)
             return True
-        if self.story is not None and (line.quote != self.story_quote or self.ends_story(line, key)):
+        if self.story is not None and (
+            line.quote != self.story_quote or self.ends_story(line, key) or self.names_next_story(key, value)
+        ):
             self.end_story()
         if self.story is None:
             if self.question and self.subordinate(line):
@@ -57,7 +61,7 @@ class StoryReader(QuestionReader):
                 self.pending_title = value
                 return True
             return False
-        if key in PRINCIPLE_KEYS or key in ("tags", "tag"):
+        if tags_story(key, value):
             self.story.principles += principles_in(value) + tag_principles(line.tags)
             return True
         if line.depth >= self.story.depth:
@@ -68,12 +72,24 @@ class StoryReader(QuestionReader):
         self.end_story()
         return False
 
+    def answers_question(self) -> bool:
+        asked = self.question_line
+        label = split_label(asked.text) if asked is not None and self.question is not None else None
+        return label is not None and QUESTION_KEY.match(label[0]) is not None
+
+    @staticmethod
+    def names_next_story(key: str, value: str) -> bool:
+        """ "STORY: Flaky firmware upload" after a story's parts: the next story's title."""
+        return bool(value) and (key in TITLE_KEYS or re.match(r"^(?:story|example)\s*\d+$", key) is not None)
+
     def ends_story(self, line: Line, key: str) -> bool:
         """A title-like line at the story's own level starts the next one: "**Onboarding guide** (…)";
         a top-level "Leadership Principle: …" line starts another part of the note."""
         assert self.story is not None
         if key in SECTION_KEYS and line.depth == 0 and line.kind is Kind.TEXT:
             return True
+        if line.kind is Kind.TEXT and not key and opening_title(line.text):
+            return True  # "(2) Priya's promotion -- hire & develop. Priya was…": the next story
         if key or line.depth != self.story.depth or (line.kind is not Kind.TEXT and line.depth > 0):
             return False
         short = len(line.text.split()) <= 10 and not line.text.rstrip().endswith((".", "?", "!", ":"))
@@ -94,7 +110,9 @@ class StoryReader(QuestionReader):
         ):
             heading = ""
         tags = line.tags + (title_line.tags if title_line else ())
-        principles = self.principles() + title_principles(title) + tag_principles(tags)
+        # "### ⭐ Truck ETA fiasco [ownershp / DD]" over the parts: the heading titles it, and tags it
+        titling = title or heading
+        principles = self.principles() + title_principles(titling) + tag_principles(tags)
         self.story = StoryDraft(title=title, heading=heading, principles=principles, depth=line.depth)
         self.story_quote = line.quote
         self.story_skip = self.skipping()
@@ -114,7 +132,7 @@ class StoryReader(QuestionReader):
         part = part_of(key) if key else None
         if part:
             self.section.label(part, value, letter=len(key) == 1)
-        elif key in PRINCIPLE_KEYS or key in ("tags", "tag"):
+        elif tags_story(key, value):
             self.section.principles += principles_in(value) + tag_principles(line.tags)
         else:
             if not self.section.title and not self.section.notes and not self.section.parts:
@@ -135,6 +153,14 @@ class StoryReader(QuestionReader):
             if self.section.reference:
                 self.story_labels[self.section.reference] = story.title
         self.section = None
+
+
+def tags_story(key: str, value: str) -> bool:
+    """ "LPs: Ownership, Dive Deep", "Tags: …", and any short label whose value is principles and
+    nothing else ("Passt zu: Ownership, Dive Deep", "Good for: CO, DD")."""
+    if key in PRINCIPLE_KEYS or key in TAG_KEYS:
+        return True
+    return bool(key) and len(key.split()) <= 3 and bool(value) and bool(principles_in(value))
 
 
 def render(line: Line) -> str:

@@ -41,7 +41,8 @@ FILLER = frozenset(
 )  # fmt: skip
 STAR_WORDS = frozenset(
     {"situation", "task", "action", "actions", "activity", "result", "results", "learning", "learnings",
-     "situación", "tarea", "acción", "resultado", "aprendizaje"}
+     "situación", "tarea", "acción", "resultado", "aprendizaje", "ausgangslage", "aufgabe", "aktion",
+     "handlung", "ergebnis", "erkenntnis", "tâche", "résultat", "situação", "tarefa", "ação"}
 )  # fmt: skip
 _MEANINGFUL = {name: [w for w in normalise(name).split() if w not in STOPWORDS] for name in PRINCIPLES}
 
@@ -152,12 +153,13 @@ LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+|→·•]|\s&\s|\band\b|\by\b|\s-\s)\s
 
 
 MAX_LIST = 400  # a list of principles is a line, not a page
+LIST_LEAD = re.compile(r"^(?:lps?|leadership principles?|principles?|tags?)\s*[:：]\s*", re.IGNORECASE)
 
 
 def principles_and_rest(text: str) -> tuple[list[str], list[str]]:
     """The principles in a list, and the pieces that are none ("Customer Obsession, coding (arrays)"
     → (["Customer Obsession"], ["coding (arrays)"]))."""
-    text = " ".join(undecorate(text).split())
+    text = LIST_LEAD.sub("", " ".join(undecorate(text).split()), count=1)  # "LP : Ownership, Dive Deep"
     if not text or len(text) > MAX_LIST:
         return [], [text] if text else []
     try:
@@ -196,7 +198,8 @@ def tag_principles(tags: tuple[str, ...]) -> list[str]:
 # -- labels ----------------------------------------------------------------------------------------
 LABEL = re.compile(r"^([A-Za-z][\w'’ /&(),.-]{0,40}?)\s*[:：]\s*(.*)$", re.DOTALL)  # "CO, DD: …" too
 LETTER = re.compile(
-    r"^[(\[]?([STARL])[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star])[)\]]?\s*[:：]\s*(.*)$", re.DOTALL
+    r"^[(\[]?([STARL](?:/[STARL])?)[)\]]?\s*(?:[:：.)\]–—-]|\s-)\s*(.*)$|^[(\[]?([star](?:/[star])?)[)\]]?\s*[:：]\s*(.*)$",
+    re.DOTALL,
 )
 
 
@@ -210,6 +213,9 @@ DASH_KEYS = STAR_WORDS | {
     "accion",
     "resultado",
     "aprendizaje",
+    "aufgabe",
+    "aktion",
+    "ergebnis",
     "context",
     "outcome",
     "impact",
@@ -242,7 +248,7 @@ def split_label(text: str, *, bold: bool = False) -> tuple[str, str] | None:
 # -- questions -------------------------------------------------------------------------------------
 OPENERS = re.compile(
     r"^(?:tell (?:me|us)|describe|give (?:me|us)?\s*(?:an?|one|some)?\s*(?:example|instance|time)|give an?|"
-    r"walk (?:me|us) through|share|talk (?:me|us )?(?:about|through)|explain|recall|discuss|provide|"
+    r"walk (?:me|us) thr(?:ough|u)|share|talk (?:me|us )?(?:about|through)|explain|recall|discuss|provide|"
     r"think (?:of|about) a time|have you|can you|could you|would you|did you|do you|were you|are you|"
     r"how|what|when|why|which|who|where|is there|if you|in your|imagine|suppose|"
     r"(?:an? |the )?(?:time|situation|example|instance|case|occasion)s? (?:when|where|that|you|in which|of)|"
@@ -314,11 +320,14 @@ _FORMS = sorted(_FORM_NAMES, key=len, reverse=True)
 
 
 def principles_mentioned(text: str) -> list[str]:
-    """The principles a sentence names in passing: "I'd use it as Bias for Action if it comes up"."""
+    """The principles a sentence names in passing, in the order it names them: "I'd use it as Bias for
+    Action if it comes up". The longest forms are looked for first, and blanked once found, so that
+    "Hire and Develop the Best" is not also read as something shorter inside it."""
     words = f" {normalise(text)} "
-    found = []
+    found: list[tuple[int, str]] = []
     for form in _FORMS:
-        if f" {form} " in words:
-            found.append(_FORM_NAMES[form])
-            words = words.replace(f" {form} ", " ")
-    return list(dict.fromkeys(found))
+        at = words.find(f" {form} ")
+        if at >= 0:
+            found.append((at, _FORM_NAMES[form]))
+            words = words.replace(f" {form} ", " " + "_" * (len(form)) + " ")  # keeps later positions
+    return list(dict.fromkeys(name for _, name in sorted(found)))

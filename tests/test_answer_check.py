@@ -1212,3 +1212,32 @@ def test_values_talk_is_no_action_not_hypothetical_but_a_routine_of_steps_is_hyp
     assert Finding.NO_ACTION in found and Finding.HYPOTHETICAL not in found
     routine = "I always write a design doc first and review it with the team before anyone writes code."
     assert Finding.HYPOTHETICAL in check(routine).findings
+
+
+def test_friction_between_two_people_answers_a_conflict_question() -> None:
+    asked = "Tell me about a time you had a conflict with a colleague."
+    friction = (
+        "At my last job at a travel site, the designer on my squad and I had a lot of friction: we had very "
+        "different working styles, and our reviews kept dragging on. I asked her for a coffee and listened to "
+        "how she liked to get feedback. I was honest that late changes hurt my estimates, and she was open about "
+        "needing earlier drafts. We agreed to a short weekly check-in, and our reviews got much quicker after that."
+    )
+    assert Finding.OFF_TOPIC not in check(friction, principle="Earn Trust", question=asked).findings
+
+
+def test_winning_the_argument_does_not_answer_losing_it_and_committing() -> None:
+    asked = (
+        "Tell me about a time you disagreed with a decision, lost the argument, and committed to it anyway."
+    )
+    won = (
+        "At a payments startup in 2022 our CTO wanted to write our own message queue. I disagreed strongly, so "
+        "I built a small benchmark with RabbitMQ on our real traffic and wrote up the cost of running our own. I "
+        "argued it in the design review, and after seeing the numbers the CTO agreed to use RabbitMQ. We moved "
+        "all twelve services in two months."
+    )
+    assert Finding.OFF_TOPIC in check(won, principle="Have Backbone", question=asked).findings
+    lost = won.replace(
+        "after seeing the numbers the CTO agreed to use RabbitMQ",
+        "the CTO still chose to build our own. It was his call, so I committed and led the build",
+    )
+    assert Finding.OFF_TOPIC not in check(lost, principle="Have Backbone", question=asked).findings

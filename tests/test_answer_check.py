@@ -1241,3 +1241,16 @@ def test_winning_the_argument_does_not_answer_losing_it_and_committing() -> None
         "the CTO still chose to build our own. It was his call, so I committed and led the build",
     )
     assert Finding.OFF_TOPIC not in check(lost, principle="Have Backbone", question=asked).findings
+
+
+def test_a_detail_the_candidate_missed_is_a_failure_question_that_owes_a_lesson() -> None:
+    asked = "Tell me about a time you missed something important in your work."
+    slip = (
+        "In 2023 I was moving our invoice exports to a new scheduler at a logistics firm. I checked the totals "
+        "for one month, but I did not check the time zones, and the first export dropped every invoice sent "
+        "after 11pm. Finance caught it a week later. I fixed the filter, re-ran the export and told my manager "
+        "what had gone wrong."
+    )
+    assert Finding.NO_LEARNING in check(slip, question=asked).findings
+    learned = slip + " I learned to compare exports row by row, and I now test every date filter at midnight."
+    assert Finding.NO_LEARNING not in check(learned, question=asked).findings

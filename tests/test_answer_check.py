@@ -1254,3 +1254,16 @@ def test_a_detail_the_candidate_missed_is_a_failure_question_that_owes_a_lesson(
     assert Finding.NO_LEARNING in check(slip, question=asked).findings
     learned = slip + " I learned to compare exports row by row, and I now test every date filter at midnight."
     assert Finding.NO_LEARNING not in check(learned, question=asked).findings
+
+
+def test_what_kind_of_person_one_is_by_nature_is_vague() -> None:
+    nature = (
+        "I'm a lifelong learner by nature and I'm always looking for ways to improve. In 2022 I took courses in "
+        "SQL and Python and used them in my job. I like to challenge the status quo, that's just who I am."
+    )
+    assert Finding.VAGUE in check(nature).findings
+    plain = (
+        "In 2022 I took two courses in SQL and Python. I rewrote our weekly churn report as one query, which "
+        "cut it from four hours to ten minutes, and Priya in finance now runs it herself."
+    )
+    assert Finding.VAGUE not in check(plain).findings

@@ -1267,3 +1267,19 @@ def test_what_kind_of_person_one_is_by_nature_is_vague() -> None:
         "cut it from four hours to ten minutes, and Priya in finance now runs it herself."
     )
     assert Finding.VAGUE not in check(plain).findings
+
+
+def test_how_one_held_the_work_is_no_step_of_it() -> None:
+    held = (
+        "Situation: I was a QA lead at a games studio, and our patches kept shipping with crashes on older "
+        "phones.\n\nTask: My manager asked me to stop the crashes before the spring event.\n\n"
+        "Action: I took ownership of the problem and focused on quality from the first day. I made it clear to "
+        "everyone that this mattered, and I made sure nothing shipped that I wasn't happy with.\n\n"
+        "Result: The spring event patch went out with no crash reports in its first week."
+    )
+    assert Finding.NO_ACTION in check(held).findings
+    steps = held.replace(
+        "I made sure nothing shipped that I wasn't happy with",
+        "I bought six old phones, added them to the nightly test run and blocked any build that crashed on them",
+    )
+    assert Finding.NO_ACTION not in check(steps).findings

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from bot.answer_check.agents import parts
+from bot.answer_check.agents import NEGATIONS, parts
 from bot.answer_check.drills import SLOTS, Checklist
 from bot.answer_check.findings import Finding
 from bot.answer_check.headings import labelled
 from bot.answer_check.mood import present_steps, told_in_the_present
 from bot.answer_check.outcome import has_present_result, has_result
-from bot.answer_check.star import a_step, has_action, has_situation
+from bot.answer_check.star import a_step, has_action, has_situation, stance_verbs
 from bot.answer_check.task import has_task
 from bot.answer_check.text import STATIVE_PRESENT, Clause, Form, clauses, normal, sentences
 
@@ -44,15 +44,23 @@ def how_told(
 
 
 def _a_step_in(section: str) -> bool:
-    """One step of the candidate's, told in any tense or as a note dropping its "I" ("Built a tool…")."""
+    """One step of the candidate's, told in any tense or as a note dropping its "I" ("Built a tool…"); how one
+    held the work ("I took it very seriously") is no step."""
     told = sentences(section)
+    stance = [stance_verbs(sentence) for sentence in told]
     if any(
-        c.form not in (Form.STATE, Form.OBLIGED) and c.verb not in STATIVE_PRESENT
+        c.form not in (Form.STATE, Form.OBLIGED)
+        and c.verb not in STATIVE_PRESENT | NEGATIONS  # "I wasn't comfortable", "I didn't": no step
+        and c.verb not in stance[c.sentence]
         for c in clauses(told)
         if c.verb
     ):
         return True
-    return any(a_step(part) for sentence in told for part in parts(normal(sentence)))
+    return any(
+        a_step(part) and part.verb not in stance[index]
+        for index, sentence in enumerate(told)
+        for part in parts(normal(sentence))
+    )
 
 
 def drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:

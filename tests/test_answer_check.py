@@ -1283,3 +1283,18 @@ def test_how_one_held_the_work_is_no_step_of_it() -> None:
         "I bought six old phones, added them to the nightly test run and blocked any build that crashed on them",
     )
     assert Finding.NO_ACTION not in check(steps).findings
+
+
+def test_a_task_heading_over_the_problem_told_again_tells_no_task() -> None:
+    retold = (
+        "S: I was a support engineer at a parcel company, and refunds for lost parcels were typed into two "
+        "systems by hand.\n\nT: This was a slow process, and the finance team complained about it every "
+        "month.\n\nA: I wrote a script that read the refund form and filled both systems, and I ran it beside the "
+        "manual step for two weeks.\n\nR: Refunds now take one step, which saves finance about 12 hours a week."
+    )
+    assert Finding.NO_TASK in check(retold).findings
+    goal = retold.replace(
+        "This was a slow process, and the finance team complained about it every month.",
+        "My goal was to get each refund entered once, before the end of the quarter.",
+    )
+    assert Finding.NO_TASK not in check(goal).findings

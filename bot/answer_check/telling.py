@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from bot.answer_check.agents import NEGATIONS, parts
+from bot.answer_check.agents import DETERMINERS, NEGATIONS, OTHER_PRONOUNS, Agent, parts
 from bot.answer_check.drills import SLOTS, Checklist
 from bot.answer_check.findings import Finding
 from bot.answer_check.headings import labelled
@@ -63,6 +63,19 @@ def _a_step_in(section: str) -> bool:
     )
 
 
+def _only_the_world(section: str) -> bool:
+    """Nothing but how things were ("This was a painful process and everyone complained"): every clause is
+    someone or something else's, the first names a thing, and no goal, duty or deadline is said."""
+    told = sentences(section)
+    told_parts = [part for sentence in told for part in parts(normal(sentence))]
+    if not told_parts or any(part.agent is not Agent.OTHER for part in told_parts):
+        return False
+    first = told_parts[0].subject
+    if not first or first[0] not in DETERMINERS | OTHER_PRONOUNS:
+        return False  # "Make sure the launch is safe": a goal told as an instruction
+    return not has_task(told, clauses(told), acted=False)
+
+
 def drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
     return {slot: detect(text, told, said) for slot, detect in zip(SLOTS, checklist.detect, strict=True)}
 
@@ -90,8 +103,12 @@ def star_heard(
         }
         for slot, under in labelled(text).items():
             # a heading is heard by its layout whatever the grammar under it, but an "Action" with no step
-            # of one's own under it ("This was a large cross-functional program…") tells no action
-            star[slot] = star[slot] or slot != "action" or _a_step_in(under)
+            # of one's own under it ("This was a large cross-functional program…") tells no action, and a
+            # "Task" over the problem told again tells no goal: the candidate put the task there and left it out
+            if slot == "task" and _only_the_world(under):
+                star[slot] = False
+            else:
+                star[slot] = star[slot] or slot != "action" or _a_step_in(under)
     if telling in (Telling.VAGUE, Telling.IN_GENERAL):
         star["situation"] = has_situation(told, anchored_only=True)
     if telling is Telling.IN_GENERAL:

@@ -1212,3 +1212,89 @@ def test_values_talk_is_no_action_not_hypothetical_but_a_routine_of_steps_is_hyp
     assert Finding.NO_ACTION in found and Finding.HYPOTHETICAL not in found
     routine = "I always write a design doc first and review it with the team before anyone writes code."
     assert Finding.HYPOTHETICAL in check(routine).findings
+
+
+def test_friction_between_two_people_answers_a_conflict_question() -> None:
+    asked = "Tell me about a time you had a conflict with a colleague."
+    friction = (
+        "At my last job at a travel site, the designer on my squad and I had a lot of friction: we had very "
+        "different working styles, and our reviews kept dragging on. I asked her for a coffee and listened to "
+        "how she liked to get feedback. I was honest that late changes hurt my estimates, and she was open about "
+        "needing earlier drafts. We agreed to a short weekly check-in, and our reviews got much quicker after that."
+    )
+    assert Finding.OFF_TOPIC not in check(friction, principle="Earn Trust", question=asked).findings
+
+
+def test_winning_the_argument_does_not_answer_losing_it_and_committing() -> None:
+    asked = (
+        "Tell me about a time you disagreed with a decision, lost the argument, and committed to it anyway."
+    )
+    won = (
+        "At a payments startup in 2022 our CTO wanted to write our own message queue. I disagreed strongly, so "
+        "I built a small benchmark with RabbitMQ on our real traffic and wrote up the cost of running our own. I "
+        "argued it in the design review, and after seeing the numbers the CTO agreed to use RabbitMQ. We moved "
+        "all twelve services in two months."
+    )
+    assert Finding.OFF_TOPIC in check(won, principle="Have Backbone", question=asked).findings
+    lost = won.replace(
+        "after seeing the numbers the CTO agreed to use RabbitMQ",
+        "the CTO still chose to build our own. It was his call, so I committed and led the build",
+    )
+    assert Finding.OFF_TOPIC not in check(lost, principle="Have Backbone", question=asked).findings
+
+
+def test_a_detail_the_candidate_missed_is_a_failure_question_that_owes_a_lesson() -> None:
+    asked = "Tell me about a time you missed something important in your work."
+    slip = (
+        "In 2023 I was moving our invoice exports to a new scheduler at a logistics firm. I checked the totals "
+        "for one month, but I did not check the time zones, and the first export dropped every invoice sent "
+        "after 11pm. Finance caught it a week later. I fixed the filter, re-ran the export and told my manager "
+        "what had gone wrong."
+    )
+    assert Finding.NO_LEARNING in check(slip, question=asked).findings
+    learned = slip + " I learned to compare exports row by row, and I now test every date filter at midnight."
+    assert Finding.NO_LEARNING not in check(learned, question=asked).findings
+
+
+def test_what_kind_of_person_one_is_by_nature_is_vague() -> None:
+    nature = (
+        "I'm a lifelong learner by nature and I'm always looking for ways to improve. In 2022 I took courses in "
+        "SQL and Python and used them in my job. I like to challenge the status quo, that's just who I am."
+    )
+    assert Finding.VAGUE in check(nature).findings
+    plain = (
+        "In 2022 I took two courses in SQL and Python. I rewrote our weekly churn report as one query, which "
+        "cut it from four hours to ten minutes, and Priya in finance now runs it herself."
+    )
+    assert Finding.VAGUE not in check(plain).findings
+
+
+def test_how_one_held_the_work_is_no_step_of_it() -> None:
+    held = (
+        "Situation: I was a QA lead at a games studio, and our patches kept shipping with crashes on older "
+        "phones.\n\nTask: My manager asked me to stop the crashes before the spring event.\n\n"
+        "Action: I took ownership of the problem and focused on quality from the first day. I made it clear to "
+        "everyone that this mattered, and I made sure nothing shipped that I wasn't happy with.\n\n"
+        "Result: The spring event patch went out with no crash reports in its first week."
+    )
+    assert Finding.NO_ACTION in check(held).findings
+    steps = held.replace(
+        "I made sure nothing shipped that I wasn't happy with",
+        "I bought six old phones, added them to the nightly test run and blocked any build that crashed on them",
+    )
+    assert Finding.NO_ACTION not in check(steps).findings
+
+
+def test_a_task_heading_over_the_problem_told_again_tells_no_task() -> None:
+    retold = (
+        "S: I was a support engineer at a parcel company, and refunds for lost parcels were typed into two "
+        "systems by hand.\n\nT: This was a slow process, and the finance team complained about it every "
+        "month.\n\nA: I wrote a script that read the refund form and filled both systems, and I ran it beside the "
+        "manual step for two weeks.\n\nR: Refunds now take one step, which saves finance about 12 hours a week."
+    )
+    assert Finding.NO_TASK in check(retold).findings
+    goal = retold.replace(
+        "This was a slow process, and the finance team complained about it every month.",
+        "My goal was to get each refund entered once, before the end of the quarter.",
+    )
+    assert Finding.NO_TASK not in check(goal).findings

@@ -59,7 +59,12 @@ CLICHES = re.compile(
     r"(?:people|team|everyone|them)|people were (?:energi[sz]ed|inspired|excited)|the culture changed|"
     # the talk of self-praise: how one always works, never one thing done
     r"(?:go|goes|went|going) the extra mile|make things happen|go-to (?:person|guy|engineer)|team player|"
-    r"(?:great|amazing|strong|excellent|outstanding) results|challenging situations)\b",
+    r"(?:great|amazing|strong|excellent|outstanding) results|challenging situations|"
+    # the talk of one's nature: what kind of person one is, never what one did once
+    r"(?:lifelong|life-long|continuous|constant) learn\w*|(?:always|constantly) (?:looking|searching|striving) "
+    r"(?:for ways )?to (?:grow|learn|improve|get better)|(?:i|i'm|i am) (?:\w+ ){0,3}?by (?:default|nature)|"
+    r"(?:that's|that is|it's|it is) (?:just |kind of |sort of |really )?(?:my thing|who i am|how i'm wired)|"
+    r"challeng\w* the status quo)\b",
     re.IGNORECASE,
 )
 ABSTRACT_VERBS = wordset("""drove led ensured aligned leveraged facilitated spearheaded championed streamlined optimized optimised

@@ -1,14 +1,14 @@
 """What a question asks a story to show, and whether the story shows it at all.
 
-Behavioral questions come in a few kinds: a disagreement, a quick call on little information, work
-outside one's area, raising the bar, growing someone, hiring, a customer, doing more with less, learning
-something, digging into data, a long-term vision, making the team a better place, choosing between
-priorities. Each kind is recognised in the question by its wording, and a story that answers it cannot
-be told without some word of it ("disagreed", "pushed back", "argued"… for a disagreement). A story
-with none of them answers another question: the intent is read from the question, not from its exact
-words, and the evidence is broad on purpose, so that only a story clearly about something else is
-flagged. Sentences that only say what the story shows ("I think it shows I'm not afraid to challenge…")
-are no evidence. A failure question is answered by any failure, so it has no intent here.
+Behavioral questions come in a few kinds: a disagreement (or one lost and then committed to), a quick call
+on little information, work outside one's area, raising the bar, growing someone, hiring, a customer, doing
+more with less, learning something, digging into data, a long-term vision, making the team a better place,
+choosing between priorities. Each kind is recognised in the question by its wording, and a story that
+answers it cannot be told without some word of it ("disagreed", "pushed back", "argued"… for a
+disagreement). A story with none of them answers another question: the intent is read from the question, not
+from its exact words, and the evidence is broad on purpose, so that only a story clearly about something
+else is flagged. Sentences that only say what the story shows ("I think it shows I'm not afraid to
+challenge…") are no evidence. A failure question is answered by any failure, so it has no intent here.
 """
 
 from __future__ import annotations
@@ -44,6 +44,13 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", _I)
 
 
+# A question that asks for a decision one lost and then backed, not any disagreement: a story of winning the
+# argument answers another question (the disagreement intent stands aside for it).
+DISAGREE_AND_COMMIT = (
+    r"(?:still |but |and )?commit(?:ted)? to (?:it|the decision|a decision|that decision)|commit(?:ted)? "
+    r"(?:to it )?anyway|lost the argument|(?:didn't|did not) go your way|disagree and commit|(?:were|got) overruled"
+)
+
 INTENTS: tuple[Intent, ...] = (
     _intent(
         "disagreement",
@@ -58,7 +65,22 @@ INTENTS: tuple[Intent, ...] = (
         r"wrong|mistake|risk\w*|(?:said|told \w+) no|veto\w*|commit(?:ted|ting)? to|disagree and commit|bad idea|"
         r"(?:told|warned) (?:him|her|them|"
         r"my \w+|the \w+) (?:so|that|it|not)|went along|frustrat\w*|difficult|complain\w*|(?:didn't|did not|"
-        r"wouldn't|would not) listen|alternative\w*|(?:i|we) (?:showed|explained)|unhappy|angry|upset|ignor\w*",
+        r"wouldn't|would not) listen|alternative\w*|(?:i|we) (?:showed|explained)|unhappy|angry|upset|ignor\w*|"
+        # friction between people told without a disagreement about one thing: "we had really different
+        # working styles", "we clashed", "we butted heads", "we never saw eye to eye"
+        r"friction|clash\w*|at odds|butt(?:ed|ing)? heads|(?:see|saw|seeing) eye to eye|fell out|falling out|"
+        r"(?:different|conflicting|opposite|clashing) (?:\w+ )?(?:styles|views|opinions|priorities|approaches)",
+        unless=DISAGREE_AND_COMMIT,
+    ),
+    _intent(
+        "losing the argument and committing",
+        DISAGREE_AND_COMMIT,
+        # the decision went the other way and the candidate backed it: committing, going ahead anyway,
+        # "it was his call", "I set my concerns aside", "I supported it" (a hedge "even though" counts too)
+        r"commit\w*|anyway|regardless|despite|even though|although|overrul\w*|went ahead|lost|"
+        r"(?:didn't|did not|wasn't|was not) (?:go|going) (?:my|our) way|(?:set|put) (?:my|our) (?:\w+ )?"
+        r"(?:aside|behind)|got behind|backed|support\w*|(?:his|her|their|the \w+'s) (?:call|decision|way)|"
+        r"made (?:it|that|the \w+) work",
     ),
     _intent(
         "a call on little information",

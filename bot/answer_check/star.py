@@ -194,12 +194,14 @@ def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
         return False
     # the role that sets the scene is no step: "I managed a distribution center in Ohio", said in the opening
     scene = {index for index, sentence in enumerate(sentence_texts) if sentence in opening(sentence_texts)}
+    stance = [stance_verbs(sentence) for sentence in sentence_texts]
     done = [
         c
         for c in clauses
         if c.form is Form.DONE
         and c.verb not in DECIDING
         and not (c.sentence in scene and c.verb in ROLE_VERBS)
+        and c.verb not in stance[c.sentence]
     ]
     if len(done) >= 2:
         return True
@@ -208,10 +210,37 @@ def has_action(sentence_texts: list[str], clauses: list[Clause]) -> bool:
             1
             for index, sentence in enumerate(sentence_texts)
             for part in parts(normal(sentence))
-            if a_step(part) and not (index in scene and part.verb in ROLE_VERBS)
+            if a_step(part)
+            and not (index in scene and part.verb in ROLE_VERBS)
+            and part.verb not in stance[index]
         )
         >= 2
     )
+
+
+# Saying how one held the work is no step of it: "I took ownership of it", "I took this very seriously", "I
+# focused on quality", "I made it clear we would hold a higher bar", "I made sure nothing slipped", "I did my
+# best", "I worked really hard", and "I did not treat it as…" (what one did not do). Read after "I"/"we" or as
+# the next verb of a list ("…and made it clear").
+STANCE = re.compile(
+    r"\b(?:(?:i|we) (?:\w+ )?|and )(?:"
+    r"(?P<took>took) (?:(?:it|this|that|full|real|complete|personal) )*(?:very |really |so )?"
+    r"(?:ownership|seriously|personally|responsibility)|"
+    r"(?P<focused>focused) (?:\w+ )?on (?:quality|results|delivery|execution|it|this|that|"
+    r"the (?:goal|outcome|customer|details|big picture))\b|"
+    r"(?P<made>made) (?:sure|(?:it )?(?:clear|(?:a|my|our|the) (?:main |top |number one |first )?priority))|"
+    r"(?P<did>did) (?:(?:my|our) (?:very )?best|not|never)|"
+    r"(?P<gave>gave) (?:it )?(?:my|our) (?:all|best|everything)|"
+    r"(?P<worked>worked) (?:really |very |so )?hard)",
+    _I,
+)
+
+
+def stance_verbs(sentence: str) -> set[str]:
+    """The verbs of the sentence that only say how the candidate held the work (STANCE)."""
+    return {
+        verb for match in STANCE.finditer(normal(sentence)) for verb in match.groupdict().values() if verb
+    }
 
 
 ROLE_VERBS = wordset("worked joined led ran managed")  # "I ran a store", "I joined a bank": the scene

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from bot.answer_check.agents import parts
+from bot.answer_check.agents import DETERMINERS, NEGATIONS, OTHER_PRONOUNS, Agent, parts
 from bot.answer_check.drills import SLOTS, Checklist
 from bot.answer_check.findings import Finding
 from bot.answer_check.headings import labelled
 from bot.answer_check.mood import present_steps, told_in_the_present
 from bot.answer_check.outcome import has_present_result, has_result
-from bot.answer_check.star import a_step, has_action, has_situation
+from bot.answer_check.star import a_step, has_action, has_situation, stance_verbs
 from bot.answer_check.task import has_task
 from bot.answer_check.text import STATIVE_PRESENT, Clause, Form, clauses, normal, sentences
 
@@ -44,15 +44,36 @@ def how_told(
 
 
 def _a_step_in(section: str) -> bool:
-    """One step of the candidate's, told in any tense or as a note dropping its "I" ("Built a tool…")."""
+    """One step of the candidate's, told in any tense or as a note dropping its "I" ("Built a tool…"); how one
+    held the work ("I took it very seriously") is no step."""
     told = sentences(section)
+    stance = [stance_verbs(sentence) for sentence in told]
     if any(
-        c.form not in (Form.STATE, Form.OBLIGED) and c.verb not in STATIVE_PRESENT
+        c.form not in (Form.STATE, Form.OBLIGED)
+        and c.verb not in STATIVE_PRESENT | NEGATIONS  # "I wasn't comfortable", "I didn't": no step
+        and c.verb not in stance[c.sentence]
         for c in clauses(told)
         if c.verb
     ):
         return True
-    return any(a_step(part) for sentence in told for part in parts(normal(sentence)))
+    return any(
+        a_step(part) and part.verb not in stance[index]
+        for index, sentence in enumerate(told)
+        for part in parts(normal(sentence))
+    )
+
+
+def _only_the_world(section: str) -> bool:
+    """Nothing but how things were ("This was a painful process and everyone complained"): every clause is
+    someone or something else's, the first names a thing, and no goal, duty or deadline is said."""
+    told = sentences(section)
+    told_parts = [part for sentence in told for part in parts(normal(sentence))]
+    if not told_parts or any(part.agent is not Agent.OTHER for part in told_parts):
+        return False
+    first = told_parts[0].subject
+    if not first or first[0] not in DETERMINERS | OTHER_PRONOUNS:
+        return False  # "Make sure the launch is safe": a goal told as an instruction
+    return not has_task(told, clauses(told), acted=False)
 
 
 def drill_items(text: str, told: list[str], said: list[Clause], checklist: Checklist) -> dict[str, bool]:
@@ -82,8 +103,12 @@ def star_heard(
         }
         for slot, under in labelled(text).items():
             # a heading is heard by its layout whatever the grammar under it, but an "Action" with no step
-            # of one's own under it ("This was a large cross-functional program…") tells no action
-            star[slot] = star[slot] or slot != "action" or _a_step_in(under)
+            # of one's own under it ("This was a large cross-functional program…") tells no action, and a
+            # "Task" over the problem told again tells no goal: the candidate put the task there and left it out
+            if slot == "task" and _only_the_world(under):
+                star[slot] = False
+            else:
+                star[slot] = star[slot] or slot != "action" or _a_step_in(under)
     if telling in (Telling.VAGUE, Telling.IN_GENERAL):
         star["situation"] = has_situation(told, anchored_only=True)
     if telling is Telling.IN_GENERAL:

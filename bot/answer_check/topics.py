@@ -104,6 +104,9 @@ FAILURE_QUESTION = re.compile(
     r"\b(?:fail|fails|failed|failures?|(?:you|i) (?:were|was) failing|mistakes?|regret\w*|setbacks?|(?:you|i) (?:were|was) wrong|went wrong|got (?:it )?wrong|"
     r"didn't go|did not go|went badly|screw\w* up|mess\w* up|misjudg\w*|fell short|(?:did not|didn't|failed to) "
     r"meet|missed (?:a |the |your )?(?:deadline|goal|target|commitment|date)|not go as planned|biggest error|"
+    # what the candidate missed or overlooked is their slip, whatever it was: "a time you missed an important
+    # detail", "something you overlooked"
+    r"(?:you|i) (?:\w+ )?(?:missed|overlooked|dropped the ball)|"
     r"(?:was|were|ran|went|came in|shipped|delivered) (?:\w+ )?late|behind schedule|over budget|slipp\w*|"
     r"lost (?:a|the|an) (?:\w+ )?(?:customer|client|deal|account)|did(?:n't| not) work|lost (?:the |a |their |"
     r"your |its )?(?:trust|confidence)|(?:wasn't|was not|weren't|were not) what (?:you|they|we) (?:hoped|wanted|"

@@ -1,9 +1,12 @@
 """Notes written in something other than Markdown, turned into the Markdown they mean. Pure.
 
 Each function takes the note's text and returns it rewritten, or unchanged when the note is not
-in that dialect: Emacs org-mode outlines, bullets that Word and OneNote paste as letters ("o",
-"§"), HTML tables from Notion or Confluence exports, and the chatter of a Slack channel copied out
-(author and time lines, reactions, "(edited)"). The reader then sees one language only.
+in that dialect: Emacs org-mode outlines, Confluence/Jira wiki markup, bullets that Word and
+OneNote paste as letters ("o", "§"), HTML tables from Notion or Confluence exports, the chatter of
+a Slack channel copied out (author and time lines, reactions, "(edited)"), emoji used as bullets,
+principles in brackets before a question, definition lists, interviews kept in YAML front matter,
+CSV rows pasted in a code block, task checkboxes, and STAR parts told in one paragraph. outline.py
+applies them in order (DIALECTS); the reader then sees one language only.
 """
 
 from __future__ import annotations

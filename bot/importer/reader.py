@@ -64,7 +64,6 @@ ROLE = re.compile(
 )
 PROSE_STORY = re.compile(r"\b(?:I|I'd|I've|my|we)\b.*\d|\d.*\b(?:I|I'd|I've|my|we)\b", re.DOTALL)
 PROSE_STORY_WORDS = 25
-# A paragraph that opens with its title and principles: "(2) Priya's promotion -- hire & develop. …"
 NUMBERED = re.compile(r"^\W{0,3}\d{1,2}[.)]\s")  # "## 1. Priya Raman (HM) — ownership, deliver results"
 MAX_LABEL = 200  # characters: a label is a few words
 RULED_HEADING = re.compile(r"^\s*([=~*#_-])\1{1,}\s*(\w.*?)\s*\1{2,}\s*$")
@@ -285,15 +284,16 @@ class Reader(StoryReader):
                 self.open_label(line, Scope(0, principles=named or None))
                 if named:
                     return
-        title = self.prose_story_title(line, title_before)
-        if title:
+        told = self.prose_story(line, title_before)
+        if told:
+            title, body = told
             self.open_story(line)  # "**Hiring team leads** — LP: Hire and Develop the Best" over a paragraph
             assert self.story is not None
             # its own title and tags, however long the title line, not a part's or the story's before
             self.story.title = title
             self.story.principles = title_principles(title) or self.story.principles
             self.story.prose = True
-            self.story.add(line.text)
+            self.story.add(body)
             return
         self.title_line = line
 
@@ -317,28 +317,27 @@ class Reader(StoryReader):
         self.end_question()
         return True
 
-    def prose_story_title(self, line: Line, title_line: Line | None) -> str:
-        """The title of a story told as a paragraph, in the first person with a number in it, without
-        Situation/Action labels: right under a bold title that names principles (or in a part of
-        stories), or after a "Story 3: Saying no to the launch date" label. "" when it is no such story."""
+    def prose_story(self, line: Line, title_line: Line | None) -> tuple[str, str] | None:
+        """(title, story) for a story told as a paragraph, in the first person with a number in it,
+        without Situation/Action labels: right under a bold title that names principles (or in a part
+        of stories), after a "Story 3: Saying no to the launch date" label, or opening with its title
+        ("(2) Priya's promotion -- hire & develop. Priya was…"). None when it is no such story."""
         if self.story is not None or line.kind is not Kind.TEXT or reads_as_question(line.text):
-            return ""
+            return None
         if len(line.text.split()) < PROSE_STORY_WORDS or not PROSE_STORY.search(line.text):
-            return ""
+            return None
         if self.pending_title:
-            title, self.pending_title = self.pending_title, ""
-            return title
+            return self.pending_title, line.text
         opening = opening_title(line.text)
-        if opening:  # "(2) Priya's promotion -- hire & develop. Priya was…"
-            title, line.text = opening
-            return title
+        if opening:
+            return opening
         if title_line is None or not title_line.strong_start:
-            return ""
+            return None
         if (title_line.depth, title_line.quote) != (line.depth, line.quote):
-            return ""
+            return None
         text = title_line.text
         tagged = bool(title_principles(text) or titled_principles(text)) or self.in_stories()
-        return text if tagged else ""
+        return (text, line.text) if tagged else None
 
     def story_title(self, text: str) -> str:
         """Inside a part of stories, a heading that is no principle, question or other part titles a
@@ -440,10 +439,15 @@ PART_WORDS = FILLER | {
 }
 
 
-def name_like(text: str) -> bool:
-    """Two to four capitalised words and nothing that is no name: "Tomasz Kowalczyk", "Ana de Souza"."""
+def written_as_name(text: str) -> bool:
+    """Capitalised words (or particles) and nothing that is no name: "Omar", "Ana de Souza"."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(capitalised(word) for word in words) and not NOT_A_NAME.search(text)
+    return bool(words) and all(capitalised(word) for word in words) and not NOT_A_NAME.search(text)
+
+
+def name_like(text: str) -> bool:
+    """A full name, two to four words: "Tomasz Kowalczyk", "Ana de Souza"."""
+    return 2 <= len(text.split()) <= 4 and written_as_name(text)
 
 
 def person_heading(text: str, in_interviews: bool) -> InterviewDraft | None:
@@ -452,10 +456,7 @@ def person_heading(text: str, in_interviews: bool) -> InterviewDraft | None:
     if not in_interviews or reads_as_question(text) or set(normalise(text).split()) & PART_WORDS:
         return None
     draft = interview_titled(text)
-    words = draft.name.split()
-    if not words or NOT_A_NAME.search(draft.name) or not all(capitalised(word) for word in words):
-        return None
-    return draft
+    return draft if written_as_name(draft.name) else None
 
 
 def interview_titled(text: str) -> InterviewDraft:

@@ -56,7 +56,7 @@ class StoryReader(QuestionReader):
         if self.story is None:
             if self.question and self.subordinate(line):
                 return False
-            if (key in TITLE_KEYS or re.match(r"^(?:story|example)\s*\d+$", key)) and value:
+            if self.names_next_story(key, value):
                 self.end_question()
                 self.pending_title = value
                 return True
@@ -79,7 +79,7 @@ class StoryReader(QuestionReader):
 
     @staticmethod
     def names_next_story(key: str, value: str) -> bool:
-        """ "STORY: Flaky firmware upload" after a story's parts: the next story's title."""
+        """ "STORY: Flaky firmware upload", "Story 2: …": the title of the story that follows."""
         return bool(value) and (key in TITLE_KEYS or re.match(r"^(?:story|example)\s*\d+$", key) is not None)
 
     def ends_story(self, line: Line, key: str) -> bool:
